@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { requireUser } from "@/lib/auth/require-user";
+import { db } from "@/lib/db/client";
+import { getDocumentForReading } from "@/lib/db/documents";
+import { listTags } from "@/lib/db/tags";
+import { Annotator } from "@/components/annotator/annotator";
+import { DocumentText } from "@/components/annotator/document-text";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ slug: string }> };
+
+// One query per request, shared by the metadata and the page.
+const loadDocument = cache((slug: string) => getDocumentForReading(db, slug));
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const doc = await loadDocument((await params).slug);
+  return { title: doc?.title ?? "Document not found" };
+}
+
+export default async function DocumentPage({ params }: Params) {
+  const { slug } = await params;
+  await requireUser(`/documents/${slug}`);
+  const [doc, tags] = await Promise.all([loadDocument(slug), listTags(db)]);
+  if (!doc) notFound();
+  return (
+    <article className="document-page">
+      <header className="document-header">
+        <h1>{doc.title}</h1>
+        <p className="meta">
+          {[doc.author, doc.publication, doc.publishedOn].filter(Boolean).join(" · ")}
+          <span className="file-name" title={`sha256 ${doc.sha256}`}>
+            {doc.fileName}
+          </span>
+        </p>
+      </header>
+      <Annotator claims={doc.claims} tags={tags}>
+        <DocumentText text={doc.text} claims={doc.claims} tags={tags} />
+      </Annotator>
+    </article>
+  );
+}

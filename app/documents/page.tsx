@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUser } from "@/lib/auth/require-user";
+import { db } from "@/lib/db/client";
+import { listDocumentSummaries } from "@/lib/db/documents";
+import { listTags } from "@/lib/db/tags";
+import { TagCountBar } from "@/components/documents/tag-count-bar";
+
+export const metadata: Metadata = { title: "Documents" };
+export const dynamic = "force-dynamic";
+
+export default async function DocumentsPage() {
+  await requireUser("/documents");
+  const [documents, tags] = await Promise.all([listDocumentSummaries(db), listTags(db)]);
+  const total = documents.reduce((n, d) => n + d.claimCount, 0);
+  return (
+    <section className="page">
+      <h1>Documents</h1>
+      <p className="lede">
+        {documents.length} documents, {total} claims.
+      </p>
+      <ol className="document-list">
+        {documents.map((d) => (
+          <li key={d.slug} className="document-card">
+            <h2>
+              <Link href={`/documents/${d.slug}`}>{d.title}</Link>
+            </h2>
+            <p className="meta">
+              {[d.author, d.publication, d.publishedOn].filter(Boolean).join(" · ") || d.fileName}
+            </p>
+            <TagCountBar tags={tags} counts={d.tagCounts} total={d.claimCount} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Claimbook", template: "%s · Claimbook" },
+  description: "Claims and their sources, annotated.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const user = await getCurrentUser();
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <Link href="/documents" className="brand">
+            Claimbook
+          </Link>
+          <nav aria-label="Main">
+            {user ? <Link href="/documents">Documents</Link> : null}
+          </nav>
+          <div className="account">
+            {user ? (
+              <>
+                <span className="account-name">
+                  {user.name} <span className="role-badge">{user.role}</span>
+                </span>
+                <SignOutButton />
+              </>
+            ) : null}
+          </div>
+        </header>
+        <main id="main">{children}</main>
+      </body>
+    </html>
+  );
+}

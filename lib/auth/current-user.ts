@@ -1,0 +1,19 @@
+import { getServerSession } from "next-auth";
+import { db } from "../db/client";
+import { findActiveUser, type UserSummary } from "../db/users";
+import type { Role } from "../validation/user";
+import { getAuthOptions } from "./options";
+
+/** The signed-in user as the database knows them now, or null. */
+export async function getCurrentUser(): Promise<UserSummary | null> {
+  const session = await getServerSession(await getAuthOptions());
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  return id ? findActiveUser(db, id) : null;
+}
+
+const RANK: Record<Role, number> = { viewer: 0, reviewer: 1, admin: 2 };
+
+/** Whether a role may do what `needed` may do (admin ⊇ reviewer ⊇ viewer). */
+export function hasRole(role: Role, needed: Role): boolean {
+  return RANK[role] >= RANK[needed];
+}

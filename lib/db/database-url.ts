@@ -1,0 +1,19 @@
+import fs from "node:fs";
+import path from "node:path";
+
+/** Default SQLite file, relative to the project root (the directory npm scripts run in). */
+export const DEFAULT_DATABASE_URL = "file:./prisma/data/claimbook.db";
+
+/**
+ * The SQLite URL from DATABASE_URL (or the default), with its directory created so a
+ * fresh clone works without any setup.
+ */
+export function databaseUrl(): string {
+  const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  if (!url.startsWith("file:")) {
+    throw new Error(`DATABASE_URL must be a SQLite file URL (file:…), got "${url}"`);
+  }
+  const file = url.slice("file:".length);
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  return url;
+}

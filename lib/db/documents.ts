@@ -1,0 +1,107 @@
+import type { Db } from "./client";
+
+export interface DocumentSummary {
+  slug: string;
+  fileName: string;
+  title: string;
+  author: string | null;
+  publication: string | null;
+  publishedOn: string | null;
+  claimCount: number;
+  /** Live claims carrying each tag (curated or applied by any reviewer), by tag slug. */
+  tagCounts: Record<string, number>;
+}
+
+export async function listDocumentSummaries(db: Db): Promise<DocumentSummary[]> {
+  const documents = await db.document.findMany({
+    orderBy: { fileName: "asc" },
+    include: {
+      claims: {
+        where: { deletedAt: null },
+        select: { suggestedTags: { select: { tag: { select: { slug: true } } } }, tags: { select: { tag: { select: { slug: true } } } } },
+      },
+    },
+  });
+  return documents.map((d) => {
+    const tagCounts: Record<string, number> = {};
+    for (const claim of d.claims) {
+      const slugs = new Set([...claim.suggestedTags, ...claim.tags].map((t) => t.tag.slug));
+      for (const slug of slugs) tagCounts[slug] = (tagCounts[slug] ?? 0) + 1;
+    }
+    return { slug: d.slug, fileName: d.fileName, title: d.title, author: d.author, publication: d.publication, publishedOn: d.publishedOn, claimCount: d.claims.length, tagCounts };
+  });
+}
+
+export interface ReviewerTag {
+  tag: string;
+  reviewerId: string;
+  reviewerName: string;
+}
+
+export interface ClaimForReading {
+  id: string;
+  start: number;
+  end: number;
+  exact: string;
+  statement: string | null;
+  kind: string | null;
+  status: string;
+  suggestedTags: string[];
+  reviewerTags: ReviewerTag[];
+  noteCount: number;
+}
+
+export interface DocumentForReading {
+  id: string;
+  slug: string;
+  fileName: string;
+  title: string;
+  author: string | null;
+  publication: string | null;
+  publishedOn: string | null;
+  text: string;
+  sha256: string;
+  claims: ClaimForReading[];
+}
+
+/** A document with its live claims in reading order (outer claims before the ones nested in them). */
+export async function getDocumentForReading(db: Db, slug: string): Promise<DocumentForReading | null> {
+  const doc = await db.document.findUnique({
+    where: { slug },
+    include: {
+      claims: {
+        where: { deletedAt: null },
+        orderBy: [{ start: "asc" }, { end: "desc" }],
+        include: {
+          suggestedTags: { select: { tag: { select: { slug: true } } } },
+          tags: { select: { tag: { select: { slug: true } }, reviewer: { select: { id: true, name: true } } } },
+          _count: { select: { notes: { where: { deletedAt: null } } } },
+        },
+      },
+    },
+  });
+  if (!doc) return null;
+  return {
+    id: doc.id,
+    slug: doc.slug,
+    fileName: doc.fileName,
+    title: doc.title,
+    author: doc.author,
+    publication: doc.publication,
+    publishedOn: doc.publishedOn,
+    text: doc.text,
+    sha256: doc.sha256,
+    claims: doc.claims.map((c) => ({
+      id: c.id,
+      start: c.start,
+      end: c.end,
+      exact: c.exact,
+      statement: c.statement,
+      kind: c.kind,
+      status: c.status,
+      suggestedTags: c.suggestedTags.map((s) => s.tag.slug),
+      reviewerTags: c.tags.map((t) => ({ tag: t.tag.slug, reviewerId: t.reviewer.id, reviewerName: t.reviewer.name })),
+      noteCount: c._count.notes,
+    })),
+  };
+}
