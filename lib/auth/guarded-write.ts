@@ -25,6 +25,7 @@ export async function guardedWrite<S extends z.ZodType, T>(
   raw: unknown,
   needed: Role,
   write: (user: UserSummary, input: z.infer<S>) => Promise<T>,
+  currentUser: () => Promise<UserSummary | null> = getCurrentUser,
 ): Promise<ActionResult<T>> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
@@ -32,7 +33,7 @@ export async function guardedWrite<S extends z.ZodType, T>(
     const field = issue.path.join(".") || undefined;
     return { ok: false, error: field ? `${field}: ${issue.message}` : issue.message, field };
   }
-  const user = await getCurrentUser();
+  const user = await currentUser();
   if (!user) return { ok: false, error: "Your session has ended: sign in again." };
   if (!hasRole(user.role, needed)) return { ok: false, error: ROLE_REFUSAL[needed] };
   try {
