@@ -1,0 +1,21 @@
+// `npm run bench -- <name> [options]`: one module per benchmark in this folder.
+const BENCHMARKS: Record<string, () => Promise<{ run: (args: string[]) => Promise<void> }>> = {
+  annotator: () => import("./annotator"),
+};
+
+const [benchmark, ...args] = process.argv.slice(2);
+const load = benchmark ? BENCHMARKS[benchmark] : undefined;
+if (!load) {
+  console.error(`usage: npm run bench -- <${Object.keys(BENCHMARKS).join("|")}> [options]`);
+  process.exit(2);
+}
+load()
+  .then((m) => m.run(args))
+  .then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+export {};
