@@ -3,13 +3,17 @@ import { claimForReadingInclude, toClaimForReading, type ClaimForReading } from 
 
 export type { ClaimForReading };
 
-export interface DocumentSummary {
+/** What a document says about itself, as shown in lists and headers. */
+export interface DocumentMetadata {
   slug: string;
   fileName: string;
   title: string;
   author: string | null;
   publication: string | null;
   publishedOn: string | null;
+}
+
+export interface DocumentSummary extends DocumentMetadata {
   claimCount: number;
   /** Live claims carrying each tag (curated or applied by any reviewer), by tag slug. */
   tagCounts: Record<string, number>;
@@ -35,14 +39,8 @@ export async function listDocumentSummaries(db: Db): Promise<DocumentSummary[]> 
   });
 }
 
-export interface DocumentForReading {
+export interface DocumentForReading extends DocumentMetadata {
   id: string;
-  slug: string;
-  fileName: string;
-  title: string;
-  author: string | null;
-  publication: string | null;
-  publishedOn: string | null;
   text: string;
   sha256: string;
   claims: ClaimForReading[];
