@@ -16,7 +16,7 @@ type Cell = string | number;
 /** RFC 4180: comma-separated, fields quoted when they hold a comma, quote or line break, CRLF line ends. */
 function csvLines(rows: Cell[][]): string {
   const safe = rows.map((row) => row.map((cell) => (typeof cell === "string" ? neutraliseCell(cell) : cell)));
-  return stringify(safe, { record_delimiter: "windows", quoted_string: false });
+  return stringify(safe, { record_delimiter: "windows", quoted_match: /[\r\n]/ });
 }
 
 function claimRow(doc: { fileName: string; title: string; sha256: string }, c: ExportClaim): Cell[] {
