@@ -7,6 +7,7 @@ import { getDocumentForReading } from "@/lib/db/documents";
 import { listTags } from "@/lib/db/tags";
 import { Annotator } from "@/components/annotator/annotator";
 import { DocumentText } from "@/components/annotator/document-text";
+import { ExportMenu } from "@/components/export/export-menu";
 
 export const dynamic = "force-dynamic";
 
@@ -35,6 +36,7 @@ export default async function DocumentPage({ params }: Params) {
             {doc.fileName}
           </span>
         </p>
+        <ExportMenu scopes={[{ document: doc.slug, label: "This document" }, { document: "", label: "All documents" }]} />
       </header>
       <Annotator claims={doc.claims} tags={tags}>
         <DocumentText text={doc.text} claims={doc.claims} tags={tags} />

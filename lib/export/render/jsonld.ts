@@ -42,8 +42,8 @@ export function toAnnotation(source: ExportSource, doc: ExportDocument, claim: E
   for (const slug of claim.suggestedTags) body.push({ type: "TextualBody", purpose: "tagging", value: slug, creator: curatedAgent });
   for (const t of claim.tags) body.push({ type: "TextualBody", purpose: "tagging", value: t.tag, creator: personAgent(t.reviewer), created: t.createdAt.toISOString() });
   for (const n of claim.notes) {
+    // No `id` on these bodies: the W3C tests read a body with an id as an external resource, which may not carry a purpose.
     body.push({
-      id: `${source.baseUrl}/documents/${encodeURIComponent(doc.slug)}#note-${encodeURIComponent(n.id)}`,
       type: "TextualBody",
       purpose: "commenting",
       value: n.body,
