@@ -78,7 +78,9 @@ export async function* renderPdf(source: ExportSource): AsyncGenerator<Uint8Arra
   const doc: Doc = new PDFDocument({
     size: "A4",
     margins: { top: 56, bottom: 56, left: 56, right: 56 },
-    font: pdfFontPath("sans"),
+    // No default font: pdfkit would load Helvetica's metrics, and opening DejaVu Sans both as the
+    // default and as "sans" makes pdfkit re-read the font file on every switch to "sans".
+    font: null as unknown as string,
     info: { Title: title, Author: "Claimbook", Creator: "Claimbook", CreationDate: source.now, ModDate: source.now },
     displayTitle: true,
     lang: "en",
