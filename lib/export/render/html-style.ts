@@ -20,7 +20,7 @@ mark { background: #fff2a8; border-bottom: 2px solid #d4a72c; padding: 0 1px; co
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 0.8rem; margin: 0; font-size: 0.9rem; }
 dt { color: var(--soft); }
 dd { margin: 0; }
-.tag { display: inline-flex; gap: 0.25rem; align-items: center; border: 1px solid var(--tag); border-radius: 999px; padding: 0 0.45rem 0 0.15rem; font-size: 0.8rem; font-weight: 600; }
+.tag { display: inline-flex; white-space: nowrap; gap: 0.25rem; align-items: center; border: 1px solid var(--tag); border-radius: 999px; padding: 0 0.45rem 0 0.15rem; font-size: 0.8rem; font-weight: 600; }
 .tag b { display: inline-grid; place-items: center; width: 1.1rem; height: 1.1rem; border-radius: 4px; background: var(--tag); color: #fff; font-size: 0.7rem; }
 .status { font-size: 0.8rem; color: var(--soft); border: 1px solid var(--line); border-radius: 999px; padding: 0 0.45rem; font-weight: 400; }
 .number { color: var(--soft); font-weight: 400; }
