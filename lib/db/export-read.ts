@@ -1,5 +1,5 @@
 import type { Db } from "./client";
-import type { ClaimTagRow, ExportClaim, ExportDocument, ExportDocumentHeader, ExportTag } from "../export/model";
+import type { ClaimTagRow, ExportClaim, ExportDocument, ExportDocumentHeader, ExportPerson, ExportTag } from "../export/model";
 
 /** Where a page of claims starts: after this claim in reading order (start ↑, end ↓, id ↑). */
 export interface ClaimCursor {
@@ -53,7 +53,7 @@ export async function readClaimPage(db: Db, documentId: string, cursor: ClaimCur
     include: {
       suggestedTags: { select: { tag: { select: { slug: true } } } },
       tags: { select: { createdAt: true, tag: { select: { slug: true } }, reviewer: person } },
-      notes: { where: { deletedAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { author: person } },
+      notes: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { author: person } },
       createdBy: person,
     },
   });
@@ -74,7 +74,7 @@ export async function readClaimPage(db: Db, documentId: string, cursor: ClaimCur
     tags: c.tags
       .map((t) => ({ tag: t.tag.slug, reviewer: t.reviewer, createdAt: t.createdAt }))
       .sort((a, b) => compare(a.reviewer.email, b.reviewer.email) || compare(a.tag, b.tag)),
-    notes: c.notes.map((n) => ({ id: n.id, parentId: n.parentId, author: n.author, body: n.body, createdAt: n.createdAt, updatedAt: n.updatedAt })),
+    notes: liveNotes(c.notes),
     createdBy: c.createdBy,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
@@ -102,6 +102,25 @@ export async function readClaimTagPage(db: Db, documentId: string, cursor: Claim
     suggestedTags: c.suggestedTags.map((s) => s.tag.slug),
     reviewerTags: c.tags.map((t) => ({ tag: t.tag.slug, reviewerId: t.reviewerId })),
   }));
+}
+
+/**
+ * The live notes of a claim. A reply to a deleted note is re-attached to its nearest live
+ * ancestor (or becomes a thread of its own), so every exported parentId points at an exported note.
+ */
+function liveNotes<N extends { id: string; parentId: string | null; deletedAt: Date | null; author: ExportPerson; body: string; createdAt: Date; updatedAt: Date }>(notes: N[]) {
+  const byId = new Map(notes.map((n) => [n.id, n]));
+  const liveAncestor = (id: string | null): string | null => {
+    const seen = new Set<string>();
+    for (let n = id ? byId.get(id) : undefined; n && !seen.has(n.id); n = n.parentId ? byId.get(n.parentId) : undefined) {
+      if (!n.deletedAt) return n.id;
+      seen.add(n.id);
+    }
+    return null;
+  };
+  return notes
+    .filter((n) => !n.deletedAt)
+    .map((n) => ({ id: n.id, parentId: liveAncestor(n.parentId), author: n.author, body: n.body, createdAt: n.createdAt, updatedAt: n.updatedAt }));
 }
 
 /** Code-unit order, so the export does not depend on the machine's locale. */

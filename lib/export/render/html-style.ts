@@ -27,7 +27,9 @@ dd { margin: 0; }
 .reviewers { margin: 0; padding-left: 1.1rem; }
 .notes { list-style: none; padding: 0; margin: 0.5rem 0 0; font-size: 0.9rem; }
 .note { border-top: 1px dashed var(--line); padding: 0.4rem 0; }
-.note .body { white-space: pre-wrap; margin: 0.2rem 0 0; }
+.note .body { margin: 0.2rem 0 0; overflow-wrap: anywhere; }
+.note .body p { margin: 0.2rem 0; }
+.note .body pre { overflow: auto; background: #f6f4ef; padding: 0.4rem; }
 .note-meta { color: var(--soft); font-size: 0.8rem; }
 code { font: 0.85em ui-monospace, monospace; overflow-wrap: anywhere; }
 @media (max-width: 600px) { main { padding: 1rem 0.75rem 3rem; } dl { grid-template-columns: 1fr; } dt { margin-top: 0.3rem; } }

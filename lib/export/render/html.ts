@@ -1,6 +1,7 @@
 import { claimsOf, loadDocument, summarize, type ExportSource, type SummaryRow } from "../source";
 import type { ExportClaim, ExportTag } from "../model";
 import { CONSENSUS_EXPLANATION, claimConsensus, describeAgreement, documentByline, formatDate, noteDateline, passageOf, tagLabeller, tagsByReviewer, threadNotes } from "../report/describe";
+import { renderMarkdown } from "../../notes/render-markdown";
 import { REPORT_CSS } from "./html-style";
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -50,7 +51,7 @@ function renderClaim(claim: ExportClaim, number: number, text: string, tags: Exp
   ].filter(Boolean);
   const noteList = notes.length
     ? `<ul class="notes" aria-label="Notes">${notes
-        .map(({ note, depth }) => `<li class="note" style="margin-left:${Math.min(depth, 6) * 1.25}rem"><div class="note-meta"><strong>${escapeHtml(note.author.name)}</strong> · ${noteDateline(note)}${depth ? " · reply" : ""}</div><p class="body">${escapeHtml(note.body)}</p></li>`)
+        .map(({ note, depth }) => `<li class="note" style="margin-left:${Math.min(depth, 6) * 1.25}rem"><div class="note-meta"><strong>${escapeHtml(note.author.name)}</strong> · ${noteDateline(note)}${depth ? " · reply" : ""}</div><div class="body">${renderMarkdown(note.body)}</div></li>`)
         .join("")}</ul>`
     : "";
   return `<section class="claim" id="claim-${escapeHtml(claim.id)}">

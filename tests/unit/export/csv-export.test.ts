@@ -32,7 +32,8 @@ describe("CSV export", () => {
 
   it("neutralises cells that a spreadsheet would run as formulas, and quotes commas, quotes and line breaks", async () => {
     const notes = parseCsv(await exportText(t.db, "csv-notes"));
-    expect(notes).toHaveLength(4);
+    expect(notes).toHaveLength(5);
+    expect(notes.find((n) => n.note_id === "note-6")).toMatchObject({ parent_id: "" });
     const bodies = notes.map((n) => n.body);
     expect(bodies).toContain(`'=HYPERLINK("http://evil.example","click")`);
     expect(bodies).toContain(`'@SUM(1+1) and a "quote", a comma\r\nand a line break 😀`);

@@ -100,7 +100,7 @@ describe.skipIf(!haveSuite)("W3C Web Annotation export", () => {
     expect(bodies.filter((b) => b.purpose === "tagging" && (b.creator as { type: string }).type === "Person")).toHaveLength(7);
     const notes = bodies.filter((b) => b.purpose === "commenting");
     expect(notes.map((n) => n.value)).toContain('=HYPERLINK("http://evil.example","click")');
-    expect(notes).toHaveLength(4); // the deleted note is not exported
+    expect(notes).toHaveLength(5); // the deleted note is not exported, its reply is
     for (const n of notes) expect(n).toMatchObject({ type: "TextualBody", format: "text/markdown", creator: { type: "Person" } });
   });
 
