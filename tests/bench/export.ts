@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildSyntheticCorpus } from "./_synthetic-corpus";
+import { buildSyntheticCorpus } from "./export-corpus";
 
 const FORMATS = ["read", "csv", "json", "jsonld", "md", "html", "pdf"];
 
@@ -28,7 +28,7 @@ export async function run(args: string[]): Promise<void> {
   const sizes = values.sizes.split(",").map(Number);
   const formats = values.formats.split(",");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimbook-bench-export-"));
-  const worker = path.join(import.meta.dirname, "export.worker.ts");
+  const worker = path.join(import.meta.dirname, "export-worker.ts");
   const results: Record<string, Row[]> = {};
   try {
     for (const size of sizes) {
@@ -37,6 +37,8 @@ export async function run(args: string[]): Promise<void> {
       buildSyntheticCorpus(file, size);
       console.error(`built ${size} claims in ${((performance.now() - built) / 1000).toFixed(1)} s`);
       results[size] = [];
+      // A warm-up read first, so no format pays for a cold page cache.
+      spawnSync(process.execPath, ["--import", "tsx", worker, `file:${file}`, "read"], { encoding: "utf8" });
       for (const format of formats) {
         const child = spawnSync(process.execPath, ["--import", "tsx", worker, `file:${file}`, format], { encoding: "utf8", maxBuffer: 1 << 20 });
         if (child.status !== 0) throw new Error(`${format} at ${size} failed:\n${child.stderr}`);
@@ -50,7 +52,8 @@ export async function run(args: string[]): Promise<void> {
   }
 
   const line = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
-  console.log(`\nExport benchmark: ${os.cpus().length} cores, Node ${process.version}; each format in its own process\n`);
+  const load = os.loadavg().map((n) => n.toFixed(1)).join(" ");
+  console.log(`\nExport benchmark: ${os.cpus().length} cores, Node ${process.version}, load average at the end ${load}; each format in its own process\n`);
   console.log(line(["format", ...sizes.flatMap((s) => [`claims/s @${s}`, `peak RSS MB @${s}`, `peak heap MB @${s}`]), "output MB @" + sizes.at(-1)]));
   console.log(line(["---", ...sizes.flatMap(() => ["---:", "---:", "---:"]), "---:"]));
   for (const format of formats) {
@@ -66,5 +69,5 @@ export async function run(args: string[]): Promise<void> {
       })),
     ]),
   );
-  console.log(JSON.stringify({ bench: "export", cores: os.cpus().length, node: process.version, sizes, formats: json }));
+  console.log(JSON.stringify({ bench: "export", cores: os.cpus().length, node: process.version, loadAverage: os.loadavg(), sizes, formats: json }));
 }

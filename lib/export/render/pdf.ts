@@ -71,6 +71,20 @@ function renderClaim(doc: Doc, claim: ExportClaim, number: number, text: string,
   doc.x = left;
 }
 
+/**
+ * pdfkit caches the layout of every distinct word it has set, for good reason (without it
+ * text is ~6x slower), but claim ids and offsets make most of those words unique, so the
+ * cache would grow with the corpus. Emptying it every thousand claims keeps memory flat
+ * at little cost. (`_fontFamilies` and `layoutCache` are pdfkit internals, checked so a
+ * pdfkit upgrade that drops them only loses the trimming.)
+ */
+const LAYOUT_CACHE_CLAIMS = 1000;
+
+function trimLayoutCaches(doc: Doc) {
+  const families = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: unknown }> })._fontFamilies;
+  for (const font of Object.values(families ?? {})) if (font.layoutCache) font.layoutCache = Object.create(null);
+}
+
 /** A real PDF of the report (pdfkit, embedded DejaVu fonts), streamed page by page. */
 export async function* renderPdf(source: ExportSource): AsyncGenerator<Uint8Array> {
   const rows = await summarize(source);
@@ -110,6 +124,7 @@ export async function* renderPdf(source: ExportSource): AsyncGenerator<Uint8Arra
   doc.moveDown(0.5);
   use(doc, "sans", 8.5, SOFT).text(CONSENSUS_EXPLANATION);
 
+  let rendered = 0;
   for (const [i, header] of source.documents.entries()) {
     const text = (await loadDocument(source, header)).text;
     doc.addPage();
@@ -121,6 +136,7 @@ export async function* renderPdf(source: ExportSource): AsyncGenerator<Uint8Arra
     let number = 0;
     for await (const claim of claimsOf(source, header.id)) {
       renderClaim(doc, claim, ++number, text, source.tags);
+      if (++rendered % LAYOUT_CACHE_CLAIMS === 0) trimLayoutCaches(doc);
       if (chunks.length) yield take();
     }
   }
