@@ -1,6 +1,8 @@
 import { createDb } from "../db/client";
 import { runCoverage } from "./commands/coverage";
 import { runCurate } from "./commands/curate";
+import { runExport } from "./commands/export";
+import { runImport } from "./commands/import";
 import { runList } from "./commands/list";
 import { runSeed } from "./commands/seed";
 import { runUserAdd } from "./commands/user-add";
@@ -27,6 +29,12 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       case "list":
         await runList(db, rest);
+        return 0;
+      case "export":
+        await runExport(db, rest);
+        return 0;
+      case "import":
+        await runImport(db, rest);
         return 0;
       default:
         throw new UsageError(`unknown command "${command}"`);

@@ -9,8 +9,14 @@ Commands:
   list [--json]                     every stored claim: document, start, end, exact, tags, status
   coverage [--json]                 sentences no claim covers, with the reason they are not claims
   curate <claims.json>...           fill in ids and selectors of hand-edited curated claim files
+  export --format <md|html|pdf|csv|csv-notes|json|jsonld> --out <file|-> [--document <file-or-slug>]
+         [--base-url <url>]         export the whole corpus or one document (csv also writes
+                                    <out>-notes.csv); a progress bar shows on a terminal
+  import <file.json>                import a JSON export (checked whole first; one transaction,
+                                    so a bad file changes nothing)
 
-Environment: DATABASE_URL (default file:./prisma/data/claimbook.db)`;
+Environment: DATABASE_URL (default file:./prisma/data/claimbook.db),
+             CLAIMBOOK_BASE_URL (IRIs in the W3C export; default http://localhost:3000)`;
 
 /** A mistake in how the command was called: printed with the usage, exit code 2. */
 export class UsageError extends Error {}

@@ -101,7 +101,7 @@ describe("every server action checks who is asking, on the server", () => {
     const allowed = action.allowed.includes(who);
     expect(result.ok).toBe(allowed);
     if (!allowed) {
-      expect((result as { error: string }).error).toMatch(/sign in|can read but not change|Only an admin|author or an admin/i);
+      expect((result as unknown as { error: string }).error).toMatch(/sign in|can read but not change|Only an admin|author or an admin/i);
       // A refused write leaves no trace but the note the test itself prepared.
       const written = (await db.auditEvent.count()) - auditBefore;
       expect(written).toBeLessThanOrEqual(action.name.includes("someone else's note") ? 1 : 0);

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { getDocumentForReading } from "@/lib/db/documents";
 import { listTags } from "@/lib/db/tags";
 import { Annotator } from "@/components/annotator/annotator";
+import { ExportMenu } from "@/components/export/export-menu";
 
 export const dynamic = "force-dynamic";
 
@@ -34,6 +35,7 @@ export default async function DocumentPage({ params }: Params) {
             {doc.fileName}
           </span>
         </p>
+        <ExportMenu scopes={[{ document: doc.slug, label: "This document" }, { document: "", label: "All documents" }]} />
       </header>
       <Annotator documentId={doc.id} text={doc.text} claims={doc.claims} tags={tags} viewer={{ id: user.id, name: user.name, role: user.role }} />
     </article>

@@ -1,0 +1,47 @@
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+import { exportFileName, FORMAT_INFO } from "@/lib/export/formats";
+import { renderExport, toWebStream } from "@/lib/export/render-export";
+import { resolveScope, UnknownDocumentError } from "@/lib/export/scope";
+import { openExportSource } from "@/lib/export/source";
+import { exportParamsSchema } from "@/lib/validation/export-params";
+
+export const dynamic = "force-dynamic";
+
+function problem(status: number, error: string, field?: string) {
+  return Response.json(field ? { error, field } : { error }, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+/** GET /api/export?format=md|html|pdf|csv|csv-notes|json|jsonld[&document=<slug or file name>] — streams a download. */
+export async function GET(request: Request) {
+  const user = await getCurrentUser();
+  if (!user) return problem(401, "Sign in to export.");
+  const url = new URL(request.url);
+  const parsed = exportParamsSchema.safeParse(Object.fromEntries(url.searchParams));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = String(issue.path[0] ?? (issue.code === "unrecognized_keys" ? issue.keys[0] : "query"));
+    return problem(400, issue.code === "unrecognized_keys" ? `Unknown parameter: ${issue.keys.join(", ")}.` : issue.message, field);
+  }
+  const { format, document } = parsed.data;
+  let scope;
+  try {
+    scope = await resolveScope(db, document ? { kind: "document", document } : { kind: "corpus" });
+  } catch (error) {
+    if (error instanceof UnknownDocumentError) return problem(404, error.message, "document");
+    throw error;
+  }
+  const now = new Date();
+  const source = await openExportSource(db, scope, { now, baseUrl: process.env.CLAIMBOOK_BASE_URL ?? url.origin });
+  const fileName = exportFileName(scope.fileStem, format, now);
+  return new Response(toWebStream(renderExport(format, source)), {
+    headers: {
+      "Content-Type": FORMAT_INFO[format].mediaType,
+      "Content-Disposition": `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+      // Lets the download menu show how much there is to fetch before the body arrives.
+      "X-Claim-Count": String(source.claimCount),
+    },
+  });
+}

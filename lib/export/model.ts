@@ -1,0 +1,79 @@
+/** What every export format is rendered from: plain data, no Prisma types. */
+
+export interface ExportPerson {
+  id: string;
+  email: string;
+  name: string;
+}
+
+/** A tag one reviewer applied to a claim. */
+export interface ExportTagging {
+  tag: string;
+  reviewer: ExportPerson;
+  createdAt: Date;
+}
+
+export interface ExportNote {
+  id: string;
+  parentId: string | null;
+  author: ExportPerson;
+  body: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A live claim with its selectors (UTF-16 offsets), tags and live notes. */
+export interface ExportClaim {
+  id: string;
+  seedKey: string | null;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  paragraphStart: number;
+  paragraphEnd: number;
+  statement: string | null;
+  kind: string | null;
+  status: string;
+  suggestedTags: string[];
+  /** Ordered by reviewer email, then tag. */
+  tags: ExportTagging[];
+  /** Ordered by creation time, then id. */
+  notes: ExportNote[];
+  createdBy: ExportPerson | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface ExportDocumentHeader {
+  id: string;
+  fileName: string;
+  slug: string;
+  title: string;
+  author: string | null;
+  publication: string | null;
+  publishedOn: string | null;
+  sha256: string;
+}
+
+export interface ExportDocument extends ExportDocumentHeader {
+  text: string;
+}
+
+export interface ExportTag {
+  slug: string;
+  label: string;
+  letter: string;
+  color: string;
+  shortcut: string;
+  description: string;
+  position: number;
+}
+
+/** The fields the summary table needs, read without the heavier claim data. */
+export interface ClaimTagRow {
+  id: string;
+  suggestedTags: string[];
+  reviewerTags: { tag: string; reviewerId: string }[];
+}

@@ -1,0 +1,61 @@
+import { stringify } from "csv-stringify/sync";
+import { claimsOf, type ExportSource } from "../source";
+import type { ExportClaim } from "../model";
+import { claimConsensus } from "../report/describe";
+import { neutraliseCell } from "../csv-safety";
+
+const CLAIM_COLUMNS = [
+  "document_file", "document_title", "document_sha256", "claim_id", "start", "end", "exact", "statement", "kind", "status",
+  "consensus_tags", "agreement", "reviewers", "reviewer_tags", "suggested_tags", "note_count", "created_by", "created_at", "updated_at",
+] as const;
+
+const NOTE_COLUMNS = ["document_file", "claim_id", "claim_exact", "note_id", "parent_id", "author", "created_at", "updated_at", "body"] as const;
+
+type Cell = string | number;
+
+/** RFC 4180: comma-separated, fields quoted when they hold a comma, quote or line break, CRLF line ends. */
+function csvLines(rows: Cell[][]): string {
+  const safe = rows.map((row) => row.map((cell) => (typeof cell === "string" ? neutraliseCell(cell) : cell)));
+  return stringify(safe, { record_delimiter: "windows", quoted_match: /[\r\n]/ });
+}
+
+function claimRow(doc: { fileName: string; title: string; sha256: string }, c: ExportClaim): Cell[] {
+  const consensus = claimConsensus(c);
+  const reviewerTags = new Map<string, string[]>();
+  for (const t of c.tags) reviewerTags.set(t.reviewer.name, [...(reviewerTags.get(t.reviewer.name) ?? []), t.tag]);
+  return [
+    doc.fileName, doc.title, doc.sha256, c.id, c.start, c.end, c.exact, c.statement ?? "", c.kind ?? "", c.status,
+    consensus.tags.join("; "), consensus.agreement, consensus.reviewers,
+    [...reviewerTags].map(([name, tags]) => `${name}: ${tags.join(", ")}`).join("; "),
+    c.suggestedTags.join("; "), c.notes.length, c.createdBy?.name ?? "", c.createdAt.toISOString(), c.updatedAt.toISOString(),
+  ];
+}
+
+/** One row per claim. Offsets are UTF-16 code units, as in the JSON export. */
+export async function* renderClaimsCsv(source: ExportSource): AsyncGenerator<string> {
+  yield csvLines([[...CLAIM_COLUMNS]]);
+  for (const doc of source.documents) {
+    let batch: Cell[][] = [];
+    for await (const claim of claimsOf(source, doc.id)) {
+      batch.push(claimRow(doc, claim));
+      if (batch.length >= 500) {
+        yield csvLines(batch);
+        batch = [];
+      }
+    }
+    if (batch.length) yield csvLines(batch);
+  }
+}
+
+/** One row per live note, in claim then thread-time order. */
+export async function* renderNotesCsv(source: ExportSource): AsyncGenerator<string> {
+  yield csvLines([[...NOTE_COLUMNS]]);
+  for (const doc of source.documents) {
+    for await (const claim of claimsOf(source, doc.id)) {
+      if (claim.notes.length === 0) continue;
+      yield csvLines(
+        claim.notes.map((n) => [doc.fileName, claim.id, claim.exact, n.id, n.parentId ?? "", n.author.name, n.createdAt.toISOString(), n.updatedAt.toISOString(), n.body]),
+      );
+    }
+  }
+}

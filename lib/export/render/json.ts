@@ -1,0 +1,72 @@
+import { EXPORT_FILE_FORMAT, EXPORT_FILE_VERSION, type ExportFileClaim } from "../../validation/export-file";
+import type { ExportClaim, ExportPerson } from "../model";
+import { claimsOf, loadDocument, type ExportSource } from "../source";
+
+const person = (p: ExportPerson) => ({ email: p.email, name: p.name });
+
+/** A claim as the JSON export (and import) writes it; see lib/validation/export-file.ts. */
+export function toFileClaim(c: ExportClaim): ExportFileClaim {
+  return {
+    id: c.id,
+    seedKey: c.seedKey,
+    start: c.start,
+    end: c.end,
+    exact: c.exact,
+    prefix: c.prefix,
+    suffix: c.suffix,
+    paragraph: { start: c.paragraphStart, end: c.paragraphEnd },
+    statement: c.statement,
+    kind: c.kind as ExportFileClaim["kind"],
+    status: c.status as ExportFileClaim["status"],
+    suggestedTags: c.suggestedTags,
+    tags: c.tags.map((t) => ({ tag: t.tag, reviewer: person(t.reviewer), createdAt: t.createdAt.toISOString() })),
+    notes: c.notes.map((n) => ({ id: n.id, parentId: n.parentId, author: person(n.author), body: n.body, createdAt: n.createdAt.toISOString(), updatedAt: n.updatedAt.toISOString() })),
+    createdBy: c.createdBy ? person(c.createdBy) : null,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+/** JSON.stringify(value, null, 2), indented to sit `level` levels deep. */
+function nested(value: unknown, level: number): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${"  ".repeat(level)}`);
+}
+
+function fields(entries: [string, unknown][], level: number): string {
+  const pad = "  ".repeat(level);
+  return entries.map(([key, value]) => `${pad}${JSON.stringify(key)}: ${nested(value, level)}`).join(",\n");
+}
+
+/**
+ * Streams the export one claim at a time. The bytes are exactly JSON.stringify(file, null, 2)
+ * of the whole file, so a re-export after an import compares byte for byte.
+ */
+export async function* renderJson(source: ExportSource): AsyncGenerator<string> {
+  const head: [string, unknown][] = [
+    ["format", EXPORT_FILE_FORMAT],
+    ["version", EXPORT_FILE_VERSION],
+    ["exportedAt", source.now.toISOString()],
+    ["offsetUnit", "utf16-code-unit"],
+    ["scope", source.scope.request],
+    ["tags", source.tags.map((t) => ({ slug: t.slug, label: t.label, letter: t.letter, color: t.color, shortcut: t.shortcut, description: t.description, position: t.position }))],
+  ];
+  yield `{\n${fields(head, 1)},\n  "documents": [`;
+  for (const [i, header] of source.documents.entries()) {
+    const doc = await loadDocument(source, header);
+    const meta: [string, unknown][] = [
+      ["fileName", doc.fileName],
+      ["slug", doc.slug],
+      ["title", doc.title],
+      ["author", doc.author],
+      ["publication", doc.publication],
+      ["publishedOn", doc.publishedOn],
+      ["sha256", doc.sha256],
+      ["text", doc.text],
+    ];
+    yield `${i ? "," : ""}\n    {\n${fields(meta, 3)},\n      "claims": [`;
+    let n = 0;
+    for await (const claim of claimsOf(source, doc.id)) yield `${n++ ? "," : ""}\n        ${nested(toFileClaim(claim), 4)}`;
+    yield n ? "\n      ]\n    }" : "]\n    }";
+  }
+  yield source.documents.length ? "\n  ]\n}\n" : "]\n}\n";
+}

@@ -1,0 +1,81 @@
+import { claimsOf, loadDocument, summarize, type ExportSource, type SummaryRow } from "../source";
+import type { ExportClaim, ExportTag } from "../model";
+import { CONSENSUS_EXPLANATION, claimConsensus, describeAgreement, documentByline, formatDate, noteDateline, passageOf, tagLabeller, tagsByReviewer, threadNotes } from "../report/describe";
+
+/** Backslash-escapes what Markdown would read as markup, so quoted text shows as written. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_{}[\]<>|~]/g, "\\$&")
+    .replace(/^(\s*)([#+=-])/gm, "$1\\$2")
+    .replace(/^(\s*\d+)([.)])/gm, "$1\\$2");
+}
+
+/** A note is Markdown already: kept as written, but raw HTML in it is shown, not rendered. */
+function noteMarkdown(body: string): string {
+  return body.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+}
+
+function quoteBlock(text: string, indent = ""): string {
+  return text
+    .split("\n")
+    .map((line) => `${indent}>${line ? ` ${line}` : ""}`)
+    .join("\n");
+}
+
+function summaryTable(rows: SummaryRow[], tags: ExportTag[]): string {
+  const head = `| Document | Claims | ${tags.map((t) => `${t.letter} ${escapeMarkdown(t.label)}`).join(" | ")} | No consensus |`;
+  const rule = `| --- | ---: | ${tags.map(() => "---:").join(" | ")} | ---: |`;
+  const line = (name: string, r: Omit<SummaryRow, "document">) => `| ${name} | ${r.claims} | ${tags.map((t) => r.byTag[t.slug] ?? 0).join(" | ")} | ${r.noConsensus} |`;
+  const total = rows.reduce(
+    (acc, r) => {
+      acc.claims += r.claims;
+      acc.noConsensus += r.noConsensus;
+      for (const [slug, n] of Object.entries(r.byTag)) acc.byTag[slug] = (acc.byTag[slug] ?? 0) + n;
+      return acc;
+    },
+    { claims: 0, noConsensus: 0, byTag: {} as Record<string, number> },
+  );
+  return [head, rule, ...rows.map((r) => line(escapeMarkdown(r.document.title), r)), line("**Total**", total)].join("\n");
+}
+
+function renderClaim(claim: ExportClaim, number: number, text: string, tags: ExportTag[]): string {
+  const label = tagLabeller(tags);
+  const consensus = claimConsensus(claim);
+  const passage = passageOf(text, claim);
+  const tagWord = consensus.agreement === "suggested" ? "suggested" : "consensus";
+  const consensusTags = consensus.tags.length ? consensus.tags.map(label).join(", ") : "none";
+  const heading = `### Claim ${number} · ${consensus.tags.map(label).join(", ") || "no consensus"} · ${claim.status}`;
+  const lines = [heading, "", quoteBlock(`${escapeMarkdown(passage.before)}**${escapeMarkdown(passage.exact)}**${escapeMarkdown(passage.after)}`), ""];
+  if (claim.statement) lines.push(`- Statement: ${escapeMarkdown(claim.statement)}`);
+  if (claim.kind) lines.push(`- Kind: ${claim.kind}`);
+  lines.push(`- Tags: ${tagWord} **${consensusTags}** (${describeAgreement(consensus)})`);
+  for (const r of tagsByReviewer(claim, label)) lines.push(`  - ${escapeMarkdown(r.reviewer)}: ${r.tags.join(", ")}`);
+  lines.push(`- Status: ${claim.status}`);
+  lines.push(`- Position: characters ${claim.start}–${claim.end} · id \`${claim.id}\``);
+  const notes = threadNotes(claim.notes);
+  if (notes.length) {
+    lines.push(`- Notes (${notes.length}):`);
+    for (const { note, depth } of notes) {
+      const indent = "  ".repeat(depth + 1);
+      lines.push(`${indent}- **${escapeMarkdown(note.author.name)}** · ${noteDateline(note)}${depth ? " · reply" : ""}`, "", quoteBlock(noteMarkdown(note.body), `${indent}  `), "");
+    }
+  }
+  return `${lines.join("\n").trimEnd()}\n\n`;
+}
+
+export async function* renderMarkdown(source: ExportSource): AsyncGenerator<string> {
+  const rows = await summarize(source);
+  const total = rows.reduce((n, r) => n + r.claims, 0);
+  yield `# Claimbook report: ${escapeMarkdown(source.scope.label)}\n\n`;
+  yield `Exported ${formatDate(source.now)} · ${total} claims in ${rows.length} document${rows.length === 1 ? "" : "s"}\n\n`;
+  yield `## Summary\n\n${summaryTable(rows, source.tags)}\n\n${CONSENSUS_EXPLANATION}\n\n`;
+  for (const [i, header] of source.documents.entries()) {
+    const doc = await loadDocument(source, header);
+    const byline = documentByline(doc);
+    yield `---\n\n## ${i + 1}. ${escapeMarkdown(doc.title)}\n\n`;
+    if (byline) yield `${escapeMarkdown(byline)}\n\n`;
+    yield `- File: \`${doc.fileName}\`\n- sha256: \`${doc.sha256}\`\n- Claims: ${rows[i].claims}\n\n`;
+    let number = 0;
+    for await (const claim of claimsOf(source, doc.id)) yield renderClaim(claim, ++number, doc.text, source.tags);
+  }
+}

@@ -1,0 +1,105 @@
+import type { Db } from "../db/client";
+import { countLiveClaims, listExportDocuments, listExportTags, readClaimPage, readClaimTagPage, readExportDocument, type ClaimCursor } from "../db/export-read";
+import { consensusOf } from "../tags/consensus";
+import type { ExportClaim, ExportDocument, ExportDocumentHeader, ExportTag } from "./model";
+import type { ExportScope } from "./scope";
+
+/** Claims are read in pages of this many, so memory stays flat whatever the corpus size. */
+export const PAGE_SIZE = 500;
+
+export interface ExportSource {
+  db: Db;
+  scope: ExportScope;
+  /** The export's timestamp; injected so tests get stable output. */
+  now: Date;
+  /** Where the app is served; the W3C export builds its IRIs on it. */
+  baseUrl: string;
+  tags: ExportTag[];
+  documents: ExportDocumentHeader[];
+  /** Claims in scope (an upper bound when the scope filters claims). */
+  claimCount: number;
+  /** Called after each page of claims with the running total. */
+  onProgress?: (done: number, total: number) => void;
+  progressDone: number;
+}
+
+export interface ExportOptions {
+  now?: Date;
+  baseUrl?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export const DEFAULT_BASE_URL = "http://localhost:3000";
+
+export async function openExportSource(db: Db, scope: ExportScope, options: ExportOptions = {}): Promise<ExportSource> {
+  const [tags, documents, claimCount] = await Promise.all([
+    listExportTags(db),
+    listExportDocuments(db, scope.documentIds),
+    countLiveClaims(db, scope.documentIds),
+  ]);
+  return {
+    db,
+    scope,
+    now: options.now ?? new Date(),
+    baseUrl: (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ""),
+    tags,
+    documents,
+    claimCount,
+    onProgress: options.onProgress,
+    progressDone: 0,
+  };
+}
+
+export function loadDocument(source: ExportSource, header: ExportDocumentHeader): Promise<ExportDocument> {
+  return readExportDocument(source.db, header.id);
+}
+
+/** A document's claims in scope, in reading order, page by page. */
+export async function* claimsOf(source: ExportSource, documentId: string): AsyncGenerator<ExportClaim> {
+  let cursor: ClaimCursor | null = null;
+  for (;;) {
+    const page = await readClaimPage(source.db, documentId, cursor, PAGE_SIZE);
+    if (page.length === 0) return;
+    for (const claim of page) {
+      if (!source.scope.includeClaim || source.scope.includeClaim(claim.id)) yield claim;
+    }
+    source.progressDone += page.length;
+    source.onProgress?.(source.progressDone, source.claimCount);
+    if (page.length < PAGE_SIZE) return;
+    const last = page[page.length - 1];
+    cursor = { start: last.start, end: last.end, id: last.id };
+  }
+}
+
+export interface SummaryRow {
+  document: ExportDocumentHeader;
+  claims: number;
+  /** Claims per consensus tag, by slug. */
+  byTag: Record<string, number>;
+  /** Claims whose reviewers reached no majority. */
+  noConsensus: number;
+}
+
+/** Claims per consensus tag per document: a first, light pass for the reports' summary table. */
+export async function summarize(source: ExportSource): Promise<SummaryRow[]> {
+  const rows: SummaryRow[] = [];
+  for (const document of source.documents) {
+    const row: SummaryRow = { document, claims: 0, byTag: {}, noConsensus: 0 };
+    let cursor: ClaimCursor | null = null;
+    for (;;) {
+      const page = await readClaimTagPage(source.db, document.id, cursor, PAGE_SIZE * 4);
+      for (const claim of page) {
+        if (source.scope.includeClaim && !source.scope.includeClaim(claim.id)) continue;
+        row.claims++;
+        const { tags } = consensusOf(claim);
+        if (tags.length === 0) row.noConsensus++;
+        for (const tag of tags) row.byTag[tag] = (row.byTag[tag] ?? 0) + 1;
+      }
+      if (page.length < PAGE_SIZE * 4) break;
+      const last = page[page.length - 1];
+      cursor = { start: last.start, end: last.end, id: last.id };
+    }
+    rows.push(row);
+  }
+  return rows;
+}

@@ -1,0 +1,71 @@
+import fs from "node:fs";
+import { parse } from "csv-parse/sync";
+import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
+import { ADMIN_STATE, E2E_BASE_URL } from "./fixtures/env";
+import { readStoredClaims } from "./fixtures/stored-claims";
+
+test.use({ storageState: ADMIN_STATE });
+
+const stored = readStoredClaims();
+const fileName = [...new Set(stored.map((c) => c.document))].sort()[2];
+const claims = stored.filter((c) => c.document === fileName);
+
+async function openDocument(page: Page) {
+  await page.goto("/documents");
+  await page.locator(".document-card").nth(2).getByRole("link").click();
+  await expect(page.locator(".document-text")).toBeVisible();
+}
+
+async function download(page: Page, format: string, scope = "This document") {
+  await page.getByText("Export…").click();
+  await page.getByLabel(scope).check();
+  await page.locator(`input[name="format"][value="${format}"]`).check();
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download" }).click()]);
+  await expect(page.getByRole("status").filter({ hasText: "Downloaded" })).toContainText(file.suggestedFilename());
+  return { name: file.suggestedFilename(), text: fs.readFileSync((await file.path())!, "utf8") };
+}
+
+test("downloads a Markdown report of the open document from the export menu", async ({ page }) => {
+  await openDocument(page);
+  const slug = new URL(page.url()).pathname.split("/").pop()!;
+  const title = (await page.locator(".document-header h1").textContent())!;
+  const { name, text } = await download(page, "md");
+  expect(name).toMatch(new RegExp(`^claimbook-${slug}-\\d{4}-\\d{2}-\\d{2}\\.md$`));
+  expect(text).toContain(`# Claimbook report: ${title}`);
+  expect(text).toContain(`- File: \`${fileName}\``);
+  expect(text.match(/^### Claim \d+ /gm)).toHaveLength(claims.length);
+});
+
+test("downloads the CSV of all documents with every stored claim quoted exactly", async ({ page }) => {
+  await openDocument(page);
+  const { name, text } = await download(page, "csv", "All documents");
+  expect(name).toMatch(/^claimbook-corpus-\d{4}-\d{2}-\d{2}\.csv$/);
+  const rows = parse(text, { columns: true }) as Record<string, string>[];
+  expect(rows).toHaveLength(stored.length);
+  const byId = new Map(rows.map((r) => [r.claim_id, r]));
+  for (const claim of stored) expect(byId.get(claim.id)?.exact.replace(/^'/, "")).toBe(claim.exact);
+});
+
+test("the download route needs a session, validates its parameters and serves the selectors' plain text", async ({ page }) => {
+  const anonymous = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL, storageState: { cookies: [], origins: [] } });
+  const refused = await anonymous.get("/api/export?format=md");
+  expect(refused.status()).toBe(401);
+  await anonymous.dispose();
+
+  const badFormat = await page.request.get("/api/export?format=docx");
+  expect(badFormat.status()).toBe(400);
+  expect(await badFormat.json()).toMatchObject({ field: "format" });
+  const unknownParam = await page.request.get("/api/export?format=md&q=rates");
+  expect(unknownParam.status()).toBe(400);
+  expect(await page.request.get("/api/export?format=md&document=no-such-document").then((r) => r.status())).toBe(404);
+
+  const jsonld = await page.request.get(`/api/export?format=jsonld&document=${fileName}`);
+  expect(jsonld.headers()["content-type"]).toContain("application/ld+json");
+  expect(jsonld.headers()["content-disposition"]).toMatch(/attachment; filename="claimbook-.+\.jsonld"/);
+  const collection = await jsonld.json();
+  expect(collection.total).toBe(claims.length);
+  const first = collection.first.items[0];
+  const text = await page.request.get(new URL(first.target.source.id).pathname).then((r) => r.text());
+  const position = first.target.selector[0];
+  expect([...text].slice(position.start, position.end).join("")).toBe(first.target.selector[1].exact);
+});
