@@ -9,6 +9,9 @@ Commands:
   list [--json]                     every stored claim: document, start, end, exact, tags, status
   coverage [--json]                 sentences no claim covers, with the reason they are not claims
   curate <claims.json>...           fill in ids and selectors of hand-edited curated claim files
+  backup <file>                     an online, consistent copy of the database (safe while the app runs)
+  restore <file>                    replace the database with a backup (stop the app first); refuses a
+                                    corrupt file or one whose schema is newer than this code
 
 Environment: DATABASE_URL (default file:./prisma/data/claimbook.db)`;
 
