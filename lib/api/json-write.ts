@@ -14,6 +14,8 @@ const fail = (status: number, error: string, extra: JsonObject = {}) => Response
 
 /** The request's body as a JSON object, or the refusal to send back. */
 export async function readJsonObject(request: Request): Promise<JsonObject | Response> {
+  // Refuse by the declared length before reading, then check what actually came.
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_JSON_BODY_BYTES) return fail(413, `body: at most ${MAX_JSON_BODY_BYTES} bytes of JSON.`, { field: "body" });
   const text = await request.text();
   if (new TextEncoder().encode(text).length > MAX_JSON_BODY_BYTES) return fail(413, `body: at most ${MAX_JSON_BODY_BYTES} bytes of JSON.`, { field: "body" });
   let body: unknown;

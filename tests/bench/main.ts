@@ -1,6 +1,7 @@
 // `npm run bench -- <name> [options]`: one module per benchmark in this folder.
 const BENCHMARKS: Record<string, () => Promise<{ run: (args: string[]) => Promise<void> }>> = {
   annotator: () => import("./annotator"),
+  load: () => import("./load"),
 };
 
 const [benchmark, ...args] = process.argv.slice(2);

@@ -101,5 +101,6 @@ test("no acknowledged write is lost when the server is killed mid-burst", async 
   expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
   expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
   sqlite.close();
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
   console.log(`durability: ${acks} writes acknowledged before SIGKILL (${ackedStatus.size} claims, ${ackedTags.size} tags), all present; integrity ok`);
 });

@@ -118,5 +118,10 @@ describe("the claims JSON API under hostile requests", () => {
     expect(await call("PATCH", 3, first, { version, status: "rejected" })).toMatchObject({ status: 409, current: { version: version + 1 } });
     expect(await call("PUT", 2, first, { tag: "no-such-tag" })).toMatchObject({ status: 400, field: "tag" });
     expect(await call("PUT", 2, first, {})).toMatchObject({ status: 400, field: "tag" });
+    const huge = new Request("http://127.0.0.1/x", { method: "PUT", body: JSON.stringify({ tag: "s".repeat(70_000) }), headers: { "content-length": "70011" } });
+    expect((await routes.PUT(huge, { params: Promise.resolve({ id: first }) })).status).toBe(413);
+    const malformed = await routes.PUT(new Request("http://127.0.0.1/x", { method: "PUT", body: "{" }), { params: Promise.resolve({ id: first }) });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ field: "body", error: "body: not valid JSON." });
   });
 });
