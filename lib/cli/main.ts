@@ -1,4 +1,5 @@
 import { createDb } from "../db/client";
+import { runBackup, runRestore } from "./commands/backup";
 import { runCoverage } from "./commands/coverage";
 import { runCurate } from "./commands/curate";
 import { runExport } from "./commands/export";
@@ -16,6 +17,8 @@ async function run(argv: string[]): Promise<number> {
   }
   if (command === "curate") return runCurate(rest).then(() => 0);
   if (command === "coverage") return (await runCoverage(rest)) ? 0 : 1;
+  if (command === "backup") return runBackup(rest);
+  if (command === "restore") return runRestore(rest);
   const db = createDb();
   try {
     switch (command) {

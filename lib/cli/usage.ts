@@ -14,6 +14,9 @@ Commands:
                                     <out>-notes.csv); a progress bar shows on a terminal
   import <file.json>                import a JSON export (checked whole first; one transaction,
                                     so a bad file changes nothing)
+  backup <file>                     an online, consistent copy of the database (safe while the app runs)
+  restore <file>                    replace the database with a backup (stop the app first); refuses a
+                                    corrupt file or one whose schema is newer than this code
 
 Environment: DATABASE_URL (default file:./prisma/data/claimbook.db),
              CLAIMBOOK_BASE_URL (IRIs in the W3C export; default http://localhost:3000)`;

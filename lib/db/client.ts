@@ -1,12 +1,12 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/client";
 import { databaseUrl } from "./database-url";
+import { DurableSqliteAdapter } from "./sqlite-adapter";
 
 export type Db = PrismaClient;
 
-/** A Prisma client on the SQLite file, with a busy timeout so concurrent writers wait. */
+/** A Prisma client on the SQLite file: WAL mode, synchronous commits, and a busy timeout so concurrent writers wait. */
 export function createDb(url = databaseUrl()): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }) });
+  return new PrismaClient({ adapter: new DurableSqliteAdapter(url) });
 }
 
 const cache = globalThis as unknown as { claimbookDb?: PrismaClient };

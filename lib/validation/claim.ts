@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { isWellFormedText, WELL_FORMED_MESSAGE } from "./unicode";
 
 export const CLAIM_STATUSES = ["proposed", "accepted", "disputed", "rejected"] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
 export const MAX_CLAIM_LENGTH = 2000;
 
-const id = z.string().min(1).max(64);
+const id = z.string().min(1).max(64).refine(isWellFormedText, { error: WELL_FORMED_MESSAGE });
 /** The claim version the client's edit was based on (optimistic locking). */
 const version = z.number({ error: "version is required" }).int().positive();
 const offset = z.number({ error: "offsets must be numbers" }).int().nonnegative();
@@ -31,6 +32,6 @@ export const setStatusSchema = z.object({
 
 export const setTagSchema = z.object({
   claimId: id,
-  tag: z.string().min(1).max(40),
+  tag: z.string().min(1).max(40).refine(isWellFormedText, { error: WELL_FORMED_MESSAGE }),
   on: z.boolean(),
 });

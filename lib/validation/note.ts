@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isWellFormedText, WELL_FORMED_MESSAGE } from "./unicode";
 
 export const MAX_NOTE_LENGTH = 10_000;
 
@@ -6,8 +7,10 @@ const body = z
   .string({ error: "The note is empty." })
   .trim()
   .min(1, { error: "The note is empty." })
-  .max(MAX_NOTE_LENGTH, { error: `A note can be at most ${MAX_NOTE_LENGTH.toLocaleString("en")} characters.` });
+  .max(MAX_NOTE_LENGTH, { error: `A note can be at most ${MAX_NOTE_LENGTH.toLocaleString("en")} characters.` })
+  .refine(isWellFormedText, { error: `The note ${WELL_FORMED_MESSAGE}` });
+const id = z.string().min(1).max(64).refine(isWellFormedText, { error: WELL_FORMED_MESSAGE });
 
-export const addNoteSchema = z.object({ claimId: z.string().min(1).max(64), parentId: z.string().min(1).max(64).nullable(), body });
-export const editNoteSchema = z.object({ noteId: z.string().min(1).max(64), version: z.number().int().positive(), body });
-export const deleteNoteSchema = z.object({ noteId: z.string().min(1).max(64), version: z.number().int().positive() });
+export const addNoteSchema = z.object({ claimId: id, parentId: id.nullable(), body });
+export const editNoteSchema = z.object({ noteId: id, version: z.number().int().positive(), body });
+export const deleteNoteSchema = z.object({ noteId: id, version: z.number().int().positive() });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isWellFormedText, WELL_FORMED_MESSAGE } from "./unicode";
 
 export const ROLES = ["admin", "reviewer", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
@@ -26,7 +27,8 @@ export const nameSchema = z
   .string()
   .trim()
   .min(1, { error: "Name is required." })
-  .max(100, { error: "Name must be at most 100 characters." });
+  .max(100, { error: "Name must be at most 100 characters." })
+  .refine(isWellFormedText, { error: `Name ${WELL_FORMED_MESSAGE}` });
 
 export const newUserSchema = z.object({
   email: emailSchema,
@@ -38,6 +40,6 @@ export type NewUser = z.infer<typeof newUserSchema>;
 
 /** What the sign-in form sends; deliberately loose so any mistake reads as "wrong email or password". */
 export const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().max(320),
-  password: z.string().max(1024),
+  email: z.string().trim().toLowerCase().max(320).refine(isWellFormedText),
+  password: z.string().max(1024).refine(isWellFormedText),
 });

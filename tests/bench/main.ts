@@ -2,6 +2,7 @@
 const BENCHMARKS: Record<string, () => Promise<{ run: (args: string[]) => Promise<void> }>> = {
   annotator: () => import("./annotator"),
   export: () => import("./export"),
+  load: () => import("./load"),
 };
 
 const [benchmark, ...args] = process.argv.slice(2);

@@ -1,0 +1,14 @@
+import { readJsonObject, respondToWrite } from "@/lib/api/json-write";
+import { db } from "@/lib/db/client";
+import { setClaimStatus } from "@/lib/db/claim-writes";
+import { setStatusSchema } from "@/lib/validation/claim";
+
+type Context = { params: Promise<{ id: string }> };
+
+/** PATCH {version, status}: sets a claim's status if it is still at `version` (409 with the newer claim otherwise). */
+export async function PATCH(request: Request, { params }: Context) {
+  const body = await readJsonObject(request);
+  if (body instanceof Response) return body;
+  const input = { ...body, claimId: (await params).id };
+  return respondToWrite(setStatusSchema, input, "reviewer", (user, i) => setClaimStatus(db, user.id, i));
+}

@@ -1,0 +1,120 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { hashPassword } from "../../lib/auth/password";
+import { createDb } from "../../lib/db/client";
+import { ensureBuild, prepareDatabase, startAppServer } from "../support/app-server";
+import { signInOverHttp } from "../support/http-session";
+import { printTable, quantile, round } from "./stats";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3191);
+const REVIEWERS = 50;
+const PASSWORD = "load reviewer password";
+
+interface Target {
+  slugs: string[];
+  claimsBySlug: Map<string, string[]>;
+  tags: string[];
+}
+
+async function prepare(url: string): Promise<Target> {
+  prepareDatabase(url);
+  const db = createDb(url);
+  try {
+    // One hash for all: the benchmark measures the app, not 50 bcrypt rounds of setup.
+    const passwordHash = await hashPassword(PASSWORD);
+    await db.user.createMany({ data: Array.from({ length: REVIEWERS }, (_, i) => ({ email: `load${i}@example.test`, name: `Load ${i}`, role: "reviewer", passwordHash })) });
+    const documents = await db.document.findMany({ select: { slug: true, claims: { select: { id: true }, where: { deletedAt: null } } } });
+    const tags = (await db.tag.findMany({ select: { slug: true } })).map((t) => t.slug);
+    return { slugs: documents.map((d) => d.slug), claimsBySlug: new Map(documents.map((d) => [d.slug, d.claims.map((c) => c.id)])), tags };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function signInAll(base: string): Promise<string[]> {
+  const cookies: string[] = [];
+  for (let i = 0; i < REVIEWERS; i += 5) {
+    cookies.push(...(await Promise.all([0, 1, 2, 3, 4].map((j) => signInOverHttp(base, `load${i + j}@example.test`, PASSWORD)))));
+  }
+  return cookies;
+}
+
+type Context = { cookie?: string; slug?: string; claim?: string; tag?: string; kind?: string };
+const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)];
+
+/**
+ * One simulated reviewer per connection, each with their own session, looping: open the
+ * document list, read two documents, tag a claim of the last one, remove that tag.
+ */
+function reviewerRequests(target: Target, cookies: string[]): autocannon.Request[] {
+  let next = 0;
+  const as = (kind: string, build: (context: Context) => Partial<autocannon.Request>): autocannon.Request => ({
+    setupRequest: ((request: autocannon.Request, context: Context) => {
+      context.cookie ??= cookies[next++ % cookies.length];
+      return { ...request, ...build(context), headers: { cookie: context.cookie, "content-type": "application/json" } };
+    }) as autocannon.Request["setupRequest"],
+    onResponse: ((_status: number, _body: string, context: Context) => {
+      context.kind = kind;
+    }) as autocannon.Request["onResponse"],
+  });
+  const readDocument = as("read document", (c) => ((c.slug = pick(target.slugs)), { method: "GET", path: `/documents/${c.slug}` }));
+  return [
+    as("document list", () => ({ method: "GET", path: "/documents" })),
+    readDocument,
+    readDocument,
+    as("tag claim (PUT)", (c) => ((c.claim = pick(target.claimsBySlug.get(c.slug!)!)), (c.tag = pick(target.tags)), { method: "PUT", path: `/api/claims/${c.claim}/tags`, body: JSON.stringify({ tag: c.tag }) })),
+    as("untag claim (DELETE)", (c) => ({ method: "DELETE", path: `/api/claims/${c.claim}/tags`, body: JSON.stringify({ tag: c.tag }) })),
+  ];
+}
+
+export async function run(args: string[]) {
+  const { values } = parseArgs({ args, options: { seconds: { type: "string", default: "60" } }, strict: true });
+  const seconds = Number(values.seconds);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 600) throw new Error(`--seconds must be a whole number from 1 to 600, got "${values.seconds}"`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimbook-load-"));
+  const url = `file:${path.join(dir, "load.db")}`;
+  console.log(`preparing a seeded database with ${REVIEWERS} reviewers…`);
+  const target = await prepare(url);
+  ensureBuild(["/api/claims/[id]/tags"]);
+  const server = await startAppServer(url, PORT);
+  try {
+    const cookies = await signInAll(server.base);
+    console.log(`${REVIEWERS} reviewers signed in; ${seconds} s of load against ${server.base} (loopback only)…`);
+    const latencies = new Map<string, number[]>();
+    const failures = new Map<string, number>();
+    let finish!: (result: autocannon.Result) => void;
+    let fail!: (error: Error) => void;
+    const done = new Promise<autocannon.Result>((resolve, reject) => ((finish = resolve), (fail = reject)));
+    const options = { url: server.base, connections: REVIEWERS, duration: seconds, timeout: 30, requests: reviewerRequests(target, cookies) };
+    const instance = autocannon(options, (error, result) => (error ? fail(error) : finish(result)));
+    instance.on("response", (client: unknown, status: number, _bytes: number, ms: number) => {
+      const kind = (client as { requestIterator: { context: Context } }).requestIterator.context.kind ?? "?";
+      if (!latencies.has(kind)) latencies.set(kind, []);
+      latencies.get(kind)!.push(ms);
+      if (status >= 400) failures.set(kind, (failures.get(kind) ?? 0) + 1);
+    });
+    const result = await done;
+    const rows = [...latencies].map(([kind, ms]) => ({
+      request: kind,
+      count: ms.length,
+      p50_ms: round(quantile(ms, 0.5)),
+      p99_ms: round(quantile(ms, 0.99)),
+      max_ms: round(Math.max(...ms)),
+      errors: failures.get(kind) ?? 0,
+    }));
+    const all = [...latencies.values()].flat();
+    const total = { requests: result.requests.total, throughput_rps: round(result.requests.average), p50_ms: round(quantile(all, 0.5)), p99_ms: round(quantile(all, 0.99)), errors: result.errors, timeouts: result.timeouts, non_2xx: result.non2xx };
+    console.log(`\nload benchmark: ${REVIEWERS} reviewers (one connection and session each) for ${seconds} s, next start on 127.0.0.1, ${os.cpus().length} cores\n`);
+    printTable([...rows, { request: "all", count: total.requests, p50_ms: total.p50_ms, p99_ms: total.p99_ms, max_ms: round(Math.max(...all)), errors: total.errors + total.timeouts + total.non_2xx }]);
+    console.log(`\nthroughput ${total.throughput_rps} requests/s; ${total.errors} errors, ${total.timeouts} timeouts, ${total.non_2xx} non-2xx responses`);
+    console.log("search: this branch has no search endpoint; reviewers read the document list and document pages instead");
+    console.log(JSON.stringify({ benchmark: "load", reviewers: REVIEWERS, seconds, ...total, byRequest: rows }));
+    if (total.errors + total.timeouts + total.non_2xx > 0) process.exitCode = 1;
+  } finally {
+    await server.kill("SIGTERM");
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
