@@ -25,6 +25,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </Link>
           <nav aria-label="Main">
             {user ? <Link href="/documents">Documents</Link> : null}
+            {user?.role === "admin" ? <Link href="/admin/users">Users</Link> : null}
+            {user?.role === "admin" ? <Link href="/admin/audit">Audit</Link> : null}
           </nav>
           <div className="account">
             {user ? (

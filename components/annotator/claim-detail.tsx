@@ -113,6 +113,11 @@ export function ClaimDetail({ claim, number, tags, viewer, noteFocusSignal, onTo
           <span className="field-hint">or select new text and press r</span>
         </div>
       ) : null}
+      {viewer.role === "admin" ? (
+        <p className="detail-row">
+          <a href={`/admin/audit?claim=${claim.id}`}>History of this claim</a>
+        </p>
+      ) : null}
       {!canWrite ? <p className="field-hint">You can read claims; ask an admin for reviewer access to change them.</p> : null}
       <NotesThread claimId={claim.id} viewer={viewer} focusSignal={noteFocusSignal} onCountChange={onNoteCount} />
     </section>

@@ -111,3 +111,34 @@ export async function setReviewerTag(db: Db, reviewerId: string, input: { claimI
     return (await getClaimForReading(tx, claim.id))!;
   });
 }
+
+/** The parts of a claim an audit snapshot may hold, and that a restore puts back. */
+interface ClaimSnapshot {
+  start?: number;
+  end?: number;
+  status?: ClaimStatus;
+  deleted?: boolean;
+}
+
+/**
+ * Puts a claim back as it was before an audited change: its span, status and deleted
+ * state from that event's "before" snapshot. A write like any other: checked against the
+ * claim's current version and audited itself.
+ */
+export async function restoreClaimVersion(db: Db, actorId: string, input: { claimId: string; version: number; eventId: string }): Promise<ClaimForReading> {
+  return db.$transaction(async (tx) => {
+    const event = await tx.auditEvent.findUnique({ where: { id: input.eventId } });
+    if (!event || event.claimId !== input.claimId || !event.before) throw new WriteError("That history entry has no earlier version of this claim to restore.");
+    const earlier = JSON.parse(event.before) as ClaimSnapshot;
+    const claim = await loadClaim(tx, input.claimId);
+    const data: Prisma.ClaimUpdateManyMutationInput = {};
+    if (earlier.start !== undefined && earlier.end !== undefined) {
+      Object.assign(data, anchorNewSpan(claim.document.text, { start: earlier.start, end: earlier.end }), { textHash: claim.document.sha256 });
+    }
+    if (earlier.status) data.status = earlier.status;
+    if (earlier.deleted !== undefined) data.deletedAt = earlier.deleted ? (claim.deletedAt ?? new Date()) : null;
+    await claimNextVersion(tx, claim.id, input.version, data);
+    await appendAudit(tx, { actorId, action: "claim.restore-version", entityType: "Claim", entityId: claim.id, documentId: claim.documentId, claimId: claim.id, before: snapshot(claim), after: { ...earlier, restoredFrom: event.id } });
+    return (await getClaimForReading(tx, claim.id))!;
+  });
+}

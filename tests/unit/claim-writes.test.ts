@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { adjustClaimSpan, createClaim, setClaimDeleted, setClaimStatus, setReviewerTag } from "@/lib/db/claim-writes";
+import { adjustClaimSpan, createClaim, restoreClaimVersion, setClaimDeleted, setClaimStatus, setReviewerTag } from "@/lib/db/claim-writes";
 import { ConflictError, WriteError } from "@/lib/db/errors";
 import { createUser, type UserSummary } from "@/lib/db/users";
 import { seedCorpus } from "@/lib/seed/seed-corpus";
@@ -80,5 +80,18 @@ describe("claim writes", () => {
     expect(both.reviewerTags.map((r) => `${r.reviewerName}:${r.tag}`).sort()).toEqual(["Oda:legal-fact", "Rui:opinion"]);
     await expect(setReviewerTag(t.db, reviewer.id, { claimId: claim.id, tag: "gossip", on: true })).rejects.toThrow(/no tag "gossip"/);
     expect(await t.db.auditEvent.count({ where: { action: "tag.add" } })).toBe(2);
+  });
+});
+
+describe("restoring an earlier version", () => {
+  it("puts back span and status from an audit event, as a new audited, versioned write", async () => {
+    const claim = await createClaim(t.db, reviewer.id, { documentId: doc.id, ...spanOf("up to 48 hours") });
+    await adjustClaimSpan(t.db, reviewer.id, { claimId: claim.id, version: 1, ...spanOf("48 hours") });
+    await setClaimStatus(t.db, reviewer.id, { claimId: claim.id, version: 2, status: "rejected" });
+    const spanEvent = await t.db.auditEvent.findFirstOrThrow({ where: { claimId: claim.id, action: "claim.adjust-span" } });
+    const restored = await restoreClaimVersion(t.db, reviewer.id, { claimId: claim.id, version: 3, eventId: spanEvent.id });
+    expect(restored).toMatchObject({ exact: "up to 48 hours", status: "proposed", version: 4 });
+    await expect(restoreClaimVersion(t.db, reviewer.id, { claimId: claim.id, version: 3, eventId: spanEvent.id })).rejects.toBeInstanceOf(ConflictError);
+    expect(await t.db.auditEvent.count({ where: { claimId: claim.id, action: "claim.restore-version" } })).toBe(1);
   });
 });
