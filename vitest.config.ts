@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts"],
-    testTimeout: 30_000,
+    // Generous: several tests spawn the CLI (tsx start-up is seconds on a busy 2-core machine).
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });
