@@ -2,6 +2,7 @@ import { createDb } from "../db/client";
 import { runCoverage } from "./commands/coverage";
 import { runCurate } from "./commands/curate";
 import { runList } from "./commands/list";
+import { runSearch } from "./commands/search";
 import { runSeed } from "./commands/seed";
 import { runUserAdd } from "./commands/user-add";
 import { USAGE, UsageError } from "./usage";
@@ -27,6 +28,9 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       case "list":
         await runList(db, rest);
+        return 0;
+      case "search":
+        await runSearch(db, rest);
         return 0;
       default:
         throw new UsageError(`unknown command "${command}"`);

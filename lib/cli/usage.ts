@@ -8,6 +8,11 @@ Commands:
                                     and printed when --password is not given)
   list [--json]                     every stored claim: document, start, end, exact, tags, status
   coverage [--json]                 sentences no claim covers, with the reason they are not claims
+  search "<query>" [--json] [--sort relevance|document|newest] [--limit <n>] [--cursor <c>]
+                                    full-text search of claims, notes, tags and titles:
+                                    words, "phrases", prefix*, -excluded, tag:<slug>,
+                                    doc:<slug>, reviewer:<email>, status:<status>,
+                                    has:note, disagreement:yes|no
   curate <claims.json>...           fill in ids and selectors of hand-edited curated claim files
 
 Environment: DATABASE_URL (default file:./prisma/data/claimbook.db)`;
