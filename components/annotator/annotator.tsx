@@ -1,82 +1,186 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
-import type { ClaimForReading } from "@/lib/db/documents";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { adjustSpanAction, createClaimAction, deleteClaimAction, restoreClaimAction, setStatusAction, setTagAction } from "@/app/documents/[slug]/actions";
+import type { ClaimForReading } from "@/lib/db/claim-reads";
 import type { TagView } from "@/lib/db/tags";
+import { stepSpan, trimSpan, type SpanStep } from "@/lib/anchoring/word-steps";
+import type { Span } from "@/lib/anchoring/types";
+import { CLAIM_STATUSES, type ClaimStatus } from "@/lib/validation/claim";
+import { ClaimDetail } from "./claim-detail";
 import { ClaimList } from "./claim-list";
+import { DocumentText } from "./document-text";
+import { selectionToSpan } from "./dom-offsets";
+import { HelpOverlay } from "./help-overlay";
+import { STATUS_KEYS } from "./shortcuts";
+import { useClaims } from "./use-claims";
+import type { Viewer } from "./viewer";
 
 interface Props {
+  documentId: string;
+  text: string;
   claims: ClaimForReading[];
   tags: TagView[];
-  /** The server-rendered document text with its highlights. */
-  children: React.ReactNode;
+  viewer: Viewer;
 }
 
 const HASH_PREFIX = "#claim-";
-
-function marksOf(root: HTMLElement | null, id: string): HTMLElement[] {
-  return root ? [...root.querySelectorAll<HTMLElement>(`mark[data-claims~="${CSS.escape(id)}"]`)] : [];
-}
+type Filter = "live" | ClaimStatus | "deleted";
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 }
 
 /**
- * The reading view's behaviour: one selected claim, shared by the text and the list.
- * Clicking a passage selects its innermost claim (clicking again cycles through the
- * claims nested there); choosing a claim in the list scrolls the text to it, and back.
+ * The annotator: the document with its highlights, the claim list and the selected
+ * claim's detail, sharing one selected claim. Writes go to server actions, which check
+ * the session, role and claim version; the UI only mirrors what they answer.
  */
-export function Annotator({ claims, tags, children }: Props) {
+export function Annotator({ documentId, text, claims: initial, tags, viewer }: Props) {
   const textRef = useRef<HTMLDivElement>(null);
+  const { claims, upsert, apply, notice, setNotice } = useClaims(initial);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [filter, setFilter] = useState<Filter>("live");
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [noteFocus, setNoteFocus] = useState(0);
 
-  const select = useCallback((id: string, scrollTo: "text" | "list" | "none") => {
-    setSelectedId(id);
-    history.replaceState(null, "", `${HASH_PREFIX}${id}`);
-    if (scrollTo === "text") {
-      const marks = marksOf(textRef.current, id);
-      marks[0]?.scrollIntoView({ block: "center", behavior: "smooth" });
-      for (const mark of marks) {
-        mark.classList.remove("is-flashing");
-        void mark.offsetWidth; // restart the animation
-        mark.classList.add("is-flashing");
-      }
-    } else if (scrollTo === "list") {
-      document.getElementById(`claim-item-${id}`)?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  const live = useMemo(() => claims.filter((c) => !c.deleted), [claims]);
+  const numbers = useMemo(() => new Map(live.map((c, i) => [c.id, i + 1])), [live]);
+  const listed = useMemo(
+    () =>
+      claims
+        .filter((c) => (filter === "deleted" ? c.deleted : !c.deleted && (filter === "live" || c.status === filter)))
+        .map((claim) => ({ claim, number: numbers.get(claim.id) ?? 0 })),
+    [claims, filter, numbers],
+  );
+  const selected = claims.find((c) => c.id === selectedId) ?? null;
+
+  const scrollToClaim = useCallback((id: string) => {
+    const marks = [...(textRef.current?.querySelectorAll<HTMLElement>(`mark[data-claims~="${CSS.escape(id)}"]`) ?? [])];
+    marks[0]?.scrollIntoView({ block: "center", behavior: "smooth" });
+    for (const mark of marks) {
+      mark.classList.remove("is-flashing");
+      void mark.offsetWidth; // restart the animation
+      mark.classList.add("is-flashing");
     }
   }, []);
 
-  // Paint the selection onto the server-rendered marks.
-  useEffect(() => {
-    const root = textRef.current;
-    if (!root) return;
-    for (const mark of root.querySelectorAll(".is-selected")) mark.classList.remove("is-selected");
-    if (selectedId) for (const mark of marksOf(root, selectedId)) mark.classList.add("is-selected");
-  }, [selectedId]);
+  const select = useCallback(
+    (id: string, scrollTo: "text" | "list" | "none") => {
+      setSelectedId(id);
+      history.replaceState(null, "", `${HASH_PREFIX}${id}`);
+      if (scrollTo === "text") requestAnimationFrame(() => scrollToClaim(id));
+      if (scrollTo === "list") document.getElementById(`claim-item-${id}`)?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    },
+    [scrollToClaim],
+  );
 
-  // A link to #claim-<id> opens the document at that claim.
+  // A link to #claim-<id> opens the document at that claim, on load or when the hash changes.
   useEffect(() => {
-    const id = location.hash.startsWith(HASH_PREFIX) ? decodeURIComponent(location.hash.slice(HASH_PREFIX.length)) : null;
-    if (id && claims.some((c) => c.id === id)) select(id, "text");
-  }, [claims, select]);
+    function followHash() {
+      const id = location.hash.startsWith(HASH_PREFIX) ? decodeURIComponent(location.hash.slice(HASH_PREFIX.length)) : null;
+      if (id && initial.some((c) => c.id === id)) select(id, "text");
+    }
+    followHash();
+    window.addEventListener("hashchange", followHash);
+    return () => window.removeEventListener("hashchange", followHash);
+  }, [initial, select]);
 
-  // j / k move to the next / previous claim in reading order.
+  // ---- writes -------------------------------------------------------------
+  const toggleTag = useCallback(
+    (claim: ClaimForReading, slug: string) => {
+      const on = !claim.reviewerTags.some((t) => t.reviewerId === viewer.id && t.tag === slug);
+      // Optimistic: the highlight changes at once; the server's answer then replaces it.
+      const reviewerTags = on ? [...claim.reviewerTags, { tag: slug, reviewerId: viewer.id, reviewerName: viewer.name }] : claim.reviewerTags.filter((t) => !(t.reviewerId === viewer.id && t.tag === slug));
+      upsert({ ...claim, reviewerTags });
+      void apply(setTagAction, { claimId: claim.id, tag: slug, on }).then((saved) => {
+        if (!saved) upsert(claim);
+      });
+    },
+    [apply, upsert, viewer],
+  );
+
+  const setStatus = useCallback(
+    (claim: ClaimForReading, status: ClaimStatus) => apply(setStatusAction, { claimId: claim.id, version: claim.version, status }, { rebase: (newer) => ({ claimId: claim.id, version: newer.version, status }) }),
+    [apply],
+  );
+
+  const respan = useCallback(
+    (claim: ClaimForReading, span: Span) => apply(adjustSpanAction, { claimId: claim.id, version: claim.version, ...span }, { rebase: (newer) => ({ claimId: claim.id, version: newer.version, ...span }) }),
+    [apply],
+  );
+
+  const toggleDeleted = useCallback(
+    (claim: ClaimForReading) => {
+      const action = claim.deleted ? restoreClaimAction : deleteClaimAction;
+      return apply(action, { claimId: claim.id, version: claim.version }, { success: claim.deleted ? "Claim restored." : "Claim deleted. Press x again, or choose “Deleted” in the list, to restore it.", rebase: (newer) => ({ claimId: claim.id, version: newer.version }) });
+    },
+    [apply],
+  );
+
+  /** The text the reader selected, trimmed, or null with the reason shown. */
+  const readSelection = useCallback((): Span | null => {
+    const result = textRef.current ? selectionToSpan(textRef.current) : null;
+    if (!result) {
+      setNotice({ kind: "error", text: "Select some text in the document first." });
+      return null;
+    }
+    if ("error" in result) {
+      setNotice({ kind: "error", text: result.error });
+      return null;
+    }
+    const span = trimSpan(text, result.span);
+    if (!span) setNotice({ kind: "error", text: "The selection is only whitespace." });
+    return span;
+  }, [setNotice, text]);
+
+  const createFromSelection = useCallback(async () => {
+    const span = readSelection();
+    if (!span) return;
+    const created = await apply(createClaimAction, { documentId, ...span }, { success: "Claim created." });
+    if (created) {
+      window.getSelection()?.removeAllRanges();
+      setFilter("live");
+      select(created.id, "list");
+    }
+  }, [apply, documentId, readSelection, select]);
+
+  // ---- keyboard -----------------------------------------------------------
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
-      if (event.key !== "j" && event.key !== "k") return;
-      const index = claims.findIndex((c) => c.id === selectedId);
-      const next = event.key === "j" ? Math.min(claims.length - 1, index + 1) : Math.max(0, index - 1);
-      if (claims[next]) {
+      const key = event.key;
+      if (key === "?") return setHelpOpen(true), event.preventDefault();
+      if (key === "Escape") return setHelpOpen(false), setNotice(null);
+      if (key === "c") return event.preventDefault(), void createFromSelection();
+      if (key === "j" || key === "k") {
+        const index = live.findIndex((c) => c.id === selectedId);
+        const next = key === "j" ? Math.min(live.length - 1, index + 1) : Math.max(0, index - 1);
+        if (!live[next]) return;
         event.preventDefault();
-        select(claims[next].id, "text");
-        document.getElementById(`claim-item-${claims[next].id}`)?.scrollIntoView({ block: "nearest" });
+        select(live[next].id, "text");
+        document.getElementById(`claim-item-${live[next].id}`)?.scrollIntoView({ block: "nearest" });
+        return;
       }
+      if (!selected) return;
+      const tag = tags.find((t) => t.shortcut === key);
+      if (tag) return event.preventDefault(), toggleTag(selected, tag.slug);
+      if (STATUS_KEYS[key]) return event.preventDefault(), void setStatus(selected, STATUS_KEYS[key]);
+      const steps: Record<string, SpanStep> = { "[": "start-earlier", "{": "start-later", "]": "end-later", "}": "end-earlier" };
+      if (steps[key]) return event.preventDefault(), void respan(selected, stepSpan(text, selected, steps[key]));
+      if (key === "r") {
+        event.preventDefault();
+        const span = readSelection();
+        if (span) void respan(selected, span);
+        return;
+      }
+      if (key === "x") return event.preventDefault(), void toggleDeleted(selected);
+      if (key === "n") return event.preventDefault(), setNoteFocus((n) => n + 1);
+      if (key === "Enter" && !(event.target instanceof HTMLButtonElement)) return scrollToClaim(selected.id);
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [claims, selectedId, select]);
+  }, [createFromSelection, live, readSelection, respan, scrollToClaim, select, selected, selectedId, setNotice, setStatus, tags, text, toggleDeleted, toggleTag]);
 
   function onTextClick(event: React.MouseEvent) {
     if (window.getSelection()?.toString()) return; // the reader is selecting text, not choosing a claim
@@ -90,17 +194,69 @@ export function Annotator({ claims, tags, children }: Props) {
   return (
     <div className="reader">
       <div className="reader-text" ref={textRef} onClick={onTextClick}>
-        {children}
+        <DocumentText text={text} claims={live} tags={tags} selectedId={selectedId} />
       </div>
       <aside className="reader-panel" aria-label="Claims">
-        <h2 className="panel-title">
-          Claims <span className="count">{claims.length}</span>
-        </h2>
-        <p className="panel-hint">
-          Click a passage or a claim; <kbd>j</kbd>/<kbd>k</kbd> move between claims.
-        </p>
-        <ClaimList claims={claims} tags={tags} selectedId={selectedId} onSelect={(id) => select(id, "text")} />
+        <div className="notice-area" role="status" aria-live="polite">
+          {notice ? (
+            <div className={`notice notice-${notice.kind}`}>
+              <p>{notice.text}</p>
+              {notice.retry ? (
+                <button type="button" className="button-small" onClick={notice.retry}>
+                  Re-apply my change
+                </button>
+              ) : null}
+              <button type="button" className="button-quiet" onClick={() => setNotice(null)} aria-label="Dismiss message">
+                ×
+              </button>
+            </div>
+          ) : null}
+        </div>
+        {selected ? (
+          <ClaimDetail
+            key={selected.id}
+            claim={selected}
+            number={numbers.get(selected.id) ?? 0}
+            tags={tags}
+            viewer={viewer}
+            noteFocusSignal={noteFocus}
+            onToggleTag={(slug) => toggleTag(selected, slug)}
+            onSetStatus={(status) => void setStatus(selected, status)}
+            onStep={(step) => void respan(selected, stepSpan(text, selected, step))}
+            onToggleDeleted={() => void toggleDeleted(selected)}
+            onNoteCount={(noteCount) => noteCount !== selected.noteCount && upsert({ ...selected, noteCount })}
+            onClose={() => setSelectedId(null)}
+          />
+        ) : (
+          <p className="panel-hint">
+            Select a passage or a claim. {viewer.role !== "viewer" ? "Select text and press c to add a claim. " : ""}Press <kbd>?</kbd> for all shortcuts.
+          </p>
+        )}
+        <div className="list-head">
+          <h2 className="panel-title">
+            Claims <span className="count">{live.length}</span>
+          </h2>
+          <label className="status-field">
+            <span className="visually-hidden">Show</span>
+            <select value={filter} onChange={(e) => setFilter(e.target.value as Filter)} aria-label="Filter claims by status">
+              <option value="live">all statuses</option>
+              {CLAIM_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+              <option value="deleted">deleted</option>
+            </select>
+          </label>
+          <button type="button" className="button-quiet" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts">
+            ?
+          </button>
+        </div>
+        <div className="claim-list-scroll">
+          <ClaimList items={listed} tags={tags} selectedId={selectedId} onSelect={(id) => select(id, "text")} />
+        </div>
       </aside>
+      {helpOpen ? <HelpOverlay tags={tags} onClose={() => setHelpOpen(false)} /> : null}
     </div>
   );
 }

@@ -1,21 +1,25 @@
+import { memo } from "react";
 import { splitParagraphs } from "@/lib/anchoring/paragraphs";
 import { segmentRange } from "@/lib/highlights/segments";
-import type { ClaimForReading } from "@/lib/db/documents";
+import type { ClaimForReading } from "@/lib/db/claim-reads";
 import type { TagView } from "@/lib/db/tags";
 import { shownTags } from "@/lib/tags/shown-tags";
 
 interface Props {
   text: string;
+  /** Live claims only. */
   claims: ClaimForReading[];
   tags: TagView[];
+  selectedId: string | null;
 }
 
 /**
  * The document text, paragraph by paragraph, with every claim highlighted in place.
  * Runs covered by several claims (overlap, nesting) are one element listing all of
- * them, darker the more claims cover it; the text itself is never altered.
+ * them, darker the more claims cover it; the text itself is never altered, so DOM
+ * offsets map straight back to document offsets.
  */
-export function DocumentText({ text, claims, tags }: Props) {
+export const DocumentText = memo(function DocumentText({ text, claims, tags, selectedId }: Props) {
   const tagBySlug = new Map(tags.map((t) => [t.slug, t]));
   const claimById = new Map(claims.map((c) => [c.id, c]));
   const letters = (id: string) => shownTags(claimById.get(id)!).map((s) => tagBySlug.get(s)?.letter ?? "?").join("");
@@ -28,14 +32,14 @@ export function DocumentText({ text, claims, tags }: Props) {
             if (segment.claimIds.length === 0) return piece;
             const innermost = claimById.get(segment.claimIds[0])!;
             const color = tagBySlug.get(shownTags(innermost)[0])?.color ?? "#6b7280";
+            const selected = selectedId !== null && segment.claimIds.includes(selectedId);
             return (
               <mark
                 key={segment.start}
-                className="hl"
+                className={selected ? "hl is-selected" : "hl"}
                 data-claims={segment.claimIds.join(" ")}
                 data-depth={Math.min(segment.claimIds.length, 3)}
                 data-badge={segment.startingIds.map(letters).join("·") || undefined}
-                data-offset={segment.start}
                 style={{ "--hl": color } as React.CSSProperties}
               >
                 {piece}
@@ -46,4 +50,4 @@ export function DocumentText({ text, claims, tags }: Props) {
       ))}
     </div>
   );
-}
+});

@@ -23,7 +23,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     setPending(false);
-    setError(result?.status === 401 || result?.error ? "Wrong email or password." : "Sign-in failed; try again.");
+    // "CredentialsSignin" is next-auth's code for a wrong email or password; anything else is our own message.
+    const error = result?.error;
+    setError(!error || error === "CredentialsSignin" ? "Wrong email or password." : error);
   }
 
   return (

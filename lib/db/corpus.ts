@@ -1,5 +1,6 @@
 import type { Db } from "./client";
 import { appendAudit } from "./audit";
+import type { DocumentMetadata } from "./documents";
 import { DEFAULT_TAGS } from "../tags/default-tags";
 
 export interface SeedClaim {
@@ -16,13 +17,7 @@ export interface SeedClaim {
   tags: string[];
 }
 
-export interface SeedDocument {
-  fileName: string;
-  slug: string;
-  title: string;
-  author: string | null;
-  publication: string | null;
-  publishedOn: string | null;
+export interface SeedDocument extends DocumentMetadata {
   text: string;
   sha256: string;
   claims: SeedClaim[];

@@ -1,12 +1,19 @@
 import type { Db } from "./client";
+import { claimForReadingInclude, toClaimForReading, type ClaimForReading } from "./claim-reads";
 
-export interface DocumentSummary {
+export type { ClaimForReading };
+
+/** What a document says about itself, as shown in lists and headers. */
+export interface DocumentMetadata {
   slug: string;
   fileName: string;
   title: string;
   author: string | null;
   publication: string | null;
   publishedOn: string | null;
+}
+
+export interface DocumentSummary extends DocumentMetadata {
   claimCount: number;
   /** Live claims carrying each tag (curated or applied by any reviewer), by tag slug. */
   tagCounts: Record<string, number>;
@@ -32,51 +39,24 @@ export async function listDocumentSummaries(db: Db): Promise<DocumentSummary[]> 
   });
 }
 
-export interface ReviewerTag {
-  tag: string;
-  reviewerId: string;
-  reviewerName: string;
-}
-
-export interface ClaimForReading {
+export interface DocumentForReading extends DocumentMetadata {
   id: string;
-  start: number;
-  end: number;
-  exact: string;
-  statement: string | null;
-  kind: string | null;
-  status: string;
-  suggestedTags: string[];
-  reviewerTags: ReviewerTag[];
-  noteCount: number;
-}
-
-export interface DocumentForReading {
-  id: string;
-  slug: string;
-  fileName: string;
-  title: string;
-  author: string | null;
-  publication: string | null;
-  publishedOn: string | null;
   text: string;
   sha256: string;
   claims: ClaimForReading[];
 }
 
-/** A document with its live claims in reading order (outer claims before the ones nested in them). */
+/**
+ * A document with its claims in reading order (outer claims before the ones nested in
+ * them), deleted ones included and flagged so they can be restored.
+ */
 export async function getDocumentForReading(db: Db, slug: string): Promise<DocumentForReading | null> {
   const doc = await db.document.findUnique({
     where: { slug },
     include: {
       claims: {
-        where: { deletedAt: null },
         orderBy: [{ start: "asc" }, { end: "desc" }],
-        include: {
-          suggestedTags: { select: { tag: { select: { slug: true } } } },
-          tags: { select: { tag: { select: { slug: true } }, reviewer: { select: { id: true, name: true } } } },
-          _count: { select: { notes: { where: { deletedAt: null } } } },
-        },
+        include: claimForReadingInclude,
       },
     },
   });
@@ -91,17 +71,6 @@ export async function getDocumentForReading(db: Db, slug: string): Promise<Docum
     publishedOn: doc.publishedOn,
     text: doc.text,
     sha256: doc.sha256,
-    claims: doc.claims.map((c) => ({
-      id: c.id,
-      start: c.start,
-      end: c.end,
-      exact: c.exact,
-      statement: c.statement,
-      kind: c.kind,
-      status: c.status,
-      suggestedTags: c.suggestedTags.map((s) => s.tag.slug),
-      reviewerTags: c.tags.map((t) => ({ tag: t.tag.slug, reviewerId: t.reviewer.id, reviewerName: t.reviewer.name })),
-      noteCount: c._count.notes,
-    })),
+    claims: doc.claims.map(toClaimForReading),
   };
 }

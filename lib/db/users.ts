@@ -1,5 +1,6 @@
 import type { Db } from "./client";
 import { appendAudit } from "./audit";
+import { NotFoundError, WriteError } from "./errors";
 import { hashPassword } from "../auth/password";
 import type { NewUser, Role } from "../validation/user";
 
@@ -13,15 +14,15 @@ export interface UserSummary {
 
 const summary = { id: true, email: true, name: true, role: true, active: true } as const;
 
-export class FirstAdminExistsError extends Error {
+export class FirstAdminExistsError extends WriteError {
   constructor() {
     super("Setup is already done: an account exists. Sign in instead.");
   }
 }
 
-export class EmailTakenError extends Error {
+export class EmailTakenError extends WriteError {
   constructor(email: string) {
-    super(`An account with the email ${email} already exists.`);
+    super(`An account with the email ${email} already exists.`, "email");
   }
 }
 
@@ -69,5 +70,34 @@ export async function createFirstAdmin(db: Db, input: Omit<NewUser, "role">): Pr
     });
     await appendAudit(tx, { actorId: user.id, action: "user.create-first-admin", entityType: "User", entityId: user.id, after: user });
     return user as UserSummary;
+  });
+}
+
+export interface UserListing extends UserSummary {
+  createdAt: Date;
+}
+
+export function listUsers(db: Db): Promise<UserListing[]> {
+  return db.user.findMany({ orderBy: [{ active: "desc" }, { name: "asc" }], select: { ...summary, createdAt: true } }) as Promise<UserListing[]>;
+}
+
+export class LastAdminError extends WriteError {
+  constructor() {
+    super("At least one active admin must remain: make someone else an admin first.");
+  }
+}
+
+/**
+ * Changes a user's role or active state (their claims, tags and notes stay). Refuses to
+ * leave the installation without an active admin.
+ */
+export async function updateUserAccess(db: Db, actorId: string, input: { userId: string; role?: Role; active?: boolean }): Promise<UserSummary> {
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: input.userId }, select: summary });
+    if (!before) throw new NotFoundError("This account no longer exists.");
+    const after = await tx.user.update({ where: { id: input.userId }, data: { role: input.role, active: input.active }, select: summary });
+    if ((await tx.user.count({ where: { role: "admin", active: true } })) === 0) throw new LastAdminError();
+    await appendAudit(tx, { actorId, action: "user.update-access", entityType: "User", entityId: after.id, before, after });
+    return after as UserSummary;
   });
 }

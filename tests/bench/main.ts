@@ -1,21 +1,22 @@
-import fs from "node:fs";
-import path from "node:path";
+// `npm run bench -- <name> [options]`: one module per benchmark in this folder.
+const BENCHMARKS: Record<string, () => Promise<{ run: (args: string[]) => Promise<void> }>> = {
+  annotator: () => import("./annotator"),
+  search: () => import("./search"),
+};
 
-/**
- * `npm run bench -- <name> [options]`: runs tests/bench/<name>.ts, whose `run(args)` prints
- * a readable table and, as its last line, one JSON object with the same figures.
- */
-const dir = import.meta.dirname;
-const available = fs
-  .readdirSync(dir)
-  .filter((f) => f.endsWith(".ts") && f !== "main.ts")
-  .map((f) => f.slice(0, -".ts".length))
-  .sort();
-
-const [name, ...args] = process.argv.slice(2);
-if (!name || !available.includes(name)) {
-  console.error(`${name ? `unknown benchmark "${name}"\n` : ""}Usage: npm run bench -- <${available.join("|")}> [options]`);
+const [benchmark, ...args] = process.argv.slice(2);
+const load = benchmark ? BENCHMARKS[benchmark] : undefined;
+if (!load) {
+  console.error(`usage: npm run bench -- <${Object.keys(BENCHMARKS).join("|")}> [options]`);
   process.exit(2);
 }
-const bench = (await import(path.join(dir, `${name}.ts`))) as { run(args: string[]): Promise<void> };
-await bench.run(args);
+load()
+  .then((m) => m.run(args))
+  .then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+export {};

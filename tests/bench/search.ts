@@ -10,7 +10,8 @@ import type { SearchSort } from "@/lib/search/types";
 import { createBenchDatabase, databaseBytes } from "./lib/bench-database";
 import { naiveLikeStatements } from "./lib/naive-like";
 import { loadSyntheticCorpus, type LoadResult } from "./lib/synthetic-corpus";
-import { formatTable, measure, measureInTurns, type Timing } from "./lib/timing";
+import { measure, measureInTurns, type Timing } from "./lib/timing";
+import { printTable as printRows } from "./stats";
 import { WordModel } from "./lib/word-model";
 
 /**
@@ -102,31 +103,34 @@ async function benchSize(claims: number, words: WordModel, runs: number): Promis
 const ms = (n: number) => (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0));
 
 function printTable(sizes: SizeFigures[]): void {
-  const rows = sizes.flatMap((s) =>
-    s.queries.map((q) => [
-      s.claims.toLocaleString("en"),
-      q.name,
-      q.q + (q.sort === "document" ? " (by document)" : ""),
-      `${q.matchesCapped ? ">" : ""}${q.matches.toLocaleString("en")}`,
-      ms(q.app.p50),
-      ms(q.app.p95),
-      ms(q.fts.p50),
-      ms(q.fts.p95),
-      `${(q.app.p95 / q.fts.p95).toFixed(1)}x`,
-      ms(q.like.p50),
-      ms(q.like.p95),
-      `${q.app.runs}/${q.fts.runs}/${q.like.runs}`,
-    ]),
-  );
-  console.log(
-    formatTable(["claims", "query", "q", "matches", "app p50", "app p95", "fts p50", "fts p95", "app/fts p95", "like p50", "like p95", "runs a/f/l"], rows),
+  printRows(
+    sizes.flatMap((s) =>
+      s.queries.map((q) => ({
+        claims: s.claims.toLocaleString("en"),
+        query: q.name,
+        q: q.q + (q.sort === "document" ? " (by document)" : ""),
+        matches: `${q.matchesCapped ? ">" : ""}${q.matches.toLocaleString("en")}`,
+        "app p50": ms(q.app.p50),
+        "app p95": ms(q.app.p95),
+        "fts p50": ms(q.fts.p50),
+        "fts p95": ms(q.fts.p95),
+        "app/fts p95": `${(q.app.p95 / q.fts.p95).toFixed(1)}x`,
+        "like p50": ms(q.like.p50),
+        "like p95": ms(q.like.p95),
+        "runs a/f/l": `${q.app.runs}/${q.fts.runs}/${q.like.runs}`,
+      })),
+    ),
   );
   console.log();
-  console.log(
-    formatTable(
-      ["claims", "notes", "documents", "load s", "index build s", "db MB"],
-      sizes.map((s) => [s.claims.toLocaleString("en"), s.notes.toLocaleString("en"), s.documents.toLocaleString("en"), s.loadSeconds.toFixed(1), s.indexSeconds.toFixed(1), (s.dbBytes / 1e6).toFixed(0)]),
-    ),
+  printRows(
+    sizes.map((s) => ({
+      claims: s.claims.toLocaleString("en"),
+      notes: s.notes.toLocaleString("en"),
+      documents: s.documents.toLocaleString("en"),
+      "load s": s.loadSeconds.toFixed(1),
+      "index build s": s.indexSeconds.toFixed(1),
+      "db MB": (s.dbBytes / 1e6).toFixed(0),
+    })),
   );
   console.log(`\nTimes in ms. matches: counted up to the ranking window (${RANK_WINDOW.toLocaleString("en")}); ">" = more match and the newest ${RANK_WINDOW.toLocaleString("en")} are ranked.`);
 }

@@ -11,13 +11,13 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
   await page.getByLabel("Email").fill(ADMIN.email);
   await page.getByLabel("Password").fill("not the password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(page.locator(".form-error[role=alert]")).toHaveText("Wrong email or password.");
   await expect(page).toHaveURL(/\/signin/);
 
   await page.getByLabel("Email").fill("nobody@example.test");
   await page.getByLabel("Password").fill(ADMIN.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(page.locator(".form-error[role=alert]")).toHaveText("Wrong email or password.");
 });
 
 test("the right password signs in and out", async ({ page }) => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createFirstAdmin, createUser, EmailTakenError, FirstAdminExistsError, findActiveUser } from "@/lib/db/users";
+import { createFirstAdmin, createUser, EmailTakenError, FirstAdminExistsError, findActiveUser, LastAdminError, updateUserAccess } from "@/lib/db/users";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 
 let t: TestDatabase;
@@ -39,5 +39,18 @@ describe("accounts", () => {
     expect(await findActiveUser(t.db, user.id)).not.toBeNull();
     await t.db.user.update({ where: { id: user.id }, data: { active: false } });
     expect(await findActiveUser(t.db, user.id)).toBeNull();
+  });
+});
+
+describe("access changes", () => {
+  it("changes roles and deactivates, but never leaves no active admin", async () => {
+    const first = await createFirstAdmin(t.db, admin);
+    const rita = await createUser(t.db, { email: "rita@example.test", name: "Rita", role: "reviewer", password: "long enough password" }, first.id);
+    expect(await updateUserAccess(t.db, first.id, { userId: rita.id, role: "admin" })).toMatchObject({ role: "admin" });
+    await updateUserAccess(t.db, rita.id, { userId: first.id, active: false });
+    await expect(updateUserAccess(t.db, rita.id, { userId: rita.id, role: "viewer" })).rejects.toBeInstanceOf(LastAdminError);
+    await expect(updateUserAccess(t.db, rita.id, { userId: rita.id, active: false })).rejects.toBeInstanceOf(LastAdminError);
+    expect(await findActiveUser(t.db, rita.id)).toMatchObject({ role: "admin" });
+    expect(await t.db.auditEvent.count({ where: { action: "user.update-access" } })).toBe(2);
   });
 });

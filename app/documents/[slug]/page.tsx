@@ -6,7 +6,6 @@ import { db } from "@/lib/db/client";
 import { getDocumentForReading } from "@/lib/db/documents";
 import { listTags } from "@/lib/db/tags";
 import { Annotator } from "@/components/annotator/annotator";
-import { DocumentText } from "@/components/annotator/document-text";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +21,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function DocumentPage({ params }: Params) {
   const { slug } = await params;
-  await requireUser(`/documents/${slug}`);
+  const user = await requireUser(`/documents/${slug}`);
   const [doc, tags] = await Promise.all([loadDocument(slug), listTags(db)]);
   if (!doc) notFound();
   return (
@@ -36,9 +35,7 @@ export default async function DocumentPage({ params }: Params) {
           </span>
         </p>
       </header>
-      <Annotator claims={doc.claims} tags={tags}>
-        <DocumentText text={doc.text} claims={doc.claims} tags={tags} />
-      </Annotator>
+      <Annotator documentId={doc.id} text={doc.text} claims={doc.claims} tags={tags} viewer={{ id: user.id, name: user.name, role: user.role }} />
     </article>
   );
 }

@@ -1,0 +1,55 @@
+"use server";
+
+import { z } from "zod";
+import { guardedWrite } from "@/lib/auth/guarded-write";
+import { db } from "@/lib/db/client";
+import { adjustClaimSpan, createClaim, setClaimDeleted, setClaimStatus, setReviewerTag } from "@/lib/db/claim-writes";
+import { addNote, changeNote, listNotes } from "@/lib/db/notes";
+import { renderMarkdown } from "@/lib/notes/render-markdown";
+import { adjustSpanSchema, claimVersionSchema, createClaimSchema, setStatusSchema, setTagSchema } from "@/lib/validation/claim";
+import { addNoteSchema, deleteNoteSchema, editNoteSchema } from "@/lib/validation/note";
+
+// Thin: parse, guard, call lib/db. Each is a public endpoint, so each goes through guardedWrite.
+
+export async function createClaimAction(input: unknown) {
+  return guardedWrite(createClaimSchema, input, "reviewer", (user, i) => createClaim(db, user.id, i));
+}
+
+export async function adjustSpanAction(input: unknown) {
+  return guardedWrite(adjustSpanSchema, input, "reviewer", (user, i) => adjustClaimSpan(db, user.id, i));
+}
+
+export async function setStatusAction(input: unknown) {
+  return guardedWrite(setStatusSchema, input, "reviewer", (user, i) => setClaimStatus(db, user.id, i));
+}
+
+export async function deleteClaimAction(input: unknown) {
+  return guardedWrite(claimVersionSchema, input, "reviewer", (user, i) => setClaimDeleted(db, user.id, { ...i, deleted: true }));
+}
+
+export async function restoreClaimAction(input: unknown) {
+  return guardedWrite(claimVersionSchema, input, "reviewer", (user, i) => setClaimDeleted(db, user.id, { ...i, deleted: false }));
+}
+
+export async function setTagAction(input: unknown) {
+  return guardedWrite(setTagSchema, input, "reviewer", (user, i) => setReviewerTag(db, user.id, i));
+}
+
+/** A claim's notes with their markdown rendered sanitized on the server. */
+export async function loadNotesAction(input: unknown) {
+  return guardedWrite(z.object({ claimId: z.string().min(1).max(64) }), input, "viewer", async (_user, i) =>
+    (await listNotes(db, i.claimId)).map((n) => ({ ...n, html: n.deleted ? "" : renderMarkdown(n.body), createdAt: n.createdAt.toISOString(), updatedAt: n.updatedAt.toISOString() })),
+  );
+}
+
+export async function addNoteAction(input: unknown) {
+  return guardedWrite(addNoteSchema, input, "reviewer", (user, i) => addNote(db, user, i));
+}
+
+export async function editNoteAction(input: unknown) {
+  return guardedWrite(editNoteSchema, input, "reviewer", (user, i) => changeNote(db, user, i));
+}
+
+export async function deleteNoteAction(input: unknown) {
+  return guardedWrite(deleteNoteSchema, input, "reviewer", (user, i) => changeNote(db, user, { ...i, body: null }));
+}

@@ -1,0 +1,66 @@
+"use client";
+
+import { useState } from "react";
+import { createUserAction } from "@/app/admin/users/actions";
+import { ROLES } from "@/lib/validation/user";
+import { Field } from "@/components/ui/field";
+
+export function CreateUserForm() {
+  const [error, setError] = useState<{ field?: string; message: string } | null>(null);
+  const [created, setCreated] = useState<{ email: string; generatedPassword: string | null } | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    setPending(true);
+    const result = await createUserAction({
+      email: form.get("email"),
+      name: form.get("name"),
+      role: form.get("role"),
+      password: form.get("password") || undefined,
+    });
+    setPending(false);
+    if (result.ok) {
+      setError(null);
+      setCreated(result.data);
+      formElement.reset();
+    } else {
+      setCreated(null);
+      setError({ field: result.field, message: result.error.replace(/^\w+: /, "") });
+    }
+  }
+
+  const fieldError = (name: string) => (error?.field === name ? error.message : undefined);
+  return (
+    <form className="stack create-user" onSubmit={onSubmit} noValidate>
+      <Field label="Name" name="name" error={fieldError("name")} />
+      <Field label="Email" name="email" type="email" error={fieldError("email")} />
+      <div className="field">
+        <label htmlFor="new-user-role">Role</label>
+        <select id="new-user-role" name="role" defaultValue="reviewer">
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Field label="Password" name="password" type="password" autoComplete="new-password" hint="Leave empty to generate one, shown once here to hand over." error={fieldError("password")} />
+      {error && !["name", "email", "password"].includes(error.field ?? "") ? (
+        <p className="form-error" role="alert">
+          {error.message}
+        </p>
+      ) : null}
+      {created ? (
+        <p className="notice" role="status">
+          Created {created.email}.{created.generatedPassword ? <> Password (shown once): <code>{created.generatedPassword}</code></> : null}
+        </p>
+      ) : null}
+      <button type="submit" className="button-primary" disabled={pending}>
+        {pending ? "Creating…" : "Add user"}
+      </button>
+    </form>
+  );
+}

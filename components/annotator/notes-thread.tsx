@@ -1,0 +1,162 @@
+"use client";
+
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { addNoteAction, deleteNoteAction, editNoteAction, loadNotesAction } from "@/app/documents/[slug]/actions";
+import { MAX_NOTE_LENGTH } from "@/lib/validation/note";
+import type { Viewer } from "./viewer";
+
+type LoadedNote = Extract<Awaited<ReturnType<typeof loadNotesAction>>, { ok: true }>["data"][number];
+
+interface Props {
+  claimId: string;
+  viewer: Viewer;
+  /** Bumped by the "n" shortcut to focus the new-note box. */
+  focusSignal: number;
+  onCountChange: (count: number) => void;
+}
+
+function NoteEditor({ label, initial = "", onSubmit, onCancel, autoFocus }: { label: string; initial?: string; onSubmit: (body: string) => Promise<string | null>; onCancel?: () => void; autoFocus?: boolean }) {
+  const [body, setBody] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const id = useId();
+  async function submit() {
+    setPending(true);
+    const problem = await onSubmit(body);
+    setPending(false);
+    setError(problem);
+    if (!problem) setBody("");
+  }
+  return (
+    <form
+      className="note-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <label htmlFor={id} className="visually-hidden">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        value={body}
+        placeholder="Markdown: **bold**, [link](https://…), - lists"
+        autoFocus={autoFocus}
+        rows={3}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => setBody(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) void submit();
+          if (e.key === "Escape" && onCancel) onCancel();
+        }}
+      />
+      <div className="note-editor-bar">
+        <span className={body.length > MAX_NOTE_LENGTH ? "field-error" : "field-hint"}>
+          {body.length.toLocaleString("en")} / {MAX_NOTE_LENGTH.toLocaleString("en")}
+        </span>
+        {onCancel ? (
+          <button type="button" className="button-quiet" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
+        <button type="submit" className="button-small" disabled={pending}>
+          {label}
+        </button>
+      </div>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+/** A claim's notes as a thread: markdown rendered sanitized by the server, replies, edits with history. */
+export function NotesThread({ claimId, viewer, focusSignal, onCountChange }: Props) {
+  const [notes, setNotes] = useState<LoadedNote[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [replyTo, setReplyTo] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const canWrite = viewer.role !== "viewer";
+
+  // Held in a ref so a parent re-render does not reload the thread.
+  const countChanged = useRef(onCountChange);
+  countChanged.current = onCountChange;
+
+  const reload = useCallback(async () => {
+    const result = await loadNotesAction({ claimId });
+    if (result.ok) {
+      setNotes(result.data);
+      countChanged.current(result.data.filter((n) => !n.deleted).length);
+    } else setError(result.error);
+  }, [claimId]);
+
+  useEffect(() => {
+    setNotes(null);
+    setReplyTo(null);
+    setEditing(null);
+    void reload();
+  }, [reload]);
+
+  async function write(result: Promise<{ ok: boolean; error?: string }>): Promise<string | null> {
+    const r = await result;
+    if (!r.ok) return r.error ?? "The note could not be saved.";
+    setReplyTo(null);
+    setEditing(null);
+    await reload();
+    return null;
+  }
+
+  function renderNote(note: LoadedNote, depth: number): React.ReactNode {
+    const replies = (notes ?? []).filter((n) => n.parentId === note.id);
+    const mine = note.authorId === viewer.id || viewer.role === "admin";
+    return (
+      <li key={note.id} className="note" data-note-id={note.id}>
+        <div className="note-head">
+          <strong>{note.authorName}</strong>
+          <time dateTime={note.createdAt}>{new Date(note.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}</time>
+          {note.revisionCount > 0 && !note.deleted ? <span className="claim-flag">edited</span> : null}
+        </div>
+        {note.deleted ? (
+          <p className="note-deleted">Note deleted.</p>
+        ) : editing === note.id ? (
+          <NoteEditor label="Save" initial={note.body} autoFocus onCancel={() => setEditing(null)} onSubmit={(body) => write(editNoteAction({ noteId: note.id, version: note.version, body }))} />
+        ) : (
+          <div className="note-body" dangerouslySetInnerHTML={{ __html: note.html }} />
+        )}
+        {!note.deleted && canWrite && editing !== note.id ? (
+          <div className="note-actions">
+            {depth < 3 ? (
+              <button type="button" className="link-button" onClick={() => setReplyTo(note.id)}>
+                Reply
+              </button>
+            ) : null}
+            {mine ? (
+              <>
+                <button type="button" className="link-button" onClick={() => setEditing(note.id)}>
+                  Edit
+                </button>
+                <button type="button" className="link-button" onClick={() => void write(deleteNoteAction({ noteId: note.id, version: note.version }))}>
+                  Delete
+                </button>
+              </>
+            ) : null}
+          </div>
+        ) : null}
+        {replyTo === note.id ? <NoteEditor label="Reply" autoFocus onCancel={() => setReplyTo(null)} onSubmit={(body) => write(addNoteAction({ claimId, parentId: note.id, body }))} /> : null}
+        {replies.length ? <ol className="note-replies">{replies.map((r) => renderNote(r, depth + 1))}</ol> : null}
+      </li>
+    );
+  }
+
+  return (
+    <section className="notes" aria-label="Notes">
+      <h3 className="detail-heading">Notes</h3>
+      {error ? <p className="field-error">{error}</p> : null}
+      {notes === null ? <p className="field-hint">Loading notes…</p> : notes.length === 0 ? <p className="field-hint">No notes yet.</p> : <ol className="note-list">{notes.filter((n) => !n.parentId).map((n) => renderNote(n, 0))}</ol>}
+      {canWrite ? <NoteEditor key={focusSignal} label="Add note" autoFocus={focusSignal > 0} onSubmit={(body) => write(addNoteAction({ claimId, parentId: null, body }))} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import { useCallback, useState } from "react";
+import type { ClaimForReading } from "@/lib/db/claim-reads";
+import type { ActionResult } from "@/lib/auth/guarded-write";
+
+export type Notice = { kind: "error" | "info"; text: string; retry?: () => void } | null;
+
+const byReadingOrder = (a: ClaimForReading, b: ClaimForReading) => a.start - b.start || b.end - a.end;
+
+/**
+ * The claims of the open document and the one message shown about the last write.
+ * Every write goes through `apply`: success replaces the claim with the server's copy;
+ * a conflict shows the newer copy and offers to re-apply the change on top of it.
+ */
+export function useClaims(initial: ClaimForReading[]) {
+  const [claims, setClaims] = useState(() => [...initial].sort(byReadingOrder));
+  const [notice, setNotice] = useState<Notice>(null);
+
+  const upsert = useCallback((claim: ClaimForReading) => {
+    setClaims((all) => [...all.filter((c) => c.id !== claim.id), claim].sort(byReadingOrder));
+  }, []);
+
+  const apply = useCallback(
+    async <I extends object>(
+      action: (input: I) => Promise<ActionResult<ClaimForReading>>,
+      input: I,
+      options: { success?: string; rebase?: (newer: ClaimForReading) => I } = {},
+    ): Promise<ClaimForReading | null> => {
+      const result = await action(input);
+      if (result.ok) {
+        upsert(result.data);
+        setNotice(options.success ? { kind: "info", text: options.success } : null);
+        return result.data;
+      }
+      const newer = result.conflict as ClaimForReading | undefined;
+      if (newer) {
+        upsert(newer);
+        const rebase = options.rebase;
+        setNotice({
+          kind: "error",
+          text: result.error,
+          retry: rebase ? () => void apply(action, rebase(newer), options) : undefined,
+        });
+      } else {
+        setNotice({ kind: "error", text: result.error });
+      }
+      return null;
+    },
+    [upsert],
+  );
+
+  return { claims, setClaims, upsert, apply, notice, setNotice };
+}

@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+export const CLAIM_STATUSES = ["proposed", "accepted", "disputed", "rejected"] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+export const MAX_CLAIM_LENGTH = 2000;
+
+const id = z.string().min(1).max(64);
+/** The claim version the client's edit was based on (optimistic locking). */
+const version = z.number({ error: "version is required" }).int().positive();
+const offset = z.number({ error: "offsets must be numbers" }).int().nonnegative();
+
+const span = z
+  .object({ start: offset, end: offset })
+  .refine((s) => s.end > s.start, { error: "The selection is empty.", path: ["end"] })
+  .refine((s) => s.end - s.start <= MAX_CLAIM_LENGTH, { error: `A claim can be at most ${MAX_CLAIM_LENGTH} characters.`, path: ["end"] });
+
+export const createClaimSchema = z.intersection(z.object({ documentId: id }), span);
+export type CreateClaimInput = z.infer<typeof createClaimSchema>;
+
+export const adjustSpanSchema = z.intersection(z.object({ claimId: id, version }), span);
+export type AdjustSpanInput = z.infer<typeof adjustSpanSchema>;
+
+export const claimVersionSchema = z.object({ claimId: id, version });
+
+export const setStatusSchema = z.object({
+  claimId: id,
+  version,
+  status: z.enum(CLAIM_STATUSES, { error: `Status must be one of: ${CLAIM_STATUSES.join(", ")}.` }),
+});
+
+export const setTagSchema = z.object({
+  claimId: id,
+  tag: z.string().min(1).max(40),
+  on: z.boolean(),
+});

@@ -1,0 +1,104 @@
+import { expect, test } from "@playwright/test";
+import { ADMIN, ADMIN_STATE } from "./fixtures/env";
+import { ensureAccount, pageAs } from "./fixtures/accounts";
+import { AnnotatorPage } from "./fixtures/annotator-page";
+import { readStoredClaims } from "./fixtures/stored-claims";
+
+test.describe.configure({ mode: "serial" });
+
+test("an admin adds a user, changes their role and deactivates them; each change applies at once", async ({ browser }) => {
+  const admin = await (await browser.newContext({ storageState: ADMIN_STATE })).newPage();
+  await admin.goto("/admin/users");
+  await admin.getByLabel("Name").fill("Nia New");
+  await admin.getByLabel("Email").fill("nia@example.test");
+  await admin.getByLabel("Role", { exact: true }).selectOption("reviewer");
+  await admin.getByRole("button", { name: "Add user" }).click();
+  const notice = admin.getByRole("status").filter({ hasText: "Created nia@example.test" });
+  await expect(notice).toBeVisible();
+  const password = (await notice.locator("code").textContent())!;
+  expect(password.length).toBeGreaterThanOrEqual(16);
+
+  // Bad input is named.
+  await admin.getByLabel("Name").fill("Dup");
+  await admin.getByLabel("Email").fill("nia@example.test");
+  await admin.getByRole("button", { name: "Add user" }).click();
+  await expect(admin.getByText("An account with the email nia@example.test already exists.")).toBeVisible();
+
+  const nia = new AnnotatorPage(await pageAs(browser, { email: "nia@example.test", password, role: "reviewer" }));
+  await nia.open(0);
+  const claim = readStoredClaims().find((c) => c.document.startsWith("000"))!;
+  await nia.item(claim.id).click();
+
+  await admin.reload();
+  await admin.getByLabel("Role of Nia New").selectOption("viewer");
+  await expect(admin.getByLabel("Role of Nia New")).toHaveValue("viewer");
+  await nia.page.waitForTimeout(300);
+  await nia.page.keyboard.press("o");
+  await expect(nia.notice).toContainText("can read but not change claims");
+
+  await admin.locator('tr[data-user="nia@example.test"]').getByRole("button", { name: "Deactivate" }).click();
+  await expect(admin.locator('tr[data-user="nia@example.test"]')).toContainText("inactive");
+  await nia.page.goto("/documents");
+  await expect(nia.page).toHaveURL(/\/signin/);
+});
+
+test("the last admin cannot remove their own admin role", async ({ browser }) => {
+  const admin = await (await browser.newContext({ storageState: ADMIN_STATE })).newPage();
+  await admin.goto("/admin/users");
+  await admin.getByLabel(`Role of ${ADMIN.name}`).selectOption("reviewer");
+  await expect(admin.locator(".field-error[role=alert]")).toContainText("At least one active admin must remain");
+  await admin.reload();
+  await expect(admin.getByLabel(`Role of ${ADMIN.name}`)).toHaveValue("admin");
+});
+
+test("admin pages are refused to other roles", async ({ browser }) => {
+  const reviewer = ensureAccount({ email: "rex.reviewer@example.test", password: "reviewer password 9", role: "reviewer" });
+  const page = await pageAs(browser, reviewer);
+  for (const path of ["/admin/users", "/admin/audit"]) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "Not for your account" })).toBeVisible();
+  }
+});
+
+test("every change is in the audit log, and a claim's earlier version can be restored", async ({ browser }) => {
+  const reviewer = ensureAccount({ email: "rex.reviewer@example.test", password: "reviewer password 9", role: "reviewer" });
+  const claim = readStoredClaims().find((c) => c.document.startsWith("004"))!;
+  const a = new AnnotatorPage(await pageAs(browser, reviewer));
+  await a.open(4);
+  await a.item(claim.id).click();
+  await a.page.keyboard.press("4");
+  await expect(a.detail.getByLabel("Status")).toHaveValue("rejected");
+
+  const admin = await (await browser.newContext({ storageState: ADMIN_STATE })).newPage();
+  await admin.goto(`/admin/audit?claim=${claim.id}`);
+  const change = admin.locator('tr[data-action="claim.set-status"]').first();
+  await expect(change).toContainText("rex.reviewer@example.test");
+  await expect(change).toContainText('"status":"rejected"');
+  await change.getByRole("button", { name: "Restore this version" }).click();
+  await expect(change.getByRole("status")).toHaveText(/Restored\./);
+  await admin.reload();
+  await expect(admin.locator('tr[data-action="claim.restore-version"]')).toHaveCount(1);
+  await expect(admin.locator(".notice")).toContainText("proposed");
+
+  // Filter by user.
+  await admin.goto("/admin/audit");
+  await admin.getByLabel("User").selectOption({ label: "rex.reviewer (rex.reviewer@example.test)" });
+  await admin.getByRole("button", { name: "Filter" }).click();
+  await expect(admin.locator("tbody tr")).not.toHaveCount(0);
+  for (const row of await admin.locator("tbody tr td:nth-child(2)").allTextContents()) expect(row).toContain("rex.reviewer@example.test");
+});
+
+test("repeated wrong passwords lock the account for a while, with a clear message", async ({ page }) => {
+  const victim = ensureAccount({ email: "tara.target@example.test", password: "the real password", role: "viewer" });
+  await page.goto("/signin");
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel("Email").fill(victim.email);
+    await page.getByLabel("Password").fill(`guess number ${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.locator(".form-error[role=alert]")).toHaveText("Wrong email or password.");
+  }
+  await page.getByLabel("Password").fill(victim.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator(".form-error[role=alert]")).toHaveText(/Too many failed sign-ins\. Try again in 15 minutes\./);
+});

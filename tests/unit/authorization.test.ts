@@ -1,0 +1,110 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { UserSummary } from "@/lib/db/users";
+
+// The server actions use the app's database client, so point it at a fresh file first.
+// (Statically imported modules above do not touch the client; the app modules are imported below.)
+const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "claimbook-authz-")), "authz.db");
+process.env.DATABASE_URL = `file:${file}`;
+
+// Who is signed in is the one thing this test sets; everything else (roles, ownership,
+// the database) is real. next/cache needs a running Next server, so it is stubbed.
+let signedIn: UserSummary | null = null;
+vi.mock("@/lib/auth/current-user", async (original) => ({ ...(await original<object>()), getCurrentUser: async () => signedIn }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+
+const claimActions = await import("@/app/documents/[slug]/actions");
+const userActions = await import("@/app/admin/users/actions");
+const auditActions = await import("@/app/admin/audit/actions");
+const { db } = await import("@/lib/db/client");
+const { createUser } = await import("@/lib/db/users");
+const { seedCorpus } = await import("@/lib/seed/seed-corpus");
+const { addNote } = await import("@/lib/db/notes");
+
+type Who = "anonymous" | "viewer" | "reviewer (not owner)" | "admin";
+const users = {} as Record<Exclude<Who, "anonymous">, UserSummary> & { owner: UserSummary };
+
+beforeAll(async () => {
+  const sqlite = new Database(file);
+  for (const m of fs.readdirSync("prisma/migrations").filter((d) => !d.endsWith(".toml")).sort()) sqlite.exec(fs.readFileSync(path.join("prisma/migrations", m, "migration.sql"), "utf8"));
+  sqlite.close();
+  await seedCorpus(db);
+  const make = (email: string, role: UserSummary["role"]) => createUser(db, { email, name: email.split("@")[0], role, password: "long enough password" }, null);
+  users.viewer = await make("viewer@example.test", "viewer");
+  users["reviewer (not owner)"] = await make("other@example.test", "reviewer");
+  users.admin = await make("admin@example.test", "admin");
+  users.owner = await make("owner@example.test", "reviewer");
+});
+
+async function someClaim() {
+  return db.claim.findFirstOrThrow({ where: { deletedAt: null }, orderBy: { start: "desc" } });
+}
+async function ownersNote() {
+  const claim = await someClaim();
+  const id = await addNote(db, users.owner, { claimId: claim.id, parentId: null, body: "owner's note" });
+  return db.note.findUniqueOrThrow({ where: { id } });
+}
+
+/** Every exported server action, with a valid input and the weakest identity allowed to run it. */
+const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Who[] }[] = [
+  { name: "createClaimAction", allowed: ["reviewer (not owner)", "admin"], call: async () => {
+    const doc = await db.document.findFirstOrThrow({ where: { fileName: { startsWith: "002" } } });
+    const n = await db.claim.count();
+    const at = doc.text.indexOf("up to 48 hours");
+    return claimActions.createClaimAction({ documentId: doc.id, start: at + (n % 3), end: at + 14 });
+  } },
+  { name: "adjustSpanAction", allowed: ["reviewer (not owner)", "admin"], call: async () => {
+    const c = await someClaim();
+    return claimActions.adjustSpanAction({ claimId: c.id, version: c.version, start: c.start, end: c.end });
+  } },
+  { name: "setStatusAction", allowed: ["reviewer (not owner)", "admin"], call: async () => {
+    const c = await someClaim();
+    return claimActions.setStatusAction({ claimId: c.id, version: c.version, status: "disputed" });
+  } },
+  { name: "deleteClaimAction + restoreClaimAction", allowed: ["reviewer (not owner)", "admin"], call: async () => {
+    const c = await someClaim();
+    const deleted = await claimActions.deleteClaimAction({ claimId: c.id, version: c.version });
+    if (!deleted.ok) return deleted;
+    return claimActions.restoreClaimAction({ claimId: c.id, version: c.version + 1 });
+  } },
+  { name: "setTagAction", allowed: ["reviewer (not owner)", "admin"], call: async () => claimActions.setTagAction({ claimId: (await someClaim()).id, tag: "opinion", on: true }) },
+  { name: "loadNotesAction", allowed: ["viewer", "reviewer (not owner)", "admin"], call: async () => claimActions.loadNotesAction({ claimId: (await someClaim()).id }) },
+  { name: "addNoteAction", allowed: ["reviewer (not owner)", "admin"], call: async () => claimActions.addNoteAction({ claimId: (await someClaim()).id, parentId: null, body: "a note" }) },
+  { name: "editNoteAction (someone else's note)", allowed: ["admin"], call: async () => {
+    const note = await ownersNote();
+    return claimActions.editNoteAction({ noteId: note.id, version: note.version, body: "changed" });
+  } },
+  { name: "deleteNoteAction (someone else's note)", allowed: ["admin"], call: async () => {
+    const note = await ownersNote();
+    return claimActions.deleteNoteAction({ noteId: note.id, version: note.version });
+  } },
+  { name: "createUserAction", allowed: ["admin"], call: async () => userActions.createUserAction({ email: `new${Math.random().toString(36).slice(2)}@example.test`, name: "New", role: "viewer" }) },
+  { name: "updateUserAccessAction", allowed: ["admin"], call: async () => userActions.updateUserAccessAction({ userId: users.viewer.id, role: "viewer" }) },
+  { name: "restoreVersionAction", allowed: ["admin"], call: async () => {
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "claim.set-status" }, orderBy: { at: "desc" } });
+    const c = await db.claim.findUniqueOrThrow({ where: { id: event.claimId! } });
+    return auditActions.restoreVersionAction({ claimId: c.id, version: c.version, eventId: event.id });
+  } },
+];
+
+const WHO: Who[] = ["anonymous", "viewer", "reviewer (not owner)", "admin"];
+
+describe("every server action checks who is asking, on the server", () => {
+  // Run the admin row of status first so the restore row has an event to restore.
+  it.each(ACTIONS.flatMap((a) => WHO.slice().reverse().map((who) => [a.name, who, a] as const)))("%s as %s", async (_name, who, action) => {
+    signedIn = who === "anonymous" ? null : users[who];
+    const auditBefore = await db.auditEvent.count();
+    const result = await action.call();
+    const allowed = action.allowed.includes(who);
+    expect(result.ok).toBe(allowed);
+    if (!allowed) {
+      expect((result as unknown as { error: string }).error).toMatch(/sign in|can read but not change|Only an admin|author or an admin/i);
+      // A refused write leaves no trace but the note the test itself prepared.
+      const written = (await db.auditEvent.count()) - auditBefore;
+      expect(written).toBeLessThanOrEqual(action.name.includes("someone else's note") ? 1 : 0);
+    }
+  });
+});
