@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseQuery, QuerySyntaxError } from "@/lib/search/query-syntax";
 import { buildFtsMatch } from "@/lib/search/sqlite/fts-match";
 import { planSearch } from "@/lib/search/sqlite/sqlite-search";
-import { pageStatement, probeStatement } from "@/lib/search/sqlite/statements";
+import { documentPageStatement, newestPageStatement, probeStatement, relevanceStatement } from "@/lib/search/sqlite/statements";
 
 // A real FTS5 table from the migrations: whatever a user types must never make it throw.
 let sqlite: Database.Database;
@@ -112,10 +112,16 @@ describe("any input becomes a safe FTS5 query", () => {
         const plan = planSearch({ q, sort });
         const probe = probeStatement(plan.match.all);
         sqlite.prepare(probe.sql).get(...probe.params);
-        const afters = [null, { score: -5, key: 1 }, { file: "a", start: 0, key: 1 }, { key: 2 }];
-        for (const after of afters) {
-          const page = pageStatement(plan.match, plan.sort, { floor: 0, asOf: 10, after, limit: 5 });
-          sqlite.prepare(page.sql).all(...page.params);
+        for (const after of [null, { score: -5, key: 1 }]) {
+          if (plan.match.words) for (const asOf of [null, 10]) {
+            const r = relevanceStatement({ ...plan.match, words: plan.match.words }, { asOf, after, limit: 5 });
+            expect(sqlite.prepare(r.sql).all(...r.params).length).toBeGreaterThan(0);
+          }
+        }
+        for (const after of [null, { file: "a", start: 0, key: 1 }, { key: 2 }]) {
+          for (const page of [documentPageStatement(plan.match.all, { floor: 0, asOf: 10, after, limit: 5 }), newestPageStatement(plan.match.all, { floor: 0, asOf: 10, after, limit: 5 })]) {
+            sqlite.prepare(page.sql).all(...page.params);
+          }
         }
       }
     }

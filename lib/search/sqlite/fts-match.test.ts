@@ -25,6 +25,12 @@ describe("buildFtsMatch", () => {
     });
   });
 
+  it("ranks without the commonest words, which still have to match", () => {
+    expect(match("the police")).toEqual({ all: `("the" AND "police")`, words: `"police"` });
+    expect(match("the of")).toEqual({ all: `("the" AND "of")`, words: null });
+    expect(match('"the police" the*').words).toBe(`("the police" AND "the" *)`);
+  });
+
   it("starts from every row when nothing is positive", () => {
     expect(match("-police").all).toBe(`${token("all")} NOT ("police")`);
     expect(match("")).toEqual({ all: token("all"), words: null });

@@ -43,6 +43,18 @@ function facet(filter: FilterTerm): { expression: string; negated: boolean } {
   return { expression: `"${facetToken(filter)}"`, negated: filter.negated !== flip };
 }
 
+/**
+ * Words too common to rank by: they still have to match, but bm25 would walk their doclists
+ * (nearly every row) on every search to learn how rare they are, for a near-zero weight.
+ */
+const UNRANKED_WORDS = new Set(
+  "a an and are as at be been but by for from had has have he her his i in is it its not of on or she that the their they this to was we were which who will with you".split(" "),
+);
+
+function isRanked(term: TextTerm): boolean {
+  return term.tokens.length > 1 || term.prefix || !UNRANKED_WORDS.has(term.tokens[0].toLowerCase());
+}
+
 function and(parts: string[]): string {
   return parts.length === 1 ? parts[0] : `(${parts.join(" AND ")})`;
 }
@@ -51,9 +63,10 @@ export interface FtsMatch {
   /** Every condition: the rows that match. */
   all: string;
   /**
-   * Only the words and phrases that are not excluded, for bm25: it makes one pass over
-   * the whole doclist of every phrase in its expression (for document frequencies), so
-   * filters and exclusions, which only select rows, stay out. Null when there are none.
+   * Only the words and phrases that are not excluded (nor among the commonest English
+   * words), for bm25: it walks the whole doclist of every phrase in its expression (for
+   * document frequencies), so filters and exclusions, which only select rows, stay out.
+   * Null when nothing is left to rank by.
    */
   words: string | null;
 }
@@ -63,8 +76,8 @@ export interface FtsMatch {
  * with nothing positive (only exclusions, or empty) starts from the token every row carries.
  */
 export function buildFtsMatch(query: ParsedQuery): FtsMatch {
-  const words = query.text.filter((t) => !t.negated).map(phrase);
-  const positive = [...words];
+  const positive = query.text.filter((t) => !t.negated).map(phrase);
+  const words = query.text.filter((t) => !t.negated && isRanked(t)).map(phrase);
   const negative = query.text.filter((t) => t.negated).map(phrase);
   for (const filter of query.filters) {
     const { expression, negated } = facet(filter);

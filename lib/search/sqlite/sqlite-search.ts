@@ -1,10 +1,20 @@
 import { decodeCursor, encodeCursor, fingerprint, type SearchCursor } from "../cursor";
 import { highlightTerms, highlightText, snippetText } from "../highlight";
-import { hasRankableText, isEmptyQuery, parseQuery, QuerySyntaxError, type ParsedQuery } from "../query-syntax";
+import { isEmptyQuery, parseQuery, QuerySyntaxError, type ParsedQuery } from "../query-syntax";
 import { SearchInputError, type SearchEngine, type SearchHit, type SearchPage, type SearchRequest, type SearchSort, type SqlRunner } from "../types";
 import { hasDisagreement } from "../../tags/agreement";
 import { buildFtsMatch, type FtsMatch } from "./fts-match";
-import { matchingIdsStatement, pageStatement, probeStatement, RANK_WINDOW, SCORE_SCALE, type PageAfter, type Statement } from "./statements";
+import {
+  documentPageStatement,
+  matchingIdsStatement,
+  newestPageStatement,
+  probeStatement,
+  RANK_WINDOW,
+  relevanceStatement,
+  SCORE_SCALE,
+  type PageAfter,
+  type Statement,
+} from "./statements";
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
@@ -33,7 +43,7 @@ export function planSearch(request: SearchRequest): SqlitePlan {
   const match = buildFtsMatch(query);
   const asked = request.sort ?? "relevance";
   // Without words there is nothing to rank by: newest first is the useful order.
-  const sort = asked === "relevance" && !hasRankableText(query) ? "newest" : asked;
+  const sort = asked === "relevance" && !match.words ? "newest" : asked;
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(request.limit ?? DEFAULT_LIMIT)));
   // An empty query lists every claim; a query that was all symbols must not.
   const nothingToSearch = request.q.trim() !== "" && isEmptyQuery(query);
@@ -102,44 +112,73 @@ export function toHit(row: Row, sort: SearchSort, terms: ReturnType<typeof highl
   };
 }
 
-async function runOne(run: SqlRunner, statement: Statement): Promise<Row[]> {
-  return run(statement.sql, statement.params);
-}
+const CAPPED_NOTICE = (window: number) =>
+  `More than ${window.toLocaleString("en")} claims match, too many to rank: they are shown newest first. Add words or filters to rank them by best match.`;
 
 /** Claim search on SQLite FTS5 (the ClaimSearch table and triggers of the claim_search migration). */
 export function createSqliteSearch(run: SqlRunner): SearchEngine {
+  async function rows(statement: Statement): Promise<Row[]> {
+    return run(statement.sql, statement.params);
+  }
+
   return {
     async search(request: SearchRequest): Promise<SearchPage> {
       const plan = planSearch(request);
-      if (plan.nothingToSearch) return { query: plan.query, sort: plan.sort, total: 0, totalIsCapped: false, hits: [], nextCursor: null, notices: plan.query.notices };
-      let cursor: SearchCursor | null = null;
+      const terms = highlightTerms(plan.query);
+      const empty = { query: plan.query, hits: [], nextCursor: null, notices: plan.query.notices };
+      if (plan.nothingToSearch) return { ...empty, sort: plan.sort, total: 0, totalIsCapped: false };
+      const cursor = request.cursor ? decodeCursor(request.cursor, plan.fingerprint) : null;
+      const limit = plan.limit + 1;
+
+      const page = (sort: SearchSort, window: Window, found: Row[], notices = plan.query.notices): SearchPage => {
+        const shown = found.slice(0, plan.limit);
+        const last = shown[shown.length - 1];
+        const nextCursor =
+          found.length > plan.limit && last
+            ? encodeCursor({ v: 1, fp: plan.fingerprint, sort, ...window, after: afterOf(sort, last) })
+            : null;
+        return { query: plan.query, sort, total: window.total, totalIsCapped: window.capped, hits: shown.map((r) => toHit(r, sort, terms)), nextCursor, notices };
+      };
+
+      // Best match: one statement sizes the result and ranks it, unless it is too large.
+      if (plan.sort === "relevance" && plan.match.words && (!cursor || cursor.sort === "relevance")) {
+        const after = cursor && "score" in cursor.after ? cursor.after : null;
+        // A later page ranks the same result as the first (keys up to asOf); the doubled
+        // window only allows for claims edited into the result meanwhile.
+        const found = await rows(
+          relevanceStatement({ ...plan.match, words: plan.match.words }, { asOf: cursor?.asOf ?? null, after, limit, window: cursor ? 2 * RANK_WINDOW : RANK_WINDOW }),
+        );
+        const total = Number(found[0].total);
+        const asOf = Number(found[0].asOf);
+        if (total === 0) return { ...empty, sort: "relevance", total: 0, totalIsCapped: false };
+        if (cursor || total <= RANK_WINDOW) {
+          const window = cursor ?? { asOf, floor: 0, total, capped: false };
+          return page("relevance", window, found.filter((r) => r.key != null));
+        }
+        const window = { asOf, floor: 0, total: RANK_WINDOW, capped: true };
+        const newest = await rows(newestPageStatement(plan.match.all, { floor: 0, asOf, after: null, limit }));
+        return page("newest", window, newest, [...plan.query.notices, CAPPED_NOTICE(RANK_WINDOW)]);
+      }
+
+      const sort: SearchSort = cursor ? cursor.sort : plan.sort === "document" ? "document" : "newest";
       let window: Window;
-      if (request.cursor) {
-        cursor = decodeCursor(request.cursor, plan.fingerprint);
+      if (cursor) {
         window = cursor;
       } else {
-        const [probe] = await runOne(run, probeStatement(plan.match.all));
+        const [probe] = await rows(probeStatement(plan.match.all));
         window = readWindow(probe);
       }
-      const base = { query: plan.query, sort: plan.sort, total: window.total, totalIsCapped: window.capped, notices: plan.query.notices };
-      if (window.total === 0) return { ...base, hits: [], nextCursor: null };
-
-      const rows = await runOne(run, pageStatement(plan.match, plan.sort, { floor: window.floor, asOf: window.asOf, after: cursor?.after ?? null, limit: plan.limit + 1 }));
-      const shown = rows.slice(0, plan.limit);
-      const last = shown[shown.length - 1];
-      const nextCursor =
-        rows.length > plan.limit && last
-          ? encodeCursor({ v: 1, fp: plan.fingerprint, sort: plan.sort, asOf: window.asOf, floor: window.floor, total: window.total, capped: window.capped, after: afterOf(plan.sort, last) })
-          : null;
-      const terms = highlightTerms(plan.query);
-      return { ...base, hits: shown.map((row) => toHit(row, plan.sort, terms)), nextCursor };
+      if (window.total === 0) return { ...empty, sort, total: 0, totalIsCapped: false };
+      const bounds = { floor: window.floor, asOf: window.asOf, after: cursor?.after ?? null, limit };
+      const found = await rows(sort === "document" ? documentPageStatement(plan.match.all, bounds) : newestPageStatement(plan.match.all, bounds));
+      const notices = cursor && window.capped && sort === "newest" ? [...plan.query.notices, CAPPED_NOTICE(RANK_WINDOW)] : plan.query.notices;
+      return page(sort, window, found, notices);
     },
 
     async matchingClaimIds(q: string): Promise<string[]> {
       const plan = planSearch({ q });
       if (plan.nothingToSearch) return [];
-      const rows = await runOne(run, matchingIdsStatement(plan.match.all));
-      return rows.map((r) => String(r.claimId));
+      return (await rows(matchingIdsStatement(plan.match.all))).map((r) => String(r.claimId));
     },
   };
 }
