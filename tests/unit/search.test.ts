@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { explainUnknownFilters, findMatchingClaimIds, searchClaims } from "@/lib/db/search";
 import { seedCorpus } from "@/lib/seed/seed-corpus";
+import { createSqliteSearch } from "@/lib/search/sqlite/sqlite-search";
 import { SearchInputError, type SearchSort } from "@/lib/search/types";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 
@@ -230,5 +231,33 @@ describe("bad input", () => {
       'There is no document with the slug "nowhere".',
       'There is no reviewer with the email "nobody@example.test".',
     ]);
+  });
+});
+
+describe("more matches than the ranking window", () => {
+  // The app ranks up to 10,000 matches; a window of 4 shows the same behaviour on a few claims.
+  const engine = () => createSqliteSearch((sql, params) => db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params), { rankWindow: 4 });
+
+  it("shows a too-large best-match result newest first, says so, and pages through it", async () => {
+    const first = await engine().search({ q: "police", limit: 3 });
+    expect(first).toMatchObject({ sort: "newest", total: 4, totalIsCapped: true });
+    expect(first.notices.some((n) => n.includes("too many to rank"))).toBe(true);
+    const all = await findMatchingClaimIds(db, "police");
+    const walked = first.hits.map((h) => h.claimId);
+    let cursor = first.nextCursor;
+    while (cursor) {
+      const page = await engine().search({ q: "police", limit: 10, cursor });
+      expect(page.sort).toBe("newest");
+      walked.push(...page.hits.map((h) => h.claimId));
+      cursor = page.nextCursor;
+    }
+    expect(walked).toEqual([...all].reverse());
+  });
+
+  it("ranks a result that fits, and groups the newest window by document", async () => {
+    expect((await engine().search({ q: "harbour dues" })).sort).toBe("relevance");
+    const byDoc = await engine().search({ q: "police", sort: "document", limit: 100 });
+    expect(byDoc).toMatchObject({ sort: "document", total: 4, totalIsCapped: true });
+    expect(byDoc.hits).toHaveLength(4);
   });
 });

@@ -21,7 +21,7 @@ export const MAX_LIMIT = 100;
 
 type Row = Record<string, unknown>;
 
-/** A parsed, planned request: what both the engine and the benchmark's floor run. */
+/** A request parsed and planned: the MATCH expressions, the sort actually used, the page size. */
 export interface SqlitePlan {
   query: ParsedQuery;
   match: FtsMatch;
@@ -116,7 +116,8 @@ const CAPPED_NOTICE = (window: number) =>
   `More than ${window.toLocaleString("en")} claims match, too many to rank: they are shown newest first. Add words or filters to rank them by best match.`;
 
 /** Claim search on SQLite FTS5 (the ClaimSearch table and triggers of the claim_search migration). */
-export function createSqliteSearch(run: SqlRunner): SearchEngine {
+export function createSqliteSearch(run: SqlRunner, options: { rankWindow?: number } = {}): SearchEngine {
+  const rankWindow = options.rankWindow ?? RANK_WINDOW;
   async function rows(statement: Statement): Promise<Row[]> {
     return run(statement.sql, statement.params);
   }
@@ -146,18 +147,18 @@ export function createSqliteSearch(run: SqlRunner): SearchEngine {
         // A later page ranks the same result as the first (keys up to asOf); the doubled
         // window only allows for claims edited into the result meanwhile.
         const found = await rows(
-          relevanceStatement({ ...plan.match, words: plan.match.words }, { asOf: cursor?.asOf ?? null, after, limit, window: cursor ? 2 * RANK_WINDOW : RANK_WINDOW }),
+          relevanceStatement({ ...plan.match, words: plan.match.words }, { asOf: cursor?.asOf ?? null, after, limit, window: cursor ? 2 * rankWindow : rankWindow }),
         );
         const total = Number(found[0].total);
         const asOf = Number(found[0].asOf);
         if (total === 0) return { ...empty, sort: "relevance", total: 0, totalIsCapped: false };
-        if (cursor || total <= RANK_WINDOW) {
+        if (cursor || total <= rankWindow) {
           const window = cursor ?? { asOf, floor: 0, total, capped: false };
           return page("relevance", window, found.filter((r) => r.key != null));
         }
-        const window = { asOf, floor: 0, total: RANK_WINDOW, capped: true };
+        const window = { asOf, floor: 0, total: rankWindow, capped: true };
         const newest = await rows(newestPageStatement(plan.match.all, { floor: 0, asOf, after: null, limit }));
-        return page("newest", window, newest, [...plan.query.notices, CAPPED_NOTICE(RANK_WINDOW)]);
+        return page("newest", window, newest, [...plan.query.notices, CAPPED_NOTICE(rankWindow)]);
       }
 
       const sort: SearchSort = cursor ? cursor.sort : plan.sort === "document" ? "document" : "newest";
@@ -165,13 +166,14 @@ export function createSqliteSearch(run: SqlRunner): SearchEngine {
       if (cursor) {
         window = cursor;
       } else {
-        const [probe] = await rows(probeStatement(plan.match.all));
-        window = readWindow(probe);
+        const [probe] = await rows(probeStatement(plan.match.all, rankWindow));
+        window = readWindow(probe, rankWindow);
       }
       if (window.total === 0) return { ...empty, sort, total: 0, totalIsCapped: false };
       const bounds = { floor: window.floor, asOf: window.asOf, after: cursor?.after ?? null, limit };
       const found = await rows(sort === "document" ? documentPageStatement(plan.match.all, bounds) : newestPageStatement(plan.match.all, bounds));
-      const notices = cursor && window.capped && sort === "newest" ? [...plan.query.notices, CAPPED_NOTICE(RANK_WINDOW)] : plan.query.notices;
+      // Later pages of a best-match search that was too large to rank keep saying why.
+      const notices = plan.sort === "relevance" && sort === "newest" && window.capped ? [...plan.query.notices, CAPPED_NOTICE(rankWindow)] : plan.query.notices;
       return page(sort, window, found, notices);
     },
 
