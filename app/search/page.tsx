@@ -26,8 +26,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 const SORT_LABELS: Record<SearchSort, string> = { relevance: "Best match", document: "By document", newest: "Newest" };
 
 function summary(page: SearchPage): string {
-  const n = page.total.toLocaleString("en");
-  if (page.totalIsCapped) return page.sort === "document" ? `More than ${n} claims match; the ${n} most recently added are grouped by document.` : `More than ${n} claims match.`;
+  if (page.totalIsCapped) return `More than ${page.total.toLocaleString("en")} claims match.`;
   if (page.total === 0) return "No claims match.";
   return page.total === 1 ? "1 claim matches." : `${page.total.toLocaleString("en")} claims match.`;
 }

@@ -1,4 +1,4 @@
-import { CLAIM_STATUSES } from "../validation/claim-status";
+import { CLAIM_STATUSES } from "../validation/claim";
 
 /**
  * The query language reviewers type, parsed into terms. Pure: no SQL here, so every

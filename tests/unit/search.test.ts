@@ -254,10 +254,12 @@ describe("more matches than the ranking window", () => {
     expect(walked).toEqual([...all].reverse());
   });
 
-  it("ranks a result that fits, and groups the newest window by document", async () => {
+  it("ranks or groups a result that fits, and shows a larger one by document newest first too", async () => {
     expect((await engine().search({ q: "harbour dues" })).sort).toBe("relevance");
+    expect((await engine().search({ q: "harbour dues", sort: "document" })).sort).toBe("document");
     const byDoc = await engine().search({ q: "police", sort: "document", limit: 100 });
-    expect(byDoc).toMatchObject({ sort: "document", total: 4, totalIsCapped: true });
-    expect(byDoc.hits).toHaveLength(4);
+    expect(byDoc).toMatchObject({ sort: "newest", total: 4, totalIsCapped: true });
+    expect(byDoc.notices.some((n) => n.includes("too many to group by document"))).toBe(true);
+    expect(byDoc.hits.map((h) => h.claimId)).toEqual((await findMatchingClaimIds(db, "police")).reverse());
   });
 });

@@ -112,8 +112,9 @@ export function toHit(row: Row, sort: SearchSort, terms: ReturnType<typeof highl
   };
 }
 
-const CAPPED_NOTICE = (window: number) =>
-  `More than ${window.toLocaleString("en")} claims match, too many to rank: they are shown newest first. Add words or filters to rank them by best match.`;
+const CAPPED_NOTICE = (window: number, sort: SearchSort) =>
+  `More than ${window.toLocaleString("en")} claims match, too many to ${sort === "document" ? "group by document" : "rank"}: they are shown newest first. ` +
+  `Add words or filters to ${sort === "document" ? "group them" : "rank them by best match"}.`;
 
 /** Claim search on SQLite FTS5 (the ClaimSearch table and triggers of the claim_search migration). */
 export function createSqliteSearch(run: SqlRunner, options: { rankWindow?: number } = {}): SearchEngine {
@@ -158,10 +159,11 @@ export function createSqliteSearch(run: SqlRunner, options: { rankWindow?: numbe
         }
         const window = { asOf, floor: 0, total: rankWindow, capped: true };
         const newest = await rows(newestPageStatement(plan.match.all, { floor: 0, asOf, after: null, limit }));
-        return page("newest", window, newest, [...plan.query.notices, CAPPED_NOTICE(rankWindow)]);
+        return page("newest", window, newest, [...plan.query.notices, CAPPED_NOTICE(rankWindow, "relevance")]);
       }
 
-      const sort: SearchSort = cursor ? cursor.sort : plan.sort === "document" ? "document" : "newest";
+      // By document or newest first: size the result, then walk one page. More matches than
+      // the window are shown newest first whatever the sort, at a cost that does not grow.
       let window: Window;
       if (cursor) {
         window = cursor;
@@ -169,11 +171,12 @@ export function createSqliteSearch(run: SqlRunner, options: { rankWindow?: numbe
         const [probe] = await rows(probeStatement(plan.match.all, rankWindow));
         window = readWindow(probe, rankWindow);
       }
-      if (window.total === 0) return { ...empty, sort, total: 0, totalIsCapped: false };
+      if (window.total === 0) return { ...empty, sort: plan.sort, total: 0, totalIsCapped: false };
+      const sort: SearchSort = cursor ? cursor.sort : plan.sort === "document" && !window.capped ? "document" : "newest";
       const bounds = { floor: window.floor, asOf: window.asOf, after: cursor?.after ?? null, limit };
       const found = await rows(sort === "document" ? documentPageStatement(plan.match.all, bounds) : newestPageStatement(plan.match.all, bounds));
-      // Later pages of a best-match search that was too large to rank keep saying why.
-      const notices = plan.sort === "relevance" && sort === "newest" && window.capped ? [...plan.query.notices, CAPPED_NOTICE(rankWindow)] : plan.query.notices;
+      // Later pages of a search too large to rank or group keep saying why.
+      const notices = plan.sort !== "newest" && sort === "newest" && window.capped ? [...plan.query.notices, CAPPED_NOTICE(rankWindow, plan.sort)] : plan.query.notices;
       return page(sort, window, found, notices);
     },
 
