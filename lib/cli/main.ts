@@ -5,6 +5,7 @@ import { runCurate } from "./commands/curate";
 import { runExport } from "./commands/export";
 import { runImport } from "./commands/import";
 import { runList } from "./commands/list";
+import { runSearch } from "./commands/search";
 import { runSeed } from "./commands/seed";
 import { runUserAdd } from "./commands/user-add";
 import { USAGE, UsageError } from "./usage";
@@ -38,6 +39,9 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       case "import":
         await runImport(db, rest);
+        return 0;
+      case "search":
+        await runSearch(db, rest);
         return 0;
       default:
         throw new UsageError(`unknown command "${command}"`);

@@ -8,6 +8,11 @@ Commands:
                                     and printed when --password is not given)
   list [--json]                     every stored claim: document, start, end, exact, tags, status
   coverage [--json]                 sentences no claim covers, with the reason they are not claims
+  search "<query>" [--json] [--sort relevance|document|newest] [--limit <n>] [--cursor <c>]
+                                    full-text search of claims, notes, tags and titles:
+                                    words, "phrases", prefix*, -excluded, tag:<slug>,
+                                    doc:<slug>, reviewer:<email>, status:<status>,
+                                    has:note, disagreement:yes|no
   curate <claims.json>...           fill in ids and selectors of hand-edited curated claim files
   export --format <md|html|pdf|csv|csv-notes|json|jsonld> --out <file|-> [--document <file-or-slug>]
          [--base-url <url>]         export the whole corpus or one document (csv also writes

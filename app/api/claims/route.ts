@@ -1,0 +1,42 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+import { explainUnknownFilters, searchClaims } from "@/lib/db/search";
+import { SearchInputError } from "@/lib/search/types";
+import { describeIssue, searchHref, searchParamsObject, searchParamsSchema } from "@/lib/validation/search";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * GET /api/claims?q=…&sort=…&limit=…&cursor=… — one page of claims matching a search, for
+ * signed-in users. `next` is the URL of the following page (a keyset cursor: claims added
+ * meanwhile neither appear in nor shift the pages of a search already under way).
+ */
+export async function GET(request: NextRequest) {
+  const user = await getCurrentUser();
+  if (!user) return NextResponse.json({ error: "Sign in to search claims." }, { status: 401 });
+
+  const raw = searchParamsObject(request.nextUrl.searchParams);
+  if ("error" in raw) return NextResponse.json({ error: raw.error }, { status: 400 });
+  const parsed = searchParamsSchema.safeParse(raw);
+  if (!parsed.success) return NextResponse.json({ error: describeIssue(parsed.error) }, { status: 400 });
+  const params = parsed.data;
+
+  try {
+    const page = await searchClaims(db, params);
+    const notices = page.total === 0 ? [...page.notices, ...(await explainUnknownFilters(db, page.query))] : page.notices;
+    return NextResponse.json({
+      q: params.q,
+      sort: page.sort,
+      total: page.total,
+      totalIsCapped: page.totalIsCapped,
+      notices,
+      hits: page.hits,
+      nextCursor: page.nextCursor,
+      next: page.nextCursor ? searchHref({ q: params.q, sort: params.sort, cursor: page.nextCursor }, "/api/claims") + (params.limit ? `&limit=${params.limit}` : "") : null,
+    });
+  } catch (error) {
+    if (error instanceof SearchInputError) return NextResponse.json({ error: error.message }, { status: 400 });
+    throw error;
+  }
+}

@@ -1,0 +1,19 @@
+import { Fragment } from "react";
+import type { Segment } from "@/lib/search/types";
+
+/** Text with the matched words in <mark>; every segment is escaped by React. */
+export function HighlightedText({ segments }: { segments: Segment[] }) {
+  return (
+    <>
+      {segments.map((s, i) =>
+        s.match ? (
+          <mark key={i} className="search-match">
+            {s.text}
+          </mark>
+        ) : (
+          <Fragment key={i}>{s.text}</Fragment>
+        ),
+      )}
+    </>
+  );
+}

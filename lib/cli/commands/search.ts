@@ -1,0 +1,54 @@
+import { parseArgs } from "node:util";
+import type { Db } from "../../db/client";
+import { explainUnknownFilters, searchClaims } from "../../db/search";
+import { SearchInputError, type Segment } from "../../search/types";
+import { cliSearchArgsSchema } from "../../validation/search";
+import { UsageError } from "../usage";
+
+/** Matched words in [brackets], since a terminal or a pipe may not show colour. */
+function marked(segments: Segment[]): string {
+  return segments.map((s) => (s.match ? `[${s.text}]` : s.text)).join("");
+}
+
+export async function runSearch(db: Db, args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      json: { type: "boolean", default: false },
+      sort: { type: "string" },
+      limit: { type: "string" },
+      cursor: { type: "string" },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length !== 1) throw new UsageError(`search takes one query (quote it), got ${positionals.length}`);
+  const parsed = cliSearchArgsSchema.safeParse({ q: positionals[0], sort: values.sort, limit: values.limit, cursor: values.cursor });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`${issue.path[0] === "q" ? "query" : `--${String(issue.path[0])}`}: ${issue.message}`);
+  }
+
+  let page;
+  try {
+    page = await searchClaims(db, parsed.data);
+  } catch (error) {
+    if (error instanceof SearchInputError) throw new UsageError(error.message);
+    throw error;
+  }
+  const notices = page.total === 0 ? [...page.notices, ...(await explainUnknownFilters(db, page.query))] : page.notices;
+
+  if (values.json) {
+    const { hits, total, totalIsCapped, nextCursor, sort } = page;
+    process.stdout.write(`${JSON.stringify({ q: parsed.data.q, sort, total, totalIsCapped, notices, hits, nextCursor }, null, 2)}\n`);
+    return;
+  }
+  for (const notice of notices) console.error(`note: ${notice}`);
+  for (const hit of page.hits) {
+    console.log(`${hit.document.fileName}\t${hit.start}-${hit.end}\t${hit.tags.join(",")}\t${hit.status}\t${marked(hit.highlights.exact)}`);
+    if (hit.highlights.notes) console.log(`\t\tnote: ${marked(hit.highlights.notes)}`);
+  }
+  const count = page.totalIsCapped ? `more than ${page.total} claims match (the newest ${page.total} were ranked)` : `${page.total} claim${page.total === 1 ? "" : "s"}`;
+  console.log(`${count}; showing ${page.hits.length}, sorted by ${page.sort}`);
+  if (page.nextCursor) console.log(`next page: --cursor ${page.nextCursor}`);
+}

@@ -1,0 +1,49 @@
+import type { Db } from "./client";
+import { createSqliteSearch } from "../search/sqlite/sqlite-search";
+import type { FilterTerm, ParsedQuery } from "../search/query-syntax";
+import type { SearchEngine, SearchPage, SearchRequest, SqlRunner } from "../search/types";
+
+/** Raw SQL through the Prisma client, for the search engines in lib/search. */
+function prismaRunner(db: Db): SqlRunner {
+  return (sql, params) => db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params);
+}
+
+/** The search engine for the app's database (SQLite FTS5; a PostgreSQL engine would be chosen here). */
+export function searchEngine(db: Db): SearchEngine {
+  return createSqliteSearch(prismaRunner(db));
+}
+
+/** One page of claims matching a query. Throws SearchInputError with a message for the user. */
+export function searchClaims(db: Db, request: SearchRequest): Promise<SearchPage> {
+  return searchEngine(db).search(request);
+}
+
+/** Every claim id a query matches, for exporting a search result. */
+export function findMatchingClaimIds(db: Db, q: string): Promise<string[]> {
+  return searchEngine(db).matchingClaimIds(q);
+}
+
+/**
+ * Why a search found nothing, when a filter names something that does not exist: an
+ * unknown tag, document or reviewer reads as "no such thing", not as "no claims".
+ */
+export async function explainUnknownFilters(db: Db, query: ParsedQuery): Promise<string[]> {
+  const wanted = (field: FilterTerm["field"]) => [...new Set(query.filters.filter((f) => f.field === field).map((f) => f.value))];
+  const [tags, docs, reviewers] = [wanted("tag"), wanted("doc"), wanted("reviewer")];
+  const messages: string[] = [];
+  if (tags.length) {
+    const all = await db.tag.findMany({ select: { slug: true }, orderBy: { position: "asc" } });
+    for (const t of tags.filter((t) => !all.some((a) => a.slug === t))) {
+      messages.push(`There is no tag "${t}"; tags are ${all.map((a) => `tag:${a.slug}`).join(", ")}.`);
+    }
+  }
+  if (docs.length) {
+    const found = await db.document.findMany({ where: { slug: { in: docs } }, select: { slug: true } });
+    for (const d of docs.filter((d) => !found.some((f) => f.slug === d))) messages.push(`There is no document with the slug "${d}".`);
+  }
+  if (reviewers.length) {
+    const found = await db.user.findMany({ where: { email: { in: reviewers } }, select: { email: true } });
+    for (const r of reviewers.filter((r) => !found.some((f) => f.email === r))) messages.push(`There is no reviewer with the email "${r}".`);
+  }
+  return messages;
+}

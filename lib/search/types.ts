@@ -1,0 +1,77 @@
+import type { ParsedQuery } from "./query-syntax";
+
+/**
+ * The one interface of claim search. An engine (lib/search/sqlite today; a PostgreSQL
+ * tsvector engine can sit beside it) turns a request into a page of hits through a
+ * SqlRunner, so lib/search never touches the Prisma client: lib/db/search.ts passes one in.
+ */
+
+export const SEARCH_SORTS = ["relevance", "document", "newest"] as const;
+/** relevance: best match first (bm25); document: by document, then reading order; newest: most recently added first. */
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+export interface SearchRequest {
+  q: string;
+  /** Defaults to relevance; a query without words to rank falls back to newest. */
+  sort?: SearchSort;
+  limit?: number;
+  /** From a previous page's nextCursor; the query and sort must be the same. */
+  cursor?: string | null;
+}
+
+/** A run of text, marked when it is a matched word. */
+export interface Segment {
+  text: string;
+  match: boolean;
+}
+
+export interface SearchHit {
+  claimId: string;
+  document: { slug: string; title: string; fileName: string };
+  start: number;
+  end: number;
+  exact: string;
+  statement: string | null;
+  status: string;
+  /** Reviewers' tags once anyone has tagged the claim, else the curated suggestions. */
+  tags: string[];
+  tagsAreSuggested: boolean;
+  disagreement: boolean;
+  noteCount: number;
+  /** bm25 (lower is better) under relevance sort; null otherwise. */
+  score: number | null;
+  highlights: {
+    exact: Segment[];
+    statement: Segment[] | null;
+    /** An excerpt of the claim's notes, only when a word matched there. */
+    notes: Segment[] | null;
+    title: Segment[];
+  };
+  /** Opens the document scrolled to the claim. */
+  url: string;
+}
+
+export interface SearchPage {
+  query: ParsedQuery;
+  /** The sort actually used (newest when relevance was asked without words). */
+  sort: SearchSort;
+  /** Matching claims, counted up to the ranking window. */
+  total: number;
+  /** True when more than `total` claims match: only the newest `total` were ranked. */
+  totalIsCapped: boolean;
+  hits: SearchHit[];
+  nextCursor: string | null;
+  notices: string[];
+}
+
+/** Runs one SQL statement with positional (?) parameters and returns its rows. */
+export type SqlRunner = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
+
+export interface SearchEngine {
+  search(request: SearchRequest): Promise<SearchPage>;
+  /** Every matching claim id, unranked and unpaginated (for exports of a search). */
+  matchingClaimIds(q: string): Promise<string[]>;
+}
+
+/** A request the engine cannot run: the message is meant for the person who typed it. */
+export class SearchInputError extends Error {}
