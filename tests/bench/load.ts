@@ -60,10 +60,14 @@ function reviewerRequests(target: Target, cookies: string[]): autocannon.Request
       context.kind = kind;
     }) as autocannon.Request["onResponse"],
   });
+  // Queries a reviewer types: words, a phrase, a prefix, a filter, an exclusion.
+  const queries = ["sheriff", '"local police"', "deport*", "tag:statistic ICE", "criminal -amnesty"];
+  const search = as("search", () => ({ method: "GET", path: `/api/claims?q=${encodeURIComponent(pick(queries))}` }));
   const readDocument = as("read document", (c) => ((c.slug = pick(target.slugs)), { method: "GET", path: `/documents/${c.slug}` }));
   return [
     as("document list", () => ({ method: "GET", path: "/documents" })),
     readDocument,
+    search,
     readDocument,
     as("tag claim (PUT)", (c) => ((c.claim = pick(target.claimsBySlug.get(c.slug!)!)), (c.tag = pick(target.tags)), { method: "PUT", path: `/api/claims/${c.claim}/tags`, body: JSON.stringify({ tag: c.tag }) })),
     as("untag claim (DELETE)", (c) => ({ method: "DELETE", path: `/api/claims/${c.claim}/tags`, body: JSON.stringify({ tag: c.tag }) })),
