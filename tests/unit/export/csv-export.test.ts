@@ -7,7 +7,7 @@ import { exportText } from "./export-helpers";
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createExportFixture();
-});
+}, 120_000);
 afterAll(async () => {
   await t.close();
 });

@@ -39,7 +39,7 @@ function matchGolden(name: string, actual: string) {
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createExportFixture();
-});
+}, 120_000);
 afterAll(async () => {
   await t.close();
 });

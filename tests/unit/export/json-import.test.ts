@@ -14,7 +14,7 @@ let exported: string;
 beforeAll(async () => {
   source = await createExportFixture();
   exported = await exportText(source.db, "json");
-});
+}, 120_000);
 afterAll(async () => {
   await source.close();
 });

@@ -18,7 +18,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimbook-pdf-"));
   pdf = path.join(dir, "corpus.pdf");
   fs.writeFileSync(pdf, await exportBuffer(t.db, "pdf"));
-});
+}, 120_000);
 afterAll(async () => {
   await t.close();
   fs.rmSync(dir, { recursive: true, force: true });

@@ -64,7 +64,7 @@ describe.skipIf(!haveSuite)("W3C Web Annotation export", () => {
   beforeAll(async () => {
     assertions = loadMustAssertions();
     t = await createExportFixture();
-  });
+  }, 120_000);
   afterAll(async () => {
     await t.close();
   });
