@@ -10,8 +10,10 @@ function prismaRunner(db: Db): SqlRunner {
 
 /** Tuning for benchmarks and tests; the app uses the defaults. */
 export interface SearchOptions {
-  /** Most matches ranked or grouped by document (see RANK_WINDOW in lib/search/sqlite/statements.ts). */
+  /** Most matches ranked (see RANK_WINDOW in lib/search/sqlite/statements.ts). */
   rankWindow?: number;
+  /** Most matches grouped by document (GROUP_WINDOW). */
+  groupWindow?: number;
 }
 
 /** The search engine for the app's database (SQLite FTS5; a PostgreSQL engine would be chosen here). */
