@@ -8,14 +8,22 @@ function prismaRunner(db: Db): SqlRunner {
   return (sql, params) => db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params);
 }
 
+/** Tuning for benchmarks and tests; the app uses the defaults. */
+export interface SearchOptions {
+  /** Most matches ranked (see RANK_WINDOW in lib/search/sqlite/statements.ts). */
+  rankWindow?: number;
+  /** Most matches grouped by document (GROUP_WINDOW). */
+  groupWindow?: number;
+}
+
 /** The search engine for the app's database (SQLite FTS5; a PostgreSQL engine would be chosen here). */
-export function searchEngine(db: Db): SearchEngine {
-  return createSqliteSearch(prismaRunner(db));
+export function searchEngine(db: Db, options: SearchOptions = {}): SearchEngine {
+  return createSqliteSearch(prismaRunner(db), options);
 }
 
 /** One page of claims matching a query. Throws SearchInputError with a message for the user. */
-export function searchClaims(db: Db, request: SearchRequest): Promise<SearchPage> {
-  return searchEngine(db).search(request);
+export function searchClaims(db: Db, request: SearchRequest, options: SearchOptions = {}): Promise<SearchPage> {
+  return searchEngine(db, options).search(request);
 }
 
 /** Every claim id a query matches, for exporting a search result. */

@@ -15,7 +15,7 @@ import { printTable as printRows } from "./stats";
 import { WordModel } from "./lib/word-model";
 
 /**
- * `npm run bench -- search [--quick] [--sizes 10000,100000] [--runs 40]`
+ * `npm run bench -- search [--quick] [--sizes 10000,100000] [--runs 50] [--windows 5000,10000]`
  *
  * For synthetic corpora of 10k, 100k and 1M claims, the p50/p95 of each query three ways:
  *   app   the app's search function end to end through Prisma (lib/db/search.ts)
@@ -37,6 +37,8 @@ const QUERIES: { name: string; q: string; sort?: SearchSort }[] = [
 const LIMIT = 20;
 
 interface QueryFigures {
+  /** Most matches ranked or grouped (RANK_WINDOW unless --windows says otherwise). */
+  window: number;
   name: string;
   q: string;
   /** The sort used (best match falls back to newest above the ranking window). */
@@ -60,7 +62,7 @@ function prepareAll(sqlite: import("better-sqlite3").Database, statements: State
   return () => prepared.map((p) => p.stmt.all(...p.params));
 }
 
-async function benchSize(claims: number, words: WordModel, runs: number): Promise<SizeFigures> {
+async function benchSize(claims: number, words: WordModel, runs: number, windows: number[]): Promise<SizeFigures> {
   const label = claims >= 1_000_000 ? `${claims / 1_000_000}m` : `${claims / 1000}k`;
   const { dir, file, sqlite } = createBenchDatabase(label);
   try {
@@ -75,31 +77,34 @@ async function benchSize(claims: number, words: WordModel, runs: number): Promis
     const budgetMs = claims >= 1_000_000 ? 8_000 : 4_000;
     const queries: QueryFigures[] = [];
     try {
-      for (const query of QUERIES) {
+      for (const rankWindow of windows) for (const query of QUERIES) {
         const request = { q: query.q, sort: query.sort, limit: LIMIT };
         const plan = planSearch(request);
         // Record what the engine runs for this search, straight on better-sqlite3.
         const recorded: Statement[] = [];
-        const direct = createSqliteSearch(async (sql, params) => {
-          recorded.push({ sql, params });
-          return sqlite.prepare(sql).all(...params) as Record<string, unknown>[];
-        });
+        const direct = createSqliteSearch(
+          async (sql, params) => {
+            recorded.push({ sql, params });
+            return sqlite.prepare(sql).all(...params) as Record<string, unknown>[];
+          },
+          { rankWindow },
+        );
         const directPage = await direct.search(request);
         const floor = prepareAll(sqlite, recorded);
         const naive = naiveLikeStatements(plan.query, LIMIT);
         const like = prepareAll(sqlite, [naive.page, naive.count]);
 
         // The app (through Prisma) and the direct run must agree, or the comparison means nothing.
-        const appPage: SearchPage = await searchClaims(db, request);
+        const appPage: SearchPage = await searchClaims(db, request, { rankWindow });
         if (appPage.hits.map((h) => h.claimId).join() !== directPage.hits.map((h) => h.claimId).join()) {
           throw new Error(`${query.name}: the app and the direct run disagree`);
         }
         const window = { total: appPage.total, capped: appPage.totalIsCapped };
 
-        const [app, fts] = await measureInTurns([() => searchClaims(db, { q: query.q, sort: query.sort, limit: LIMIT }), floor], { runs, budgetMs });
+        const [app, fts] = await measureInTurns([() => searchClaims(db, request, { rankWindow }), floor], { runs, budgetMs });
         const likeTiming = await measure(like, { runs, budgetMs, warmup: 1, minRuns: 3 });
-        queries.push({ name: query.name, q: query.q, sort: appPage.sort, statements: recorded.length, matches: window.total, matchesCapped: window.capped, app, fts, like: likeTiming });
-        process.stderr.write(`    ${query.name}: app p95 ${app.p95.toFixed(2)} ms, fts p95 ${fts.p95.toFixed(2)} ms, like p95 ${likeTiming.p95.toFixed(1)} ms\n`);
+        queries.push({ window: rankWindow, name: query.name, q: query.q, sort: appPage.sort, statements: recorded.length, matches: window.total, matchesCapped: window.capped, app, fts, like: likeTiming });
+        process.stderr.write(`    ${windows.length > 1 ? `window ${rankWindow}, ` : ""}${query.name}: app p95 ${app.p95.toFixed(2)} ms, fts p95 ${fts.p95.toFixed(2)} ms, like p95 ${likeTiming.p95.toFixed(1)} ms\n`);
       }
     } finally {
       await db.$disconnect();
@@ -114,10 +119,13 @@ async function benchSize(claims: number, words: WordModel, runs: number): Promis
 const ms = (n: number) => (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0));
 
 function printTable(sizes: SizeFigures[]): void {
+  const windows = [...new Set(sizes.flatMap((s) => s.queries.map((q) => q.window)))];
+  const multipleWindows = windows.length > 1;
   printRows(
     sizes.flatMap((s) =>
       s.queries.map((q) => ({
         claims: s.claims.toLocaleString("en"),
+        ...(multipleWindows ? { window: q.window.toLocaleString("en") } : {}),
         query: q.name,
         q: q.q,
         sort: q.sort,
@@ -146,31 +154,33 @@ function printTable(sizes: SizeFigures[]): void {
   );
   console.log(
     `\nTimes in ms, first page of ${LIMIT}. app: searchClaims() through Prisma; fts: the same SQL replayed on better-sqlite3; like: naive LIKE scan + count.` +
-      `\nmatches: counted up to the ranking window (${RANK_WINDOW.toLocaleString("en")}); ">" = more match, shown newest first (sort column: the order used).`,
+      `\nmatches: counted up to the ranking window (${windows.map((w) => w.toLocaleString("en")).join(" / ")}); ">" = more match, shown newest first (sort column: the order used).`,
   );
 }
 
 export async function run(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { quick: { type: "boolean", default: false }, sizes: { type: "string" }, runs: { type: "string", default: "50" } },
+    options: { quick: { type: "boolean", default: false }, sizes: { type: "string" }, runs: { type: "string", default: "50" }, windows: { type: "string" } },
     strict: true,
   });
   const sizes = values.quick ? [10_000] : values.sizes ? values.sizes.split(",").map((s) => Number(s.replace(/_/g, ""))) : [10_000, 100_000, 1_000_000];
   if (sizes.some((s) => !Number.isInteger(s) || s < 1_000)) throw new Error("--sizes takes whole numbers of at least 1000, e.g. 10000,100000");
   const runs = Number(values.runs);
+  const windows = values.windows ? values.windows.split(",").map((w) => Number(w.replace(/_/g, ""))) : [RANK_WINDOW];
+  if (windows.some((w) => !Number.isInteger(w) || w < 1)) throw new Error("--windows takes whole numbers, e.g. 5000,10000");
   const words = new WordModel(readCorpus().map((e) => e.text), { seed: 42, avoid: ["xylophone"] });
   process.stderr.write(`search bench: ${sizes.join(", ")} claims, up to ${runs} runs per figure\n`);
   const loadBefore = os.loadavg()[0];
   const figures: SizeFigures[] = [];
-  for (const size of sizes) figures.push(await benchSize(size, words, runs));
+  for (const size of sizes) figures.push(await benchSize(size, words, runs, windows));
   printTable(figures);
   console.log(`Machine: ${os.cpus().length} cores; 1-minute load average ${loadBefore.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after (other work on the machine inflates p95).`);
   console.log(
     JSON.stringify({
       bench: "search",
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "", node: process.version, loadAverage: { before: loadBefore, after: os.loadavg()[0] } },
-      rankWindow: RANK_WINDOW,
+      rankWindows: windows,
       unit: "ms",
       sizes: figures,
     }),

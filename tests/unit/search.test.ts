@@ -262,4 +262,12 @@ describe("more matches than the ranking window", () => {
     expect(byDoc.notices.some((n) => n.includes("too many to group by document"))).toBe(true);
     expect(byDoc.hits.map((h) => h.claimId)).toEqual((await findMatchingClaimIds(db, "police")).reverse());
   });
+
+  it("groups by document within a smaller window than it ranks", async () => {
+    const wide = createSqliteSearch((sql, params) => db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params), { rankWindow: 1000, groupWindow: 4 });
+    expect(await wide.search({ q: "police" })).toMatchObject({ sort: "relevance", totalIsCapped: false });
+    const byDoc = await wide.search({ q: "police", sort: "document" });
+    expect(byDoc).toMatchObject({ sort: "newest", total: 4, totalIsCapped: true });
+    expect(byDoc.notices.some((n) => n.startsWith("More than 4 claims match, too many to group by document"))).toBe(true);
+  });
 });

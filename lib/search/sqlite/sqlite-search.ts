@@ -9,6 +9,7 @@ import {
   matchingIdsStatement,
   newestPageStatement,
   probeStatement,
+  GROUP_WINDOW,
   RANK_WINDOW,
   relevanceStatement,
   SCORE_SCALE,
@@ -117,8 +118,9 @@ const CAPPED_NOTICE = (window: number, sort: SearchSort) =>
   `Add words or filters to ${sort === "document" ? "group them" : "rank them by best match"}.`;
 
 /** Claim search on SQLite FTS5 (the ClaimSearch table and triggers of the claim_search migration). */
-export function createSqliteSearch(run: SqlRunner, options: { rankWindow?: number } = {}): SearchEngine {
+export function createSqliteSearch(run: SqlRunner, options: { rankWindow?: number; groupWindow?: number } = {}): SearchEngine {
   const rankWindow = options.rankWindow ?? RANK_WINDOW;
+  const groupWindow = options.groupWindow ?? Math.min(GROUP_WINDOW, rankWindow);
   async function rows(statement: Statement): Promise<Row[]> {
     return run(statement.sql, statement.params);
   }
@@ -168,15 +170,18 @@ export function createSqliteSearch(run: SqlRunner, options: { rankWindow?: numbe
       if (cursor) {
         window = cursor;
       } else {
-        const [probe] = await rows(probeStatement(plan.match.all, rankWindow));
-        window = readWindow(probe, rankWindow);
+        // Newest first needs no window but counts up to the ranking one; grouping by document
+        // costs a few microseconds a match (a join for its document and position), so less.
+        const size = plan.sort === "document" ? groupWindow : rankWindow;
+        const [probe] = await rows(probeStatement(plan.match.all, size));
+        window = readWindow(probe, size);
       }
       if (window.total === 0) return { ...empty, sort: plan.sort, total: 0, totalIsCapped: false };
       const sort: SearchSort = cursor ? cursor.sort : plan.sort === "document" && !window.capped ? "document" : "newest";
       const bounds = { floor: window.floor, asOf: window.asOf, after: cursor?.after ?? null, limit };
       const found = await rows(sort === "document" ? documentPageStatement(plan.match.all, bounds) : newestPageStatement(plan.match.all, bounds));
       // Later pages of a search too large to rank or group keep saying why.
-      const notices = plan.sort !== "newest" && sort === "newest" && window.capped ? [...plan.query.notices, CAPPED_NOTICE(rankWindow, plan.sort)] : plan.query.notices;
+      const notices = plan.sort !== "newest" && sort === "newest" && window.capped ? [...plan.query.notices, CAPPED_NOTICE(window.total, plan.sort)] : plan.query.notices;
       return page(sort, window, found, notices);
     },
 
