@@ -7,6 +7,7 @@ import { listTags } from "@/lib/db/tags";
 import { hasRankableText, parseQuery, type ParsedQuery } from "@/lib/search/query-syntax";
 import { SEARCH_SORTS, SearchInputError, type SearchPage, type SearchSort } from "@/lib/search/types";
 import { describeIssue, searchHref, searchParamsSchema } from "@/lib/validation/search";
+import { ExportMenu } from "@/components/export/export-menu";
 import { FilterChips } from "@/components/search/filter-chips";
 import { SearchForm } from "@/components/search/search-form";
 import { SearchHelp } from "@/components/search/search-help";
@@ -24,6 +25,12 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 const SORT_LABELS: Record<SearchSort, string> = { relevance: "Best match", document: "By document", newest: "Newest" };
+
+/** What the export menu says it will export: every match, not just this page. */
+function exportLabel(q: string, page: SearchPage): string {
+  const count = page.totalIsCapped ? `All ${page.total.toLocaleString("en")}+ claims` : page.total === 1 ? "The 1 claim" : `All ${page.total.toLocaleString("en")} claims`;
+  return `${count} matching “${q.trim()}”`;
+}
 
 function summary(page: SearchPage): string {
   if (page.totalIsCapped) return `More than ${page.total.toLocaleString("en")} claims match.`;
@@ -95,6 +102,7 @@ export default async function SearchPageRoute({ searchParams }: Props) {
                 JSON
               </a>
             </nav>
+            {page.total > 0 ? <ExportMenu scopes={[{ q: q.trim(), label: exportLabel(q, page) }]} /> : null}
           </div>
           <SearchResults q={q} sort={page.sort} hits={page.hits} tags={tags} />
           <nav className="pager" aria-label="More results">

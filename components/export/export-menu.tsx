@@ -4,12 +4,15 @@ import { useRef, useState } from "react";
 import { EXPORT_FORMATS, FORMAT_INFO, type ExportFormat } from "@/lib/export/formats";
 
 interface Scope {
-  /** Sent as the `document` parameter; empty for the whole corpus. */
-  document: string;
+  /** Sent as the `document` parameter; empty or absent for the whole corpus. */
+  document?: string;
+  /** Sent as the `q` parameter: export the claims this search finds. */
+  q?: string;
   label: string;
 }
 
 interface Props {
+  /** One scope, or a choice of document scopes (the choice is a radio group named `document`). */
   scopes: Scope[];
 }
 
@@ -38,7 +41,7 @@ export function ExportMenu({ scopes }: Props) {
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const params = new URLSearchParams(new FormData(event.currentTarget) as unknown as Record<string, string>);
-    if (!params.get("document")) params.delete("document");
+    for (const key of ["document", "q"]) if (!params.get(key)) params.delete(key);
     const controller = new AbortController();
     abort.current = controller;
     setProgress({ state: "running", received: 0, claims: null });
@@ -88,12 +91,16 @@ export function ExportMenu({ scopes }: Props) {
             <legend>What</legend>
             {scopes.map((s, i) => (
               <label key={s.document || "corpus"} className="export-choice">
-                <input type="radio" name="document" value={s.document} defaultChecked={i === 0} /> {s.label}
+                <input type="radio" name="document" value={s.document ?? ""} defaultChecked={i === 0} /> {s.label}
               </label>
             ))}
           </fieldset>
         ) : (
-          <input type="hidden" name="document" value={scopes[0]?.document ?? ""} />
+          <>
+            <p className="export-scope">{scopes[0]?.label}</p>
+            {scopes[0]?.document ? <input type="hidden" name="document" value={scopes[0].document} /> : null}
+            {scopes[0]?.q ? <input type="hidden" name="q" value={scopes[0].q} /> : null}
+          </>
         )}
         <fieldset>
           <legend>Format</legend>

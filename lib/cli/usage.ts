@@ -15,8 +15,10 @@ Commands:
                                     has:note, disagreement:yes|no
   curate <claims.json>...           fill in ids and selectors of hand-edited curated claim files
   export --format <md|html|pdf|csv|csv-notes|json|jsonld> --out <file|-> [--document <file-or-slug>]
-         [--base-url <url>]         export the whole corpus or one document (csv also writes
-                                    <out>-notes.csv); a progress bar shows on a terminal
+         [--query "<search>"] [--base-url <url>]
+                                    export the whole corpus, one document, or the claims a
+                                    search finds (csv also writes <out>-notes.csv); a progress
+                                    bar shows on a terminal
   import <file.json>                import a JSON export (checked whole first; one transaction,
                                     so a bad file changes nothing)
   backup <file>                     an online, consistent copy of the database (safe while the app runs)

@@ -19,24 +19,28 @@ export interface DocumentSummary extends DocumentMetadata {
   tagCounts: Record<string, number>;
 }
 
+/**
+ * Every document with its live-claim count and per-tag counts, counted in SQL: the list
+ * page stays one light query per table however many claims and tags there are.
+ */
 export async function listDocumentSummaries(db: Db): Promise<DocumentSummary[]> {
-  const documents = await db.document.findMany({
-    orderBy: { fileName: "asc" },
-    include: {
-      claims: {
-        where: { deletedAt: null },
-        select: { suggestedTags: { select: { tag: { select: { slug: true } } } }, tags: { select: { tag: { select: { slug: true } } } } },
-      },
-    },
-  });
-  return documents.map((d) => {
-    const tagCounts: Record<string, number> = {};
-    for (const claim of d.claims) {
-      const slugs = new Set([...claim.suggestedTags, ...claim.tags].map((t) => t.tag.slug));
-      for (const slug of slugs) tagCounts[slug] = (tagCounts[slug] ?? 0) + 1;
-    }
-    return { slug: d.slug, fileName: d.fileName, title: d.title, author: d.author, publication: d.publication, publishedOn: d.publishedOn, claimCount: d.claims.length, tagCounts };
-  });
+  const [documents, claimCounts, tagCounts] = await Promise.all([
+    db.document.findMany({ orderBy: { fileName: "asc" }, select: { id: true, slug: true, fileName: true, title: true, author: true, publication: true, publishedOn: true } }),
+    db.claim.groupBy({ by: ["documentId"], where: { deletedAt: null }, _count: { _all: true } }),
+    // A claim counts once per tag, whether curated, applied by reviewers, or both (UNION dedupes).
+    db.$queryRaw<{ documentId: string; tag: string; claims: bigint | number }[]>`
+      SELECT c."documentId" AS "documentId", t."slug" AS "tag", count(*) AS "claims"
+      FROM (SELECT "claimId", "tagId" FROM "SuggestedTag" UNION SELECT "claimId", "tagId" FROM "ClaimTag") ct
+      JOIN "Claim" c ON c."id" = ct."claimId" AND c."deletedAt" IS NULL
+      JOIN "Tag" t ON t."id" = ct."tagId"
+      GROUP BY c."documentId", t."slug"`,
+  ]);
+  const claimsOf = new Map(claimCounts.map((c) => [c.documentId, c._count._all]));
+  return documents.map(({ id, ...metadata }) => ({
+    ...metadata,
+    claimCount: claimsOf.get(id) ?? 0,
+    tagCounts: Object.fromEntries(tagCounts.filter((t) => t.documentId === id).map((t) => [t.tag, Number(t.claims)])),
+  }));
 }
 
 export interface DocumentForReading extends DocumentMetadata {

@@ -1,7 +1,7 @@
 import type { Db } from "./client";
 import { createSqliteSearch } from "../search/sqlite/sqlite-search";
 import type { FilterTerm, ParsedQuery } from "../search/query-syntax";
-import type { SearchEngine, SearchPage, SearchRequest, SqlRunner } from "../search/types";
+import type { MatchingClaim, SearchEngine, SearchPage, SearchRequest, SqlRunner } from "../search/types";
 
 /** Raw SQL through the Prisma client, for the search engines in lib/search. */
 function prismaRunner(db: Db): SqlRunner {
@@ -26,9 +26,9 @@ export function searchClaims(db: Db, request: SearchRequest, options: SearchOpti
   return searchEngine(db, options).search(request);
 }
 
-/** Every claim id a query matches, for exporting a search result. */
-export function findMatchingClaimIds(db: Db, q: string): Promise<string[]> {
-  return searchEngine(db).matchingClaimIds(q);
+/** Every claim a query matches, with its document, for exporting a search result. */
+export function findMatchingClaims(db: Db, q: string): Promise<MatchingClaim[]> {
+  return searchEngine(db).matchingClaims(q);
 }
 
 /**

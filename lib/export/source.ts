@@ -16,7 +16,7 @@ export interface ExportSource {
   baseUrl: string;
   tags: ExportTag[];
   documents: ExportDocumentHeader[];
-  /** Claims in scope (an upper bound when the scope filters claims). */
+  /** Claims in scope (an upper bound when a search result lost claims since it ran). */
   claimCount: number;
   /** Called after each page of claims with the running total. */
   onProgress?: (done: number, total: number) => void;
@@ -35,7 +35,7 @@ export async function openExportSource(db: Db, scope: ExportScope, options: Expo
   const [tags, documents, claimCount] = await Promise.all([
     listExportTags(db),
     listExportDocuments(db, scope.documentIds),
-    countLiveClaims(db, scope.documentIds),
+    scope.claimCount ?? countLiveClaims(db, scope.documentIds),
   ]);
   return {
     db,
@@ -61,9 +61,10 @@ export async function* claimsOf(source: ExportSource, documentId: string): Async
     const page = await readClaimPage(source.db, documentId, cursor, PAGE_SIZE);
     if (page.length === 0) return;
     for (const claim of page) {
-      if (!source.scope.includeClaim || source.scope.includeClaim(claim.id)) yield claim;
+      if (source.scope.includeClaim && !source.scope.includeClaim(claim.id)) continue;
+      source.progressDone++;
+      yield claim;
     }
-    source.progressDone += page.length;
     source.onProgress?.(source.progressDone, source.claimCount);
     if (page.length < PAGE_SIZE) return;
     const last = page[page.length - 1];

@@ -67,10 +67,15 @@ export interface SearchPage {
 /** Runs one SQL statement with positional (?) parameters and returns its rows. */
 export type SqlRunner = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
 
+export interface MatchingClaim {
+  claimId: string;
+  documentId: string;
+}
+
 export interface SearchEngine {
   search(request: SearchRequest): Promise<SearchPage>;
-  /** Every matching claim id, unranked and unpaginated (for exports of a search). */
-  matchingClaimIds(q: string): Promise<string[]>;
+  /** Every matching claim, unranked and unpaginated (for exports of a search). */
+  matchingClaims(q: string): Promise<MatchingClaim[]>;
 }
 
 /** A request the engine cannot run: the message is meant for the person who typed it. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_QUERY_LENGTH } from "../search/query-syntax";
 
 /**
  * The Claimbook JSON export, version 1: what `claims export --format json` writes and
@@ -77,6 +78,7 @@ export const exportDocumentSchema = z.strictObject({
 export const exportScopeSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("corpus") }),
   z.strictObject({ kind: z.literal("document"), document: z.string().max(MAX_SHORT) }),
+  z.strictObject({ kind: z.literal("query"), q: z.string().max(MAX_QUERY_LENGTH), document: z.string().max(MAX_SHORT).optional() }),
 ]);
 
 export const exportFileSchema = z.strictObject({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EXPORT_FORMATS } from "../export/formats";
+import { MAX_QUERY_LENGTH } from "../search/query-syntax";
 
 const formatSchema = z.enum(EXPORT_FORMATS, { error: `Format must be one of: ${EXPORT_FORMATS.join(", ")}.` });
 const documentSchema = z
@@ -9,14 +10,22 @@ const documentSchema = z
   .max(200, { error: "Document must be at most 200 characters." })
   .regex(/^[\w.-]+$/, { error: "Document must be a file name or slug (letters, digits, '.', '-', '_')." });
 
+/** A search query (the search page's language); blank means no search. */
+const querySchema = z
+  .string()
+  .max(MAX_QUERY_LENGTH, { error: `Query must be at most ${MAX_QUERY_LENGTH} characters.` })
+  .transform((v) => (v.trim() === "" ? undefined : v.trim()));
+
 /**
  * The download route's query string. An empty `document` (the "all documents" choice of
- * the form) means the whole corpus. Unknown parameters are refused, so a misspelt one
- * (or a search query, which is not supported yet) is an error rather than ignored.
+ * the form) means the whole corpus; `q` keeps the claims a search finds (within `document`
+ * when both are given). Unknown parameters are refused, so a misspelt one is an error
+ * rather than ignored.
  */
 export const exportParamsSchema = z.strictObject({
   format: formatSchema,
   document: z.preprocess((v) => (v === "" ? undefined : v), documentSchema.optional()),
+  q: querySchema.optional(),
 });
 export type ExportParams = z.infer<typeof exportParamsSchema>;
 
@@ -24,6 +33,12 @@ export type ExportParams = z.infer<typeof exportParamsSchema>;
 export const cliExportArgsSchema = z.object({
   format: formatSchema,
   document: documentSchema.optional(),
+  query: z
+    .string()
+    .trim()
+    .min(1, { error: "Query must not be empty (leave --query out to export every claim)." })
+    .max(MAX_QUERY_LENGTH, { error: `Query must be at most ${MAX_QUERY_LENGTH} characters.` })
+    .optional(),
   out: z.string({ error: "Give the output file (or - for standard output)." }).min(1),
   baseUrl: z.url({ protocol: /^https?$/, error: "Base URL must be an http(s) URL." }),
 });

@@ -46,6 +46,34 @@ test("downloads the CSV of all documents with every stored claim quoted exactly"
   for (const claim of stored) expect(byId.get(claim.id)?.exact.replace(/^'/, "")).toBe(claim.exact);
 });
 
+/** Every claim id the search API finds for a query, following its cursor. */
+async function searchIds(page: Page, q: string): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const params = new URLSearchParams({ q, limit: "100", ...(cursor ? { cursor } : {}) });
+    const body = (await page.request.get(`/api/claims?${params}`).then((r) => r.json())) as { hits: { claimId: string }[]; nextCursor: string | null };
+    ids.push(...body.hits.map((h) => h.claimId));
+    cursor = body.nextCursor;
+  } while (cursor);
+  return ids.sort();
+}
+
+test("downloads the CSV of a search result from the search page: every match, not just the first page", async ({ page }) => {
+  const q = "police";
+  await page.goto(`/search?q=${q}`);
+  const count = Number((await page.locator(".search-count").textContent())!.match(/^([\d,]+) claims match/)![1].replace(/,/g, ""));
+  expect(count).toBeGreaterThan(20); // more than one page of results
+  await page.getByText("Export…").click();
+  await expect(page.locator(".export-scope")).toHaveText(`All ${count} claims matching “${q}”`);
+  await page.locator('input[name="format"][value="csv"]').check();
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download" }).click()]);
+  expect(file.suggestedFilename()).toMatch(/^claimbook-search-police-\d{4}-\d{2}-\d{2}\.csv$/);
+  const rows = parse(fs.readFileSync((await file.path())!, "utf8"), { columns: true }) as Record<string, string>[];
+  expect(rows).toHaveLength(count);
+  expect(rows.map((r) => r.claim_id).sort()).toEqual(await searchIds(page, q));
+});
+
 test("the download route needs a session, validates its parameters and serves the selectors' plain text", async ({ page }) => {
   const anonymous = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL, storageState: { cookies: [], origins: [] } });
   const refused = await anonymous.get("/api/export?format=md");
@@ -55,8 +83,12 @@ test("the download route needs a session, validates its parameters and serves th
   const badFormat = await page.request.get("/api/export?format=docx");
   expect(badFormat.status()).toBe(400);
   expect(await badFormat.json()).toMatchObject({ field: "format" });
-  const unknownParam = await page.request.get("/api/export?format=md&q=rates");
+  const unknownParam = await page.request.get("/api/export?format=md&query=rates");
   expect(unknownParam.status()).toBe(400);
+  expect(await unknownParam.json()).toMatchObject({ error: "Unknown parameter: query." });
+  const badQuery = await page.request.get("/api/export?format=md&q=status%3Amaybe");
+  expect(badQuery.status()).toBe(400);
+  expect(await badQuery.json()).toMatchObject({ field: "q" });
   expect(await page.request.get("/api/export?format=md&document=no-such-document").then((r) => r.status())).toBe(404);
 
   const jsonld = await page.request.get(`/api/export?format=jsonld&document=${fileName}`);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { explainUnknownFilters, findMatchingClaimIds, searchClaims } from "@/lib/db/search";
+import { explainUnknownFilters, findMatchingClaims, searchClaims } from "@/lib/db/search";
 import { seedCorpus } from "@/lib/seed/seed-corpus";
 import { createSqliteSearch } from "@/lib/search/sqlite/sqlite-search";
 import { SearchInputError, type SearchSort } from "@/lib/search/types";
@@ -68,7 +68,7 @@ describe("search over the seeded corpus", () => {
     const slug = stats.hits[0].document.slug;
     const inDoc = await searchClaims(db, { q: `doc:${slug}`, limit: 100 });
     expect(inDoc.hits.every((h) => h.document.slug === slug)).toBe(true);
-    expect((await findMatchingClaimIds(db, "")).length).toBe(await db.claim.count({ where: { deletedAt: null } }));
+    expect((await findMatchingClaims(db, "")).length).toBe(await db.claim.count({ where: { deletedAt: null } }));
   });
 });
 
@@ -165,6 +165,14 @@ describe("edits show in search at once", () => {
     expect(await ids("dredging reviewer:ada.l@example.test")).toEqual([id]);
     expect(await ids("dredging reviewer:ada@example.test")).toEqual([]);
   });
+
+  it("follows a claim whose id is rewritten, with its notes and tags", async () => {
+    const id = await addClaim(docA, "Ferries cross the sound hourly.");
+    await db.note.create({ data: { claimId: id, authorId: ada, body: "Timetable of the ferry company." } });
+    await db.$executeRawUnsafe(`UPDATE "Claim" SET "id" = 'rewritten-' || "id", "status" = 'accepted' WHERE "id" = ?`, id);
+    expect(await ids("ferries timetable has:note status:accepted")).toEqual([`rewritten-${id}`]);
+    expect(await findMatchingClaims(db, "ferries")).toEqual([{ claimId: `rewritten-${id}`, documentId: docA }]);
+  });
 });
 
 describe("pagination", () => {
@@ -242,7 +250,7 @@ describe("more matches than the ranking window", () => {
     const first = await engine().search({ q: "police", limit: 3 });
     expect(first).toMatchObject({ sort: "newest", total: 4, totalIsCapped: true });
     expect(first.notices.some((n) => n.includes("too many to rank"))).toBe(true);
-    const all = await findMatchingClaimIds(db, "police");
+    const all = (await findMatchingClaims(db, "police")).map((m) => m.claimId);
     const walked = first.hits.map((h) => h.claimId);
     let cursor = first.nextCursor;
     while (cursor) {
@@ -260,7 +268,7 @@ describe("more matches than the ranking window", () => {
     const byDoc = await engine().search({ q: "police", sort: "document", limit: 100 });
     expect(byDoc).toMatchObject({ sort: "newest", total: 4, totalIsCapped: true });
     expect(byDoc.notices.some((n) => n.includes("too many to group by document"))).toBe(true);
-    expect(byDoc.hits.map((h) => h.claimId)).toEqual((await findMatchingClaimIds(db, "police")).reverse());
+    expect(byDoc.hits.map((h) => h.claimId)).toEqual((await findMatchingClaims(db, "police")).map((m) => m.claimId).reverse());
   });
 
   it("groups by document within a smaller window than it ranks", async () => {

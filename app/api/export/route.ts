@@ -2,7 +2,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { exportFileName, FORMAT_INFO } from "@/lib/export/formats";
 import { renderExport, toWebStream } from "@/lib/export/render-export";
-import { resolveScope, UnknownDocumentError } from "@/lib/export/scope";
+import { ExportQueryError, resolveScope, scopeRequestOf, UnknownDocumentError } from "@/lib/export/scope";
 import { openExportSource } from "@/lib/export/source";
 import { exportParamsSchema } from "@/lib/validation/export-params";
 
@@ -12,7 +12,10 @@ function problem(status: number, error: string, field?: string) {
   return Response.json(field ? { error, field } : { error }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-/** GET /api/export?format=md|html|pdf|csv|csv-notes|json|jsonld[&document=<slug or file name>] — streams a download. */
+/**
+ * GET /api/export?format=md|html|pdf|csv|csv-notes|json|jsonld[&document=<slug or file name>][&q=<search>]
+ * — streams a download of the corpus, one document, or the claims a search finds.
+ */
 export async function GET(request: Request) {
   const user = await getCurrentUser();
   if (!user) return problem(401, "Sign in to export.");
@@ -23,12 +26,13 @@ export async function GET(request: Request) {
     const field = String(issue.path[0] ?? (issue.code === "unrecognized_keys" ? issue.keys[0] : "query"));
     return problem(400, issue.code === "unrecognized_keys" ? `Unknown parameter: ${issue.keys.join(", ")}.` : issue.message, field);
   }
-  const { format, document } = parsed.data;
+  const { format } = parsed.data;
   let scope;
   try {
-    scope = await resolveScope(db, document ? { kind: "document", document } : { kind: "corpus" });
+    scope = await resolveScope(db, scopeRequestOf(parsed.data));
   } catch (error) {
     if (error instanceof UnknownDocumentError) return problem(404, error.message, "document");
+    if (error instanceof ExportQueryError) return problem(400, error.message, "q");
     throw error;
   }
   const now = new Date();

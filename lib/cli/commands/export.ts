@@ -5,7 +5,7 @@ import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import type { Db } from "../../db/client";
 import { renderExport } from "../../export/render-export";
-import { resolveScope, UnknownDocumentError } from "../../export/scope";
+import { ExportQueryError, resolveScope, scopeRequestOf, UnknownDocumentError } from "../../export/scope";
 import { openExportSource, DEFAULT_BASE_URL } from "../../export/source";
 import type { ExportFormat } from "../../export/formats";
 import { cliExportArgsSchema } from "../../validation/export-params";
@@ -16,7 +16,7 @@ import { UsageError } from "../usage";
 export async function runExport(db: Db, args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
-    options: { format: { type: "string" }, document: { type: "string" }, out: { type: "string" }, "base-url": { type: "string" } },
+    options: { format: { type: "string" }, document: { type: "string" }, query: { type: "string" }, out: { type: "string" }, "base-url": { type: "string" } },
     strict: true,
     allowPositionals: true,
   });
@@ -27,9 +27,11 @@ export async function runExport(db: Db, args: string[]): Promise<void> {
     const flag = String(issue.path[0]) === "baseUrl" ? "base-url" : String(issue.path[0]);
     throw new UsageError(`--${flag}: ${issue.message}`);
   }
-  const { format, document, out, baseUrl } = parsed.data;
-  const scope = await resolveScope(db, document ? { kind: "document", document } : { kind: "corpus" }).catch((error: unknown) => {
-    throw error instanceof UnknownDocumentError ? new UsageError(`--document: ${error.message}`) : error;
+  const { format, document, query, out, baseUrl } = parsed.data;
+  const scope = await resolveScope(db, scopeRequestOf({ document, q: query })).catch((error: unknown) => {
+    if (error instanceof UnknownDocumentError) throw new UsageError(`--document: ${error.message}`);
+    if (error instanceof ExportQueryError) throw new UsageError(`--query: ${error.message}`);
+    throw error;
   });
   const outputs: [ExportFormat, string][] = [[format, out]];
   // The claims CSV comes with its notes CSV beside it.

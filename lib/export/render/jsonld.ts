@@ -11,9 +11,11 @@ type Json = Record<string, unknown>;
 
 /** The IRI of the W3C export of a scope: the download URL itself. */
 export function collectionIri(source: ExportSource): string {
+  const params = new URLSearchParams({ format: "jsonld" });
   const request = source.scope.request;
-  const query = request.kind === "document" ? `&document=${encodeURIComponent(request.document)}` : "";
-  return `${source.baseUrl}/api/export?format=jsonld${query}`;
+  if (request.kind !== "corpus" && request.document) params.set("document", request.document);
+  if (request.kind === "query") params.set("q", request.q);
+  return `${source.baseUrl}/api/export?${params}`;
 }
 
 /** The plain text the selectors count into (served by the app to signed-in users). */

@@ -1,12 +1,12 @@
 import { decodeCursor, encodeCursor, fingerprint, type SearchCursor } from "../cursor";
 import { highlightTerms, highlightText, snippetText } from "../highlight";
 import { isEmptyQuery, parseQuery, QuerySyntaxError, type ParsedQuery } from "../query-syntax";
-import { SearchInputError, type SearchEngine, type SearchHit, type SearchPage, type SearchRequest, type SearchSort, type SqlRunner } from "../types";
+import { SearchInputError, type MatchingClaim, type SearchEngine, type SearchHit, type SearchPage, type SearchRequest, type SearchSort, type SqlRunner } from "../types";
 import { hasDisagreement } from "../../tags/agreement";
 import { buildFtsMatch, type FtsMatch } from "./fts-match";
 import {
   documentPageStatement,
-  matchingIdsStatement,
+  matchingClaimsStatement,
   newestPageStatement,
   probeStatement,
   GROUP_WINDOW,
@@ -185,10 +185,10 @@ export function createSqliteSearch(run: SqlRunner, options: { rankWindow?: numbe
       return page(sort, window, found, notices);
     },
 
-    async matchingClaimIds(q: string): Promise<string[]> {
+    async matchingClaims(q: string): Promise<MatchingClaim[]> {
       const plan = planSearch({ q });
       if (plan.nothingToSearch) return [];
-      return (await rows(matchingIdsStatement(plan.match.all))).map((r) => String(r.claimId));
+      return (await rows(matchingClaimsStatement(plan.match.all))).map((r) => ({ claimId: String(r.claimId), documentId: String(r.documentId) }));
     },
   };
 }

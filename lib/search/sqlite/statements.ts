@@ -159,10 +159,13 @@ ORDER BY h."key" DESC`,
   };
 }
 
-/** Every matching claim id (for exporting a search), in key order. */
-export function matchingIdsStatement(match: string): Statement {
+/** Every matching claim with its document (for exporting a search), in key order. */
+export function matchingClaimsStatement(match: string): Statement {
   return {
-    sql: `SELECT k."claimId" AS "claimId" FROM "ClaimSearch" CROSS JOIN "ClaimSearchKey" k ON k."key" = "ClaimSearch".rowid WHERE "ClaimSearch" MATCH ? ORDER BY "ClaimSearch".rowid`,
+    sql: `SELECT k."claimId" AS "claimId", c."documentId" AS "documentId" FROM "ClaimSearch"
+CROSS JOIN "ClaimSearchKey" k ON k."key" = "ClaimSearch".rowid
+JOIN "Claim" c ON c."id" = k."claimId"
+WHERE "ClaimSearch" MATCH ? ORDER BY "ClaimSearch".rowid`,
     params: [match],
   };
 }

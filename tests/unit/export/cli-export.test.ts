@@ -37,7 +37,12 @@ describe("claims export / import", { timeout: 120_000 }, () => {
     const badDoc = claims(t.url, "export", "--format", "md", "--document", "no-such-doc", "--out", path.join(dir, "x.md"));
     expect(badDoc.code).toBe(2);
     expect(badDoc.stderr).toContain('--document: No document "no-such-doc"');
-    expect(claims(t.url, "export", "--format", "md", "--query", "rates", "--out", "x").code).toBe(2);
+    const badQuery = claims(t.url, "export", "--format", "md", "--query", "status:maybe", "--out", path.join(dir, "x.md"));
+    expect(badQuery.code).toBe(2);
+    expect(badQuery.stderr).toContain("--query: ");
+    const blankQuery = claims(t.url, "export", "--format", "md", "--query", "  ", "--out", path.join(dir, "x.md"));
+    expect(blankQuery.code).toBe(2);
+    expect(blankQuery.stderr).toContain("--query: Query must not be empty");
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
@@ -54,6 +59,18 @@ describe("claims export / import", { timeout: 120_000 }, () => {
     expect(fs.readFileSync(path.join(dir, "claims-notes.csv"), "utf8")).toContain("note_id");
     // No temporary files left behind.
     expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("exports the claims a search finds (--query), within a document when --document is given too", async () => {
+    const out = path.join(dir, "search.json");
+    const result = claims(t.url, "export", "--format", "json", "--query", "has:note", "--document", "000_6d95c5a6cc5760dd.txt", "--out", out);
+    expect(result.code).toBe(0);
+    const expected = await t.db.claim.findMany({ where: { deletedAt: null, notes: { some: { deletedAt: null } }, document: { fileName: "000_6d95c5a6cc5760dd.txt" } }, select: { id: true } });
+    const file = JSON.parse(fs.readFileSync(out, "utf8")) as { scope: unknown; documents: { claims: { id: string }[] }[] };
+    expect(file.scope).toEqual({ kind: "query", q: "has:note", document: "000_6d95c5a6cc5760dd.txt" });
+    expect(file.documents.flatMap((d) => d.claims.map((c) => c.id)).sort()).toEqual(expected.map((c) => c.id).sort());
+    expect(result.stderr).toContain(`(${expected.length} claims, search “has:note” in `);
+    fs.rmSync(out);
   });
 
   it("round-trips through the command line into an empty database", async () => {
