@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { EXPORT_FORMATS, FORMAT_INFO, type ExportFormat } from "@/lib/export/formats";
 
 interface Scope {
@@ -37,6 +37,22 @@ function fileNameOf(response: Response, fallback: string): string {
 export function ExportMenu({ scopes }: Props) {
   const [progress, setProgress] = useState<Progress>({ state: "idle" });
   const abort = useRef<AbortController | null>(null);
+  const menu = useRef<HTMLDetailsElement>(null);
+
+  // On a phone the open menu covers its button (a bottom sheet): Close and Escape shut it.
+  function close() {
+    if (!menu.current?.open) return;
+    menu.current.open = false;
+    menu.current.querySelector("summary")?.focus();
+  }
+  // Listened for on the document: focus may have left the menu (a disabled button drops it).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") close();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -83,7 +99,7 @@ export function ExportMenu({ scopes }: Props) {
 
   const running = progress.state === "running";
   return (
-    <details className="export-menu">
+    <details className="export-menu" ref={menu}>
       <summary className="button-quiet">Export…</summary>
       <form className="export-form" action="/api/export" method="get" onSubmit={onSubmit}>
         {scopes.length > 1 ? (
@@ -121,7 +137,11 @@ export function ExportMenu({ scopes }: Props) {
             <button type="button" className="button-quiet" onClick={() => abort.current?.abort()}>
               Cancel
             </button>
-          ) : null}
+          ) : (
+            <button type="button" className="button-quiet" onClick={close}>
+              Close
+            </button>
+          )}
         </div>
         <div className="export-status" role="status" aria-live="polite">
           {progress.state === "running" ? (

@@ -72,6 +72,9 @@ test("downloads the CSV of a search result from the search page: every match, no
   const rows = parse(fs.readFileSync((await file.path())!, "utf8"), { columns: true }) as Record<string, string>[];
   expect(rows).toHaveLength(count);
   expect(rows.map((r) => r.claim_id).sort()).toEqual(await searchIds(page, q));
+  // Escape shuts the menu (on a phone it covers its own button).
+  await page.keyboard.press("Escape");
+  await expect(page.locator(".export-form")).toBeHidden();
 });
 
 test("the download route needs a session, validates its parameters and serves the selectors' plain text", async ({ page }) => {
