@@ -24,6 +24,15 @@ export interface SpanSelectors {
   quote: TextQuoteSelector;
 }
 
+/** A claim's selectors as its row stores them: the span, its quote in context, and its paragraph. */
+export interface StoredSelectors extends Span {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  paragraphStart: number;
+  paragraphEnd: number;
+}
+
 /** How a claim was re-attached to a text, from most to least certain. */
 export type AnchorMethod = "position" | "quote" | "fuzzy";
 

@@ -1,17 +1,11 @@
+import type { StoredSelectors } from "../anchoring/types";
 import type { Db } from "./client";
 import { appendAudit } from "./audit";
 import type { DocumentMetadata } from "./documents";
 import { DEFAULT_TAGS } from "../tags/default-tags";
 
-export interface SeedClaim {
+export interface SeedClaim extends StoredSelectors {
   seedKey: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  paragraphStart: number;
-  paragraphEnd: number;
   statement: string;
   kind: string;
   tags: string[];

@@ -1,5 +1,7 @@
 /** What every export format is rendered from: plain data, no Prisma types. */
 
+import type { StoredSelectors } from "../anchoring/types";
+
 export interface ExportPerson {
   id: string;
   email: string;
@@ -23,16 +25,9 @@ export interface ExportNote {
 }
 
 /** A live claim with its selectors (UTF-16 offsets), tags and live notes. */
-export interface ExportClaim {
+export interface ExportClaim extends StoredSelectors {
   id: string;
   seedKey: string | null;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  paragraphStart: number;
-  paragraphEnd: number;
   statement: string | null;
   kind: string | null;
   status: string;
