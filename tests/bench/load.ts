@@ -114,7 +114,6 @@ export async function run(args: string[]) {
     console.log(`\nload benchmark: ${REVIEWERS} reviewers (one connection and session each) for ${seconds} s, next start on 127.0.0.1, ${os.cpus().length} cores\n`);
     printTable([...rows, { request: "all", count: total.requests, p50_ms: total.p50_ms, p99_ms: total.p99_ms, max_ms: round(Math.max(...all)), errors: total.errors + total.timeouts + total.non_2xx }]);
     console.log(`\nthroughput ${total.throughput_rps} requests/s; ${total.errors} errors, ${total.timeouts} timeouts, ${total.non_2xx} non-2xx responses`);
-    console.log("search: this branch has no search endpoint; reviewers read the document list and document pages instead");
     console.log(JSON.stringify({ benchmark: "load", reviewers: REVIEWERS, seconds, ...total, byRequest: rows }));
     if (total.errors + total.timeouts + total.non_2xx > 0) process.exitCode = 1;
   } finally {
