@@ -36,11 +36,14 @@ export async function listDocumentSummaries(db: Db): Promise<DocumentSummary[]> 
       GROUP BY c."documentId", t."slug"`,
   ]);
   const claimsOf = new Map(claimCounts.map((c) => [c.documentId, c._count._all]));
-  return documents.map(({ id, ...metadata }) => ({
-    ...metadata,
-    claimCount: claimsOf.get(id) ?? 0,
-    tagCounts: Object.fromEntries(tagCounts.filter((t) => t.documentId === id).map((t) => [t.tag, Number(t.claims)])),
-  }));
+  // One pass over the grouped rows, not one filter per document.
+  const tagsOf = new Map<string, Record<string, number>>();
+  for (const row of tagCounts) {
+    const counts = tagsOf.get(row.documentId) ?? {};
+    counts[row.tag] = Number(row.claims);
+    tagsOf.set(row.documentId, counts);
+  }
+  return documents.map(({ id, ...metadata }) => ({ ...metadata, claimCount: claimsOf.get(id) ?? 0, tagCounts: tagsOf.get(id) ?? {} }));
 }
 
 export interface DocumentForReading extends DocumentMetadata {
