@@ -10,11 +10,8 @@ const documentSchema = z
   .max(200, { error: "Document must be at most 200 characters." })
   .regex(/^[\w.-]+$/, { error: "Document must be a file name or slug (letters, digits, '.', '-', '_')." });
 
-/** A search query (the search page's language); blank means no search. */
-const querySchema = z
-  .string()
-  .max(MAX_QUERY_LENGTH, { error: `Query must be at most ${MAX_QUERY_LENGTH} characters.` })
-  .transform((v) => (v.trim() === "" ? undefined : v.trim()));
+/** A search query, in the search page's language. */
+const queryText = z.string().max(MAX_QUERY_LENGTH, { error: `Query must be at most ${MAX_QUERY_LENGTH} characters.` });
 
 /**
  * The download route's query string. An empty `document` (the "all documents" choice of
@@ -25,7 +22,8 @@ const querySchema = z
 export const exportParamsSchema = z.strictObject({
   format: formatSchema,
   document: z.preprocess((v) => (v === "" ? undefined : v), documentSchema.optional()),
-  q: querySchema.optional(),
+  // Blank (the form's empty field) means no search.
+  q: queryText.transform((v) => v.trim() || undefined).optional(),
 });
 export type ExportParams = z.infer<typeof exportParamsSchema>;
 
@@ -33,12 +31,7 @@ export type ExportParams = z.infer<typeof exportParamsSchema>;
 export const cliExportArgsSchema = z.object({
   format: formatSchema,
   document: documentSchema.optional(),
-  query: z
-    .string()
-    .trim()
-    .min(1, { error: "Query must not be empty (leave --query out to export every claim)." })
-    .max(MAX_QUERY_LENGTH, { error: `Query must be at most ${MAX_QUERY_LENGTH} characters.` })
-    .optional(),
+  query: queryText.trim().min(1, { error: "Query must not be empty (leave --query out to export every claim)." }).optional(),
   out: z.string({ error: "Give the output file (or - for standard output)." }).min(1),
   baseUrl: z.url({ protocol: /^https?$/, error: "Base URL must be an http(s) URL." }),
 });
