@@ -1,4 +1,4 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 import { contentSecurityPolicy } from "./lib/security/content-security-policy";
 
 // Next.js 16's request proxy (formerly middleware): it only adds a fresh CSP nonce to each

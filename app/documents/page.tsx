@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TagCountBar } from "@/components/documents/tag-count-bar";
 import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db/client";
 import { listDocumentSummaries } from "@/lib/db/documents";
 import { listTags } from "@/lib/db/tags";
-import { TagCountBar } from "@/components/documents/tag-count-bar";
 
 export const metadata: Metadata = { title: "Documents" };
 export const dynamic = "force-dynamic";
@@ -25,9 +25,7 @@ export default async function DocumentsPage() {
             <h2>
               <Link href={`/documents/${d.slug}`}>{d.title}</Link>
             </h2>
-            <p className="meta">
-              {[d.author, d.publication, d.publishedOn].filter(Boolean).join(" · ") || d.fileName}
-            </p>
+            <p className="meta">{[d.author, d.publication, d.publishedOn].filter(Boolean).join(" · ") || d.fileName}</p>
             <TagCountBar tags={tags} counts={d.tagCounts} total={d.claimCount} />
           </li>
         ))}

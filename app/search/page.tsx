@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/auth/require-user";
-import { db } from "@/lib/db/client";
-import { explainUnknownFilters, searchClaims } from "@/lib/db/search";
-import { listTags } from "@/lib/db/tags";
-import { hasRankableText, parseQuery, type ParsedQuery } from "@/lib/search/query-syntax";
-import { SEARCH_SORTS, SearchInputError, type SearchPage, type SearchSort } from "@/lib/search/types";
-import { describeIssue, searchHref, searchParamsSchema } from "@/lib/validation/search";
 import { ExportMenu } from "@/components/export/export-menu";
 import { FilterChips } from "@/components/search/filter-chips";
 import { SearchForm } from "@/components/search/search-form";
 import { SearchHelp } from "@/components/search/search-help";
 import { SearchResults } from "@/components/search/search-results";
+import { requireUser } from "@/lib/auth/require-user";
+import { db } from "@/lib/db/client";
+import { explainUnknownFilters, searchClaims } from "@/lib/db/search";
+import { listTags } from "@/lib/db/tags";
+import { hasRankableText, type ParsedQuery, parseQuery } from "@/lib/search/query-syntax";
+import { SEARCH_SORTS, SearchInputError, type SearchPage, type SearchSort } from "@/lib/search/types";
+import { describeIssue, searchHref, searchParamsSchema } from "@/lib/validation/search";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +28,11 @@ const SORT_LABELS: Record<SearchSort, string> = { relevance: "Best match", docum
 
 /** What the export menu says it will export: every match, not just this page. */
 function exportLabel(q: string, page: SearchPage): string {
-  const count = page.totalIsCapped ? `All ${page.total.toLocaleString("en")}+ claims` : page.total === 1 ? "The 1 claim" : `All ${page.total.toLocaleString("en")} claims`;
+  const count = page.totalIsCapped
+    ? `All ${page.total.toLocaleString("en")}+ claims`
+    : page.total === 1
+      ? "The 1 claim"
+      : `All ${page.total.toLocaleString("en")} claims`;
   return `${count} matching “${q.trim()}”`;
 }
 
@@ -40,7 +44,11 @@ function summary(page: SearchPage): string {
 
 export default async function SearchPageRoute({ searchParams }: Props) {
   const raw = await searchParams;
-  const parsed = searchParamsSchema.safeParse({ q: first(raw.q) ?? "", sort: first(raw.sort) || undefined, cursor: first(raw.cursor) || undefined });
+  const parsed = searchParamsSchema.safeParse({
+    q: first(raw.q) ?? "",
+    sort: first(raw.sort) || undefined,
+    cursor: first(raw.cursor) || undefined,
+  });
   const q = parsed.success ? parsed.data.q : (first(raw.q) ?? "").slice(0, 1000);
   const sort = parsed.success ? parsed.data.sort : undefined;
   const user = await requireUser(searchHref({ q, sort, cursor: parsed.success ? parsed.data.cursor : undefined }));

@@ -3,13 +3,17 @@
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { createFirstAdmin, FirstAdminExistsError } from "@/lib/db/users";
-import { fieldErrorsOf, type FormState } from "@/lib/validation/form-errors";
+import { type FormState, fieldErrorsOf } from "@/lib/validation/form-errors";
 import { firstAdminSchema } from "@/lib/validation/setup";
 
 /** Creates the first admin. Public by necessity, so it only ever works on an empty user table. */
 export async function createFirstAdminAction(_prev: FormState, form: FormData): Promise<FormState> {
   const values = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? "") };
-  const parsed = firstAdminSchema.safeParse({ ...values, password: form.get("password"), confirm: form.get("confirm") });
+  const parsed = firstAdminSchema.safeParse({
+    ...values,
+    password: form.get("password"),
+    confirm: form.get("confirm"),
+  });
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), values };
   try {
     await createFirstAdmin(db, parsed.data);

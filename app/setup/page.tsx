@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { SetupForm } from "@/components/auth/setup-form";
 import { db } from "@/lib/db/client";
 import { countUsers } from "@/lib/db/users";
-import { SetupForm } from "@/components/auth/setup-form";
 
 export const metadata: Metadata = { title: "Set up" };
 export const dynamic = "force-dynamic";

@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback";
 import { db } from "@/lib/db/client";
 import { countUsers } from "@/lib/db/users";
-import { SignInForm } from "@/components/auth/sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if ((await countUsers(db)) === 0) redirect("/setup");
@@ -16,7 +20,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <section className="auth-card">
       <h1>Sign in</h1>
-      {params.setup === "done" ? <p className="notice" role="status">Your admin account is ready. Sign in with it.</p> : null}
+      {params.setup === "done" ? (
+        <p className="notice" role="status">
+          Your admin account is ready. Sign in with it.
+        </p>
+      ) : null}
       <SignInForm callbackUrl={callbackUrl} />
     </section>
   );

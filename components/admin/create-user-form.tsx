@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { createUserAction } from "@/app/admin/users/actions";
-import { ROLES } from "@/lib/validation/user";
 import { Field } from "@/components/ui/field";
+import { ROLES } from "@/lib/validation/user";
 
 export function CreateUserForm() {
   const [error, setError] = useState<{ field?: string; message: string } | null>(null);
@@ -47,7 +47,14 @@ export function CreateUserForm() {
           ))}
         </select>
       </div>
-      <Field label="Password" name="password" type="password" autoComplete="new-password" hint="Leave empty to generate one, shown once here to hand over." error={fieldError("password")} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint="Leave empty to generate one, shown once here to hand over."
+        error={fieldError("password")}
+      />
       {error && !["name", "email", "password"].includes(error.field ?? "") ? (
         <p className="form-error" role="alert">
           {error.message}
@@ -55,7 +62,13 @@ export function CreateUserForm() {
       ) : null}
       {created ? (
         <p className="notice" role="status">
-          Created {created.email}.{created.generatedPassword ? <> Password (shown once): <code>{created.generatedPassword}</code></> : null}
+          Created {created.email}.
+          {created.generatedPassword ? (
+            <>
+              {" "}
+              Password (shown once): <code>{created.generatedPassword}</code>
+            </>
+          ) : null}
         </p>
       ) : null}
       <button type="submit" className="button-primary" disabled={pending}>

@@ -4,7 +4,15 @@ import { useState, useTransition } from "react";
 import { restoreVersionAction } from "@/app/admin/audit/actions";
 
 /** Puts the claim back as it was before one audited change (the restore is audited too). */
-export function RestoreVersionButton({ claimId, version, eventId }: { claimId: string; version: number; eventId: string }) {
+export function RestoreVersionButton({
+  claimId,
+  version,
+  eventId,
+}: {
+  claimId: string;
+  version: number;
+  eventId: string;
+}) {
   const [message, setMessage] = useState<string | null>(null);
   const [pending, start] = useTransition();
   return (
@@ -22,7 +30,12 @@ export function RestoreVersionButton({ claimId, version, eventId }: { claimId: s
       >
         Restore this version
       </button>
-      {message ? <span role="status" className="field-hint"> {message}</span> : null}
+      {message ? (
+        <span role="status" className="field-hint">
+          {" "}
+          {message}
+        </span>
+      ) : null}
     </>
   );
 }

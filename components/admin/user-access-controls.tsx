@@ -19,7 +19,12 @@ export function UserAccessControls({ user }: Props) {
     });
   return (
     <div className="access-controls">
-      <select aria-label={`Role of ${user.name}`} defaultValue={user.role} disabled={pending} onChange={(e) => save({ role: e.target.value as Role })}>
+      <select
+        aria-label={`Role of ${user.name}`}
+        defaultValue={user.role}
+        disabled={pending}
+        onChange={(e) => save({ role: e.target.value as Role })}
+      >
         {ROLES.map((r) => (
           <option key={r} value={r}>
             {r}

@@ -1,11 +1,18 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { adjustSpanAction, createClaimAction, deleteClaimAction, restoreClaimAction, setStatusAction, setTagAction } from "@/app/documents/[slug]/actions";
+import {
+  adjustSpanAction,
+  createClaimAction,
+  deleteClaimAction,
+  restoreClaimAction,
+  setStatusAction,
+  setTagAction,
+} from "@/app/documents/[slug]/actions";
+import type { Span } from "@/lib/anchoring/types";
+import { type SpanStep, stepSpan, trimSpan } from "@/lib/anchoring/word-steps";
 import type { ClaimForReading } from "@/lib/db/claim-reads";
 import type { TagView } from "@/lib/db/tags";
-import { stepSpan, trimSpan, type SpanStep } from "@/lib/anchoring/word-steps";
-import type { Span } from "@/lib/anchoring/types";
 import { CLAIM_STATUSES, type ClaimStatus } from "@/lib/validation/claim";
 import { ClaimDetail } from "./claim-detail";
 import { ClaimList } from "./claim-list";
@@ -28,7 +35,10 @@ const HASH_PREFIX = "#claim-";
 type Filter = "live" | ClaimStatus | "deleted";
 
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))
+  );
 }
 
 /**
@@ -70,7 +80,8 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer }: P
       setSelectedId(id);
       history.replaceState(null, "", `${HASH_PREFIX}${id}`);
       if (scrollTo === "text") requestAnimationFrame(() => scrollToClaim(id));
-      if (scrollTo === "list") document.getElementById(`claim-item-${id}`)?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+      if (scrollTo === "list")
+        document.getElementById(`claim-item-${id}`)?.scrollIntoView({ block: "nearest", behavior: "smooth" });
     },
     [scrollToClaim],
   );
@@ -78,7 +89,9 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer }: P
   // A link to #claim-<id> opens the document at that claim, on load or when the hash changes.
   useEffect(() => {
     function followHash() {
-      const id = location.hash.startsWith(HASH_PREFIX) ? decodeURIComponent(location.hash.slice(HASH_PREFIX.length)) : null;
+      const id = location.hash.startsWith(HASH_PREFIX)
+        ? decodeURIComponent(location.hash.slice(HASH_PREFIX.length))
+        : null;
       if (id && initial.some((c) => c.id === id)) select(id, "text");
     }
     followHash();
@@ -91,7 +104,9 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer }: P
     (claim: ClaimForReading, slug: string) => {
       const on = !claim.reviewerTags.some((t) => t.reviewerId === viewer.id && t.tag === slug);
       // Optimistic: the highlight changes at once; the server's answer then replaces it.
-      const reviewerTags = on ? [...claim.reviewerTags, { tag: slug, reviewerId: viewer.id, reviewerName: viewer.name }] : claim.reviewerTags.filter((t) => !(t.reviewerId === viewer.id && t.tag === slug));
+      const reviewerTags = on
+        ? [...claim.reviewerTags, { tag: slug, reviewerId: viewer.id, reviewerName: viewer.name }]
+        : claim.reviewerTags.filter((t) => !(t.reviewerId === viewer.id && t.tag === slug));
       upsert({ ...claim, reviewerTags });
       void apply(setTagAction, { claimId: claim.id, tag: slug, on }).then((saved) => {
         if (!saved) upsert(claim);
@@ -101,19 +116,38 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer }: P
   );
 
   const setStatus = useCallback(
-    (claim: ClaimForReading, status: ClaimStatus) => apply(setStatusAction, { claimId: claim.id, version: claim.version, status }, { rebase: (newer) => ({ claimId: claim.id, version: newer.version, status }) }),
+    (claim: ClaimForReading, status: ClaimStatus) =>
+      apply(
+        setStatusAction,
+        { claimId: claim.id, version: claim.version, status },
+        { rebase: (newer) => ({ claimId: claim.id, version: newer.version, status }) },
+      ),
     [apply],
   );
 
   const respan = useCallback(
-    (claim: ClaimForReading, span: Span) => apply(adjustSpanAction, { claimId: claim.id, version: claim.version, ...span }, { rebase: (newer) => ({ claimId: claim.id, version: newer.version, ...span }) }),
+    (claim: ClaimForReading, span: Span) =>
+      apply(
+        adjustSpanAction,
+        { claimId: claim.id, version: claim.version, ...span },
+        { rebase: (newer) => ({ claimId: claim.id, version: newer.version, ...span }) },
+      ),
     [apply],
   );
 
   const toggleDeleted = useCallback(
     (claim: ClaimForReading) => {
       const action = claim.deleted ? restoreClaimAction : deleteClaimAction;
-      return apply(action, { claimId: claim.id, version: claim.version }, { success: claim.deleted ? "Claim restored." : "Claim deleted. Press x again, or choose “Deleted” in the list, to restore it.", rebase: (newer) => ({ claimId: claim.id, version: newer.version }) });
+      return apply(
+        action,
+        { claimId: claim.id, version: claim.version },
+        {
+          success: claim.deleted
+            ? "Claim restored."
+            : "Claim deleted. Press x again, or choose “Deleted” in the list, to restore it.",
+          rebase: (newer) => ({ claimId: claim.id, version: newer.version }),
+        },
+      );
     },
     [apply],
   );
@@ -150,9 +184,9 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer }: P
     function onKey(event: KeyboardEvent) {
       if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
       const key = event.key;
-      if (key === "?") return setHelpOpen(true), event.preventDefault();
-      if (key === "Escape") return setHelpOpen(false), setNotice(null);
-      if (key === "c") return event.preventDefault(), void createFromSelection();
+      if (key === "?") return (setHelpOpen(true), event.preventDefault());
+      if (key === "Escape") return (setHelpOpen(false), setNotice(null));
+      if (key === "c") return (event.preventDefault(), void createFromSelection());
       if (key === "j" || key === "k") {
         const index = live.findIndex((c) => c.id === selectedId);
         const next = key === "j" ? Math.min(live.length - 1, index + 1) : Math.max(0, index - 1);
@@ -164,23 +198,43 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer }: P
       }
       if (!selected) return;
       const tag = tags.find((t) => t.shortcut === key);
-      if (tag) return event.preventDefault(), toggleTag(selected, tag.slug);
-      if (STATUS_KEYS[key]) return event.preventDefault(), void setStatus(selected, STATUS_KEYS[key]);
-      const steps: Record<string, SpanStep> = { "[": "start-earlier", "{": "start-later", "]": "end-later", "}": "end-earlier" };
-      if (steps[key]) return event.preventDefault(), void respan(selected, stepSpan(text, selected, steps[key]));
+      if (tag) return (event.preventDefault(), toggleTag(selected, tag.slug));
+      if (STATUS_KEYS[key]) return (event.preventDefault(), void setStatus(selected, STATUS_KEYS[key]));
+      const steps: Record<string, SpanStep> = {
+        "[": "start-earlier",
+        "{": "start-later",
+        "]": "end-later",
+        "}": "end-earlier",
+      };
+      if (steps[key]) return (event.preventDefault(), void respan(selected, stepSpan(text, selected, steps[key])));
       if (key === "r") {
         event.preventDefault();
         const span = readSelection();
         if (span) void respan(selected, span);
         return;
       }
-      if (key === "x") return event.preventDefault(), void toggleDeleted(selected);
-      if (key === "n") return event.preventDefault(), setNoteFocus((n) => n + 1);
+      if (key === "x") return (event.preventDefault(), void toggleDeleted(selected));
+      if (key === "n") return (event.preventDefault(), setNoteFocus((n) => n + 1));
       if (key === "Enter" && !(event.target instanceof HTMLButtonElement)) return scrollToClaim(selected.id);
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [createFromSelection, live, readSelection, respan, scrollToClaim, select, selected, selectedId, setNotice, setStatus, tags, text, toggleDeleted, toggleTag]);
+  }, [
+    createFromSelection,
+    live,
+    readSelection,
+    respan,
+    scrollToClaim,
+    select,
+    selected,
+    selectedId,
+    setNotice,
+    setStatus,
+    tags,
+    text,
+    toggleDeleted,
+    toggleTag,
+  ]);
 
   function onTextClick(event: React.MouseEvent) {
     if (window.getSelection()?.toString()) return; // the reader is selecting text, not choosing a claim
@@ -206,7 +260,12 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer }: P
                   Re-apply my change
                 </button>
               ) : null}
-              <button type="button" className="button-quiet" onClick={() => setNotice(null)} aria-label="Dismiss message">
+              <button
+                type="button"
+                className="button-quiet"
+                onClick={() => setNotice(null)}
+                aria-label="Dismiss message"
+              >
                 ×
               </button>
             </div>
@@ -229,7 +288,8 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer }: P
           />
         ) : (
           <p className="panel-hint">
-            Select a passage or a claim. {viewer.role !== "viewer" ? "Select text and press c to add a claim. " : ""}Press <kbd>?</kbd> for all shortcuts.
+            Select a passage or a claim. {viewer.role !== "viewer" ? "Select text and press c to add a claim. " : ""}
+            Press <kbd>?</kbd> for all shortcuts.
           </p>
         )}
         <div className="list-head">
@@ -238,7 +298,11 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer }: P
           </h2>
           <label className="status-field">
             <span className="visually-hidden">Show</span>
-            <select value={filter} onChange={(e) => setFilter(e.target.value as Filter)} aria-label="Filter claims by status">
+            <select
+              value={filter}
+              onChange={(e) => setFilter(e.target.value as Filter)}
+              aria-label="Filter claims by status"
+            >
               <option value="live">all statuses</option>
               {CLAIM_STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -248,7 +312,12 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer }: P
               <option value="deleted">deleted</option>
             </select>
           </label>
-          <button type="button" className="button-quiet" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts">
+          <button
+            type="button"
+            className="button-quiet"
+            onClick={() => setHelpOpen(true)}
+            aria-label="Keyboard shortcuts"
+          >
             ?
           </button>
         </div>

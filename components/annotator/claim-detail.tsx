@@ -1,11 +1,11 @@
 "use client";
 
+import { TagBadge } from "@/components/tags/tag-badge";
+import type { SpanStep } from "@/lib/anchoring/word-steps";
 import type { ClaimForReading } from "@/lib/db/claim-reads";
 import type { TagView } from "@/lib/db/tags";
-import { tagSetsByReviewer, hasDisagreement } from "@/lib/tags/agreement";
+import { hasDisagreement, tagSetsByReviewer } from "@/lib/tags/agreement";
 import { CLAIM_STATUSES, type ClaimStatus } from "@/lib/validation/claim";
-import type { SpanStep } from "@/lib/anchoring/word-steps";
-import { TagBadge } from "@/components/tags/tag-badge";
 import { NotesThread } from "./notes-thread";
 import type { Viewer } from "./viewer";
 
@@ -31,7 +31,19 @@ const STEPS: { step: SpanStep; label: string; key: string }[] = [
 ];
 
 /** The selected claim: its passage, every reviewer's tags, status, span controls and notes. */
-export function ClaimDetail({ claim, number, tags, viewer, noteFocusSignal, onToggleTag, onSetStatus, onStep, onToggleDeleted, onNoteCount, onClose }: Props) {
+export function ClaimDetail({
+  claim,
+  number,
+  tags,
+  viewer,
+  noteFocusSignal,
+  onToggleTag,
+  onSetStatus,
+  onStep,
+  onToggleDeleted,
+  onNoteCount,
+  onClose,
+}: Props) {
   const canWrite = viewer.role !== "viewer";
   const mine = new Set(claim.reviewerTags.filter((t) => t.reviewerId === viewer.id).map((t) => t.tag));
   const byReviewer = tagSetsByReviewer(claim.reviewerTags);
@@ -53,7 +65,15 @@ export function ClaimDetail({ claim, number, tags, viewer, noteFocusSignal, onTo
       <h3 className="detail-heading">Your tags</h3>
       <div className="tag-picker" role="group" aria-label="Your tags">
         {tags.map((tag) => (
-          <button key={tag.slug} type="button" className="tag-toggle" aria-pressed={mine.has(tag.slug)} disabled={!canWrite || claim.deleted} onClick={() => onToggleTag(tag.slug)} style={{ "--tag": tag.color } as React.CSSProperties}>
+          <button
+            key={tag.slug}
+            type="button"
+            className="tag-toggle"
+            aria-pressed={mine.has(tag.slug)}
+            disabled={!canWrite || claim.deleted}
+            onClick={() => onToggleTag(tag.slug)}
+            style={{ "--tag": tag.color } as React.CSSProperties}
+          >
             <span aria-hidden="true" className="tag-letter">
               {tag.letter}
             </span>
@@ -84,12 +104,18 @@ export function ClaimDetail({ claim, number, tags, viewer, noteFocusSignal, onTo
           ))}
         </ul>
       ) : null}
-      {hasDisagreement(claim.reviewerTags) ? <p className="claim-flag claim-flag-warn">Reviewers disagree on this claim’s tags.</p> : null}
+      {hasDisagreement(claim.reviewerTags) ? (
+        <p className="claim-flag claim-flag-warn">Reviewers disagree on this claim’s tags.</p>
+      ) : null}
 
       <div className="detail-controls">
         <label className="status-field">
           Status
-          <select value={claim.status} disabled={!canWrite || claim.deleted} onChange={(e) => onSetStatus(e.target.value as ClaimStatus)}>
+          <select
+            value={claim.status}
+            disabled={!canWrite || claim.deleted}
+            onChange={(e) => onSetStatus(e.target.value as ClaimStatus)}
+          >
             {CLAIM_STATUSES.map((s, i) => (
               <option key={s} value={s}>
                 {s} ({i + 1})
@@ -106,7 +132,14 @@ export function ClaimDetail({ claim, number, tags, viewer, noteFocusSignal, onTo
       {canWrite && !claim.deleted ? (
         <div className="span-controls" role="group" aria-label="Adjust the passage">
           {STEPS.map(({ step, label, key }) => (
-            <button key={step} type="button" className="button-quiet" aria-label={label} title={label} onClick={() => onStep(step)}>
+            <button
+              key={step}
+              type="button"
+              className="button-quiet"
+              aria-label={label}
+              title={label}
+              onClick={() => onStep(step)}
+            >
               {key}
             </button>
           ))}
@@ -118,7 +151,9 @@ export function ClaimDetail({ claim, number, tags, viewer, noteFocusSignal, onTo
           <a href={`/admin/audit?claim=${claim.id}`}>History of this claim</a>
         </p>
       ) : null}
-      {!canWrite ? <p className="field-hint">You can read claims; ask an admin for reviewer access to change them.</p> : null}
+      {!canWrite ? (
+        <p className="field-hint">You can read claims; ask an admin for reviewer access to change them.</p>
+      ) : null}
       <NotesThread claimId={claim.id} viewer={viewer} focusSignal={noteFocusSignal} onCountChange={onNoteCount} />
     </section>
   );

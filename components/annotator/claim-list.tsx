@@ -1,10 +1,10 @@
 "use client";
 
+import { TagBadge } from "@/components/tags/tag-badge";
 import type { ClaimForReading } from "@/lib/db/claim-reads";
 import type { TagView } from "@/lib/db/tags";
 import { hasDisagreement } from "@/lib/tags/agreement";
 import { shownTags } from "@/lib/tags/shown-tags";
-import { TagBadge } from "@/components/tags/tag-badge";
 
 interface Props {
   /** The claims to list, already filtered, each with its number in reading order. */
@@ -23,7 +23,14 @@ export function ClaimList({ items, tags, selectedId, onSelect }: Props) {
         const curated = claim.reviewerTags.length === 0;
         return (
           <li key={claim.id} id={`claim-item-${claim.id}`}>
-            <button type="button" className="claim-item" aria-pressed={claim.id === selectedId} data-claim-id={claim.id} data-deleted={claim.deleted || undefined} onClick={() => onSelect(claim.id)}>
+            <button
+              type="button"
+              className="claim-item"
+              aria-pressed={claim.id === selectedId}
+              data-claim-id={claim.id}
+              data-deleted={claim.deleted || undefined}
+              onClick={() => onSelect(claim.id)}
+            >
               <span className="claim-number">{number}</span>
               <span className="claim-body">
                 <span className="claim-exact">{claim.exact}</span>
@@ -33,9 +40,17 @@ export function ClaimList({ items, tags, selectedId, onSelect }: Props) {
                     return tag ? <TagBadge key={slug} tag={tag} muted={curated} /> : null;
                   })}
                   {curated && claim.suggestedTags.length ? <span className="claim-flag">suggested</span> : null}
-                  {hasDisagreement(claim.reviewerTags) ? <span className="claim-flag claim-flag-warn">reviewers disagree</span> : null}
-                  <span className={`claim-status status-${claim.status}`}>{claim.deleted ? "deleted" : claim.status}</span>
-                  {claim.noteCount ? <span className="claim-flag">{claim.noteCount} {claim.noteCount === 1 ? "note" : "notes"}</span> : null}
+                  {hasDisagreement(claim.reviewerTags) ? (
+                    <span className="claim-flag claim-flag-warn">reviewers disagree</span>
+                  ) : null}
+                  <span className={`claim-status status-${claim.status}`}>
+                    {claim.deleted ? "deleted" : claim.status}
+                  </span>
+                  {claim.noteCount ? (
+                    <span className="claim-flag">
+                      {claim.noteCount} {claim.noteCount === 1 ? "note" : "notes"}
+                    </span>
+                  ) : null}
                 </span>
               </span>
             </button>

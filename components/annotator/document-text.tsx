@@ -1,8 +1,8 @@
 import { memo } from "react";
 import { splitParagraphs } from "@/lib/anchoring/paragraphs";
-import { segmentRange } from "@/lib/highlights/segments";
 import type { ClaimForReading } from "@/lib/db/claim-reads";
 import type { TagView } from "@/lib/db/tags";
+import { segmentRange } from "@/lib/highlights/segments";
 import { shownTags } from "@/lib/tags/shown-tags";
 
 interface Props {
@@ -22,7 +22,10 @@ interface Props {
 export const DocumentText = memo(function DocumentText({ text, claims, tags, selectedId }: Props) {
   const tagBySlug = new Map(tags.map((t) => [t.slug, t]));
   const claimById = new Map(claims.map((c) => [c.id, c]));
-  const letters = (id: string) => shownTags(claimById.get(id)!).map((s) => tagBySlug.get(s)?.letter ?? "?").join("");
+  const letters = (id: string) =>
+    shownTags(claimById.get(id)!)
+      .map((s) => tagBySlug.get(s)?.letter ?? "?")
+      .join("");
   return (
     <div className="document-text">
       {splitParagraphs(text).map((paragraph) => (

@@ -27,6 +27,7 @@ export function selectionToSpan(root: HTMLElement): SelectionSpan {
   const start = offsetOf(range.startContainer, range.startOffset);
   const end = offsetOf(range.endContainer, range.endOffset);
   if (!start || !end) return { error: "Select text inside the document." };
-  if (start.paragraph !== end.paragraph) return { error: "A claim cannot cross paragraphs: select text within one paragraph." };
+  if (start.paragraph !== end.paragraph)
+    return { error: "A claim cannot cross paragraphs: select text within one paragraph." };
   return { span: { start: start.offset, end: end.offset } };
 }

@@ -15,7 +15,19 @@ interface Props {
   onCountChange: (count: number) => void;
 }
 
-function NoteEditor({ label, initial = "", onSubmit, onCancel, autoFocus }: { label: string; initial?: string; onSubmit: (body: string) => Promise<string | null>; onCancel?: () => void; autoFocus?: boolean }) {
+function NoteEditor({
+  label,
+  initial = "",
+  onSubmit,
+  onCancel,
+  autoFocus,
+}: {
+  label: string;
+  initial?: string;
+  onSubmit: (body: string) => Promise<string | null>;
+  onCancel?: () => void;
+  autoFocus?: boolean;
+}) {
   const [body, setBody] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -116,13 +128,21 @@ export function NotesThread({ claimId, viewer, focusSignal, onCountChange }: Pro
       <li key={note.id} className="note" data-note-id={note.id}>
         <div className="note-head">
           <strong>{note.authorName}</strong>
-          <time dateTime={note.createdAt}>{new Date(note.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}</time>
+          <time dateTime={note.createdAt}>
+            {new Date(note.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
+          </time>
           {note.revisionCount > 0 && !note.deleted ? <span className="claim-flag">edited</span> : null}
         </div>
         {note.deleted ? (
           <p className="note-deleted">Note deleted.</p>
         ) : editing === note.id ? (
-          <NoteEditor label="Save" initial={note.body} autoFocus onCancel={() => setEditing(null)} onSubmit={(body) => write(editNoteAction({ noteId: note.id, version: note.version, body }))} />
+          <NoteEditor
+            label="Save"
+            initial={note.body}
+            autoFocus
+            onCancel={() => setEditing(null)}
+            onSubmit={(body) => write(editNoteAction({ noteId: note.id, version: note.version, body }))}
+          />
         ) : (
           <div className="note-body" dangerouslySetInnerHTML={{ __html: note.html }} />
         )}
@@ -138,14 +158,25 @@ export function NotesThread({ claimId, viewer, focusSignal, onCountChange }: Pro
                 <button type="button" className="link-button" onClick={() => setEditing(note.id)}>
                   Edit
                 </button>
-                <button type="button" className="link-button" onClick={() => void write(deleteNoteAction({ noteId: note.id, version: note.version }))}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => void write(deleteNoteAction({ noteId: note.id, version: note.version }))}
+                >
                   Delete
                 </button>
               </>
             ) : null}
           </div>
         ) : null}
-        {replyTo === note.id ? <NoteEditor label="Reply" autoFocus onCancel={() => setReplyTo(null)} onSubmit={(body) => write(addNoteAction({ claimId, parentId: note.id, body }))} /> : null}
+        {replyTo === note.id ? (
+          <NoteEditor
+            label="Reply"
+            autoFocus
+            onCancel={() => setReplyTo(null)}
+            onSubmit={(body) => write(addNoteAction({ claimId, parentId: note.id, body }))}
+          />
+        ) : null}
         {replies.length ? <ol className="note-replies">{replies.map((r) => renderNote(r, depth + 1))}</ol> : null}
       </li>
     );
@@ -155,8 +186,21 @@ export function NotesThread({ claimId, viewer, focusSignal, onCountChange }: Pro
     <section className="notes" aria-label="Notes">
       <h3 className="detail-heading">Notes</h3>
       {error ? <p className="field-error">{error}</p> : null}
-      {notes === null ? <p className="field-hint">Loading notes…</p> : notes.length === 0 ? <p className="field-hint">No notes yet.</p> : <ol className="note-list">{notes.filter((n) => !n.parentId).map((n) => renderNote(n, 0))}</ol>}
-      {canWrite ? <NoteEditor key={focusSignal} label="Add note" autoFocus={focusSignal > 0} onSubmit={(body) => write(addNoteAction({ claimId, parentId: null, body }))} /> : null}
+      {notes === null ? (
+        <p className="field-hint">Loading notes…</p>
+      ) : notes.length === 0 ? (
+        <p className="field-hint">No notes yet.</p>
+      ) : (
+        <ol className="note-list">{notes.filter((n) => !n.parentId).map((n) => renderNote(n, 0))}</ol>
+      )}
+      {canWrite ? (
+        <NoteEditor
+          key={focusSignal}
+          label="Add note"
+          autoFocus={focusSignal > 0}
+          onSubmit={(body) => write(addNoteAction({ claimId, parentId: null, body }))}
+        />
+      ) : null}
     </section>
   );
 }

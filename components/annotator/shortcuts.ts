@@ -1,7 +1,12 @@
 import type { TagView } from "@/lib/db/tags";
 import type { ClaimStatus } from "@/lib/validation/claim";
 
-export const STATUS_KEYS: Record<string, ClaimStatus> = { "1": "proposed", "2": "accepted", "3": "disputed", "4": "rejected" };
+export const STATUS_KEYS: Record<string, ClaimStatus> = {
+  "1": "proposed",
+  "2": "accepted",
+  "3": "disputed",
+  "4": "rejected",
+};
 
 /** Every shortcut, as the help overlay lists them. Tag keys come from the tag vocabulary. */
 export function shortcutList(tags: TagView[]): { keys: string; does: string }[] {

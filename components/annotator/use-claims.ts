@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import type { ClaimForReading } from "@/lib/db/claim-reads";
 import type { ActionResult } from "@/lib/auth/guarded-write";
+import type { ClaimForReading } from "@/lib/db/claim-reads";
 
 export type Notice = { kind: "error" | "info"; text: string; retry?: () => void } | null;
 

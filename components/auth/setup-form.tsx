@@ -2,9 +2,9 @@
 
 import { useActionState } from "react";
 import { createFirstAdminAction } from "@/app/setup/actions";
+import { Field } from "@/components/ui/field";
 import type { FormState } from "@/lib/validation/form-errors";
 import { MIN_PASSWORD_LENGTH } from "@/lib/validation/user";
-import { Field } from "@/components/ui/field";
 
 export function SetupForm() {
   const [state, action, pending] = useActionState<FormState, FormData>(createFirstAdminAction, { ok: false });
@@ -12,9 +12,29 @@ export function SetupForm() {
   return (
     <form className="stack" action={action} noValidate>
       <Field label="Name" name="name" autoComplete="name" defaultValue={state.values?.name} error={errors.name} />
-      <Field label="Email" name="email" type="email" autoComplete="username" defaultValue={state.values?.email} error={errors.email} />
-      <Field label="Password" name="password" type="password" autoComplete="new-password" error={errors.password} hint={`At least ${MIN_PASSWORD_LENGTH} characters.`} />
-      <Field label="Repeat password" name="confirm" type="password" autoComplete="new-password" error={errors.confirm} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        defaultValue={state.values?.email}
+        error={errors.email}
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        error={errors.password}
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+      />
+      <Field
+        label="Repeat password"
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        error={errors.confirm}
+      />
       {state.message ? (
         <p className="form-error" role="alert">
           {state.message}

@@ -1,7 +1,15 @@
 import type { TagView } from "@/lib/db/tags";
 
 /** Claims per tag as a small bar chart with the figures beside it. */
-export function TagCountBar({ tags, counts, total }: { tags: TagView[]; counts: Record<string, number>; total: number }) {
+export function TagCountBar({
+  tags,
+  counts,
+  total,
+}: {
+  tags: TagView[];
+  counts: Record<string, number>;
+  total: number;
+}) {
   return (
     <dl className="tag-counts" aria-label="Claims per tag">
       <div className="tag-count tag-count-total">

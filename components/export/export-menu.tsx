@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { EXPORT_FORMATS, FORMAT_INFO, type ExportFormat } from "@/lib/export/formats";
+import { EXPORT_FORMATS, type ExportFormat, FORMAT_INFO } from "@/lib/export/formats";
 
 interface Scope {
   /** Sent as the `document` parameter; empty or absent for the whole corpus. */
@@ -16,7 +16,11 @@ interface Props {
   scopes: Scope[];
 }
 
-type Progress = { state: "idle" } | { state: "running"; received: number; claims: number | null } | { state: "done"; fileName: string; size: number } | { state: "error"; message: string };
+type Progress =
+  | { state: "idle" }
+  | { state: "running"; received: number; claims: number | null }
+  | { state: "done"; fileName: string; size: number }
+  | { state: "error"; message: string };
 
 function formatBytes(n: number): string {
   return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(0)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -80,7 +84,9 @@ export function ExportMenu({ scopes }: Props) {
       }
       const format = params.get("format") as ExportFormat;
       const fileName = fileNameOf(response, `claimbook-export.${FORMAT_INFO[format]?.extension ?? "txt"}`);
-      const href = URL.createObjectURL(new Blob(parts, { type: response.headers.get("Content-Type") ?? "application/octet-stream" }));
+      const href = URL.createObjectURL(
+        new Blob(parts, { type: response.headers.get("Content-Type") ?? "application/octet-stream" }),
+      );
       const link = document.createElement("a");
       link.href = href;
       link.download = fileName;

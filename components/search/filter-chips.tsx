@@ -60,7 +60,13 @@ export function FilterChips({ q, query, sort, tags, userEmail }: Props) {
         );
       })}
       {typed.map((f) => (
-        <Link key={f.source} href={searchHref({ q: removeFilter(q, f.field, f.value), sort })} className="chip chip-active" aria-label={`Remove filter: ${f.source}`} title={f.source}>
+        <Link
+          key={f.source}
+          href={searchHref({ q: removeFilter(q, f.field, f.value), sort })}
+          className="chip chip-active"
+          aria-label={`Remove filter: ${f.source}`}
+          title={f.source}
+        >
           {f.negated ? "not " : ""}
           {f.field}:{f.value}
           <span aria-hidden="true"> ✕</span>

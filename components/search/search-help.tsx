@@ -2,7 +2,7 @@ const ROWS: [string, string][] = [
   ["sheriff deputies", "claims with both words, in the claim, its statement, notes, tags or document title"],
   ['"local police"', "the words together, in this order"],
   ["deport*", "words starting with deport (at least three letters)"],
-  ["-amnesty", "leave out claims with this word (also -\"a phrase\", -tag:opinion)"],
+  ["-amnesty", 'leave out claims with this word (also -"a phrase", -tag:opinion)'],
   ["tag:statistic", "claims carrying the tag, suggested or applied by a reviewer"],
   ["doc:<slug>", "claims of one document (the slug in its address)"],
   ["reviewer:<email>", "claims the reviewer tagged or wrote a note on"],

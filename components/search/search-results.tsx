@@ -1,9 +1,9 @@
 import Link from "next/link";
-import type { TagView } from "@/lib/db/tags";
-import type { SearchHit, SearchSort } from "@/lib/search/types";
-import { addFilter } from "@/lib/search/edit-query";
-import { searchHref } from "@/lib/validation/search";
 import { TagBadge } from "@/components/tags/tag-badge";
+import type { TagView } from "@/lib/db/tags";
+import { addFilter } from "@/lib/search/edit-query";
+import type { SearchHit, SearchSort } from "@/lib/search/types";
+import { searchHref } from "@/lib/validation/search";
 import { HighlightedText } from "./highlighted-text";
 
 interface Props {
@@ -13,7 +13,15 @@ interface Props {
   tags: TagView[];
 }
 
-function Result({ hit, tagBySlug, showDocument }: { hit: SearchHit; tagBySlug: Map<string, TagView>; showDocument: boolean }) {
+function Result({
+  hit,
+  tagBySlug,
+  showDocument,
+}: {
+  hit: SearchHit;
+  tagBySlug: Map<string, TagView>;
+  showDocument: boolean;
+}) {
   return (
     <li className="result" data-claim-id={hit.claimId}>
       <Link href={hit.url} className="result-link">
@@ -39,7 +47,9 @@ function Result({ hit, tagBySlug, showDocument }: { hit: SearchHit; tagBySlug: M
         {hit.tagsAreSuggested ? <span className="claim-flag">suggested</span> : null}
         {hit.disagreement ? <span className="claim-flag claim-flag-warn">reviewers disagree</span> : null}
         <span className="claim-status">{hit.status}</span>
-        {hit.noteCount ? <span className="claim-flag">{hit.noteCount === 1 ? "1 note" : `${hit.noteCount} notes`}</span> : null}
+        {hit.noteCount ? (
+          <span className="claim-flag">{hit.noteCount === 1 ? "1 note" : `${hit.noteCount} notes`}</span>
+        ) : null}
         {showDocument ? (
           <span className="result-document">
             in <HighlightedText segments={hit.highlights.title} />

@@ -41,7 +41,11 @@ describe("anchorSelectors", () => {
     fc.assert(
       fc.property(textAndSpan, fc.string({ maxLength: 30 }), ({ text, start, end }, insert) => {
         const edited = text.slice(0, end) + insert + text.slice(end);
-        expect(reanchor(edited, text, start, end)).toEqual({ anchored: true, method: "position", span: { start, end } });
+        expect(reanchor(edited, text, start, end)).toEqual({
+          anchored: true,
+          method: "position",
+          span: { start, end },
+        });
       }),
     );
   });
@@ -73,6 +77,8 @@ describe("anchorSelectors", () => {
   });
 
   it("refuses an empty quote", () => {
-    expect(anchorSelectors("abc", { type: "TextQuoteSelector", exact: "", prefix: "", suffix: "" }).anchored).toBe(false);
+    expect(anchorSelectors("abc", { type: "TextQuoteSelector", exact: "", prefix: "", suffix: "" }).anchored).toBe(
+      false,
+    );
   });
 });

@@ -8,11 +8,7 @@ import type { AnchorResult, TextPositionSelector, TextQuoteSelector } from "./ty
  * 3. an approximate occurrence of the quote (reported as "fuzzy" so callers can flag it).
  * Otherwise the claim is orphaned: it is never moved silently onto other text.
  */
-export function anchorSelectors(
-  text: string,
-  quote: TextQuoteSelector,
-  position?: TextPositionSelector,
-): AnchorResult {
+export function anchorSelectors(text: string, quote: TextQuoteSelector, position?: TextPositionSelector): AnchorResult {
   if (quote.exact === "") return { anchored: false, reason: "the quote is empty" };
   if (position && text.slice(position.start, position.end) === quote.exact) {
     return { anchored: true, method: "position", span: { start: position.start, end: position.end } };

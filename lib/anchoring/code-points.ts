@@ -18,7 +18,8 @@ export function codePointOffsets(text: string): (utf16Offset: number) => number 
   }
   table[text.length] = points;
   return (offset) => {
-    if (offset < 0 || offset > text.length) throw new RangeError(`offset ${offset} is outside the text (0–${text.length})`);
+    if (offset < 0 || offset > text.length)
+      throw new RangeError(`offset ${offset} is outside the text (0–${text.length})`);
     return table[offset];
   };
 }

@@ -18,11 +18,7 @@ export function assertValidSpan(text: string, span: Span): void {
 }
 
 /** Describes a span of a text by a position selector and a quote selector with context. */
-export function describeSpan(
-  text: string,
-  span: Span,
-  contextLength = QUOTE_CONTEXT_LENGTH,
-): SpanSelectors {
+export function describeSpan(text: string, span: Span, contextLength = QUOTE_CONTEXT_LENGTH): SpanSelectors {
   assertValidSpan(text, span);
   const { start, end } = span;
   return {

@@ -26,14 +26,20 @@ const POSITION_WEIGHT = 2;
 /** Smallest share of the quote that must survive for a fuzzy match to be accepted. */
 export const MIN_FUZZY_QUOTE_SIMILARITY = 0.75;
 
-function scoreCandidate(text: string, quote: string, start: number, end: number, errors: number, context: QuoteContext): number {
+function scoreCandidate(
+  text: string,
+  quote: string,
+  start: number,
+  end: number,
+  errors: number,
+  context: QuoteContext,
+): number {
   const quoteScore = 1 - errors / Math.max(quote.length, 1);
   const prefix = context.prefix ?? "";
   const suffix = context.suffix ?? "";
   const prefixScore = similarity(text.slice(Math.max(0, start - prefix.length), start), prefix);
   const suffixScore = similarity(text.slice(end, end + suffix.length), suffix);
-  const positionScore =
-    context.hint === undefined ? 1 : 1 - Math.abs(start - context.hint) / Math.max(text.length, 1);
+  const positionScore = context.hint === undefined ? 1 : 1 - Math.abs(start - context.hint) / Math.max(text.length, 1);
   return (
     QUOTE_WEIGHT * quoteScore +
     PREFIX_WEIGHT * prefixScore +

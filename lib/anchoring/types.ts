@@ -36,6 +36,4 @@ export interface StoredSelectors extends Span {
 /** How a claim was re-attached to a text, from most to least certain. */
 export type AnchorMethod = "position" | "quote" | "fuzzy";
 
-export type AnchorResult =
-  | { anchored: true; method: AnchorMethod; span: Span }
-  | { anchored: false; reason: string };
+export type AnchorResult = { anchored: true; method: AnchorMethod; span: Span } | { anchored: false; reason: string };

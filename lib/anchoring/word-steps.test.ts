@@ -17,13 +17,18 @@ describe("stepSpan", () => {
 
   it("never empties a span or leaves the text", () => {
     fc.assert(
-      fc.property(fc.nat(text.length - 1), fc.integer({ min: 1, max: 20 }), fc.constantFrom("start-earlier", "start-later", "end-later", "end-earlier" as const), (start, len, step) => {
-        const s = { start, end: Math.min(text.length, start + len) };
-        const moved = stepSpan(text, s, step);
-        expect(moved.end).toBeGreaterThan(moved.start);
-        expect(moved.start).toBeGreaterThanOrEqual(0);
-        expect(moved.end).toBeLessThanOrEqual(text.length);
-      }),
+      fc.property(
+        fc.nat(text.length - 1),
+        fc.integer({ min: 1, max: 20 }),
+        fc.constantFrom("start-earlier", "start-later", "end-later", "end-earlier" as const),
+        (start, len, step) => {
+          const s = { start, end: Math.min(text.length, start + len) };
+          const moved = stepSpan(text, s, step);
+          expect(moved.end).toBeGreaterThan(moved.start);
+          expect(moved.start).toBeGreaterThanOrEqual(0);
+          expect(moved.end).toBeLessThanOrEqual(text.length);
+        },
+      ),
     );
   });
 });

@@ -10,21 +10,25 @@ export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
 type JsonObject = Record<string, unknown>;
 
-const fail = (status: number, error: string, extra: JsonObject = {}) => Response.json({ ok: false, error, ...extra }, { status });
+const fail = (status: number, error: string, extra: JsonObject = {}) =>
+  Response.json({ ok: false, error, ...extra }, { status });
 
 /** The request's body as a JSON object, or the refusal to send back. */
 export async function readJsonObject(request: Request): Promise<JsonObject | Response> {
   // Refuse by the declared length before reading, then check what actually came.
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_JSON_BODY_BYTES) return fail(413, `body: at most ${MAX_JSON_BODY_BYTES} bytes of JSON.`, { field: "body" });
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_JSON_BODY_BYTES)
+    return fail(413, `body: at most ${MAX_JSON_BODY_BYTES} bytes of JSON.`, { field: "body" });
   const text = await request.text();
-  if (new TextEncoder().encode(text).length > MAX_JSON_BODY_BYTES) return fail(413, `body: at most ${MAX_JSON_BODY_BYTES} bytes of JSON.`, { field: "body" });
+  if (new TextEncoder().encode(text).length > MAX_JSON_BODY_BYTES)
+    return fail(413, `body: at most ${MAX_JSON_BODY_BYTES} bytes of JSON.`, { field: "body" });
   let body: unknown;
   try {
     body = text.trim() === "" ? {} : JSON.parse(text);
   } catch {
     return fail(400, "body: not valid JSON.", { field: "body" });
   }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return fail(400, "body: must be a JSON object.", { field: "body" });
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    return fail(400, "body: must be a JSON object.", { field: "body" });
   return body as JsonObject;
 }
 
@@ -42,7 +46,13 @@ export async function respondToWrite<S extends z.ZodType, T>(
 ): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return fail(401, "Your session has ended: sign in again.");
-  if (!hasRole(user.role, needed)) return fail(403, needed === "admin" ? "Only an admin can do this." : "Your account can read but not change claims: ask an admin for reviewer access.");
+  if (!hasRole(user.role, needed))
+    return fail(
+      403,
+      needed === "admin"
+        ? "Only an admin can do this."
+        : "Your account can read but not change claims: ask an admin for reviewer access.",
+    );
   let refusal: unknown;
   const result = await guardedWrite(
     schema,

@@ -5,9 +5,7 @@ import type { Role } from "../validation/user";
 import { getCurrentUser, hasRole } from "./current-user";
 
 /** What every server action returns: the form shows `error` as is. */
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: string; field?: string; conflict?: unknown };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; field?: string; conflict?: unknown };
 
 const ROLE_REFUSAL: Record<Role, string> = {
   viewer: "Sign in to do this.",

@@ -5,7 +5,7 @@ import { loadAuthSecret } from "../db/settings";
 import { findUserForSignIn } from "../db/users";
 import { credentialsSchema } from "../validation/user";
 import { DUMMY_PASSWORD_HASH, verifyPassword } from "./password";
-import { SignInThrottle, clientAddress } from "./sign-in-throttle";
+import { clientAddress, SignInThrottle } from "./sign-in-throttle";
 
 const throttle = new SignInThrottle();
 
@@ -38,7 +38,8 @@ async function buildAuthOptions(): Promise<AuthOptions> {
           const address = clientAddress(request?.headers);
           const wait = throttle.retryAfterMinutes(email, address);
           // next-auth passes a thrown message to the sign-in form as the error.
-          if (wait > 0) throw new Error(`Too many failed sign-ins. Try again in ${wait} minute${wait === 1 ? "" : "s"}.`);
+          if (wait > 0)
+            throw new Error(`Too many failed sign-ins. Try again in ${wait} minute${wait === 1 ? "" : "s"}.`);
           const user = await findUserForSignIn(db, email);
           const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
           if (!user || !ok || !user.active) {

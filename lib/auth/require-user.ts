@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "./current-user";
 import type { UserSummary } from "../db/users";
+import { getCurrentUser } from "./current-user";
 
 /** For pages: the signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
 export async function requireUser(returnTo: string): Promise<UserSummary> {

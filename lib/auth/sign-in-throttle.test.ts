@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, SignInThrottle, WINDOW_MS, clientAddress } from "./sign-in-throttle";
+import {
+  clientAddress,
+  MAX_FAILURES_PER_ACCOUNT,
+  MAX_FAILURES_PER_ADDRESS,
+  SignInThrottle,
+  WINDOW_MS,
+} from "./sign-in-throttle";
 
 describe("SignInThrottle", () => {
   it("blocks an account after repeated failures until the window has passed", () => {

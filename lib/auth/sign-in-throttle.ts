@@ -35,7 +35,8 @@ export class SignInThrottle {
   }
 
   recordFailure(email: string, address: string): void {
-    for (const key of [`account:${email}`, `address:${address}`]) this.failures.set(key, [...this.recent(key), this.now()]);
+    for (const key of [`account:${email}`, `address:${address}`])
+      this.failures.set(key, [...this.recent(key), this.now()]);
   }
 
   recordSuccess(email: string): void {

@@ -24,8 +24,15 @@ export interface AuditRow {
 export const AUDIT_PAGE_SIZE = 100;
 
 /** Audit events, newest first, filtered by actor, document and claim; one page at a time. */
-export async function listAuditEvents(db: Db, filter: AuditFilter): Promise<{ rows: AuditRow[]; nextCursor: string | null }> {
-  const where: Prisma.AuditEventWhereInput = { actorId: filter.actor, documentId: filter.document, claimId: filter.claim };
+export async function listAuditEvents(
+  db: Db,
+  filter: AuditFilter,
+): Promise<{ rows: AuditRow[]; nextCursor: string | null }> {
+  const where: Prisma.AuditEventWhereInput = {
+    actorId: filter.actor,
+    documentId: filter.document,
+    claimId: filter.claim,
+  };
   const events = await db.auditEvent.findMany({
     where,
     orderBy: [{ at: "desc" }, { id: "desc" }],
@@ -34,7 +41,12 @@ export async function listAuditEvents(db: Db, filter: AuditFilter): Promise<{ ro
     include: { actor: { select: { name: true, email: true } } },
   });
   const documentIds = [...new Set(events.map((e) => e.documentId).filter((id): id is string => id !== null))];
-  const titles = new Map((await db.document.findMany({ where: { id: { in: documentIds } }, select: { id: true, title: true } })).map((d) => [d.id, d.title]));
+  const titles = new Map(
+    (await db.document.findMany({ where: { id: { in: documentIds } }, select: { id: true, title: true } })).map((d) => [
+      d.id,
+      d.title,
+    ]),
+  );
   const page = events.slice(0, AUDIT_PAGE_SIZE);
   return {
     rows: page.map((e) => ({

@@ -35,20 +35,44 @@ export function inspectDatabaseFile(file: string, known: Map<string, string>): D
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
     const problems = integrityProblems(db);
-    if (problems.length) throw new BackupRefusedError(`${file} is corrupt (integrity check: ${problems.slice(0, 3).join("; ")}); it was not restored.`);
-    const history = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
-    if (!history) throw new BackupRefusedError(`${file} is not a Claimbook database (it has no migration history); it was not restored.`);
-    const rows = db.prepare("SELECT migration_name AS name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name").all() as { name: string; checksum: string }[];
+    if (problems.length)
+      throw new BackupRefusedError(
+        `${file} is corrupt (integrity check: ${problems.slice(0, 3).join("; ")}); it was not restored.`,
+      );
+    const history = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'")
+      .get();
+    if (!history)
+      throw new BackupRefusedError(
+        `${file} is not a Claimbook database (it has no migration history); it was not restored.`,
+      );
+    const rows = db
+      .prepare(
+        "SELECT migration_name AS name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name",
+      )
+      .all() as { name: string; checksum: string }[];
     for (const row of rows) {
       const checksum = known.get(row.name);
-      if (checksum === undefined) throw new BackupRefusedError(`${file} has a newer or unknown schema (migration ${row.name} is not part of this code): upgrade Claimbook before restoring it.`);
-      if (checksum !== row.checksum) throw new BackupRefusedError(`${file} applied migration ${row.name} with different SQL than this code has; it was not restored.`);
+      if (checksum === undefined)
+        throw new BackupRefusedError(
+          `${file} has a newer or unknown schema (migration ${row.name} is not part of this code): upgrade Claimbook before restoring it.`,
+        );
+      if (checksum !== row.checksum)
+        throw new BackupRefusedError(
+          `${file} applied migration ${row.name} with different SQL than this code has; it was not restored.`,
+        );
     }
     const applied = new Set(rows.map((r) => r.name));
-    return { migrations: [...applied], pending: [...known.keys()].filter((name) => !applied.has(name)), bytes: fs.statSync(file).size };
+    return {
+      migrations: [...applied],
+      pending: [...known.keys()].filter((name) => !applied.has(name)),
+      bytes: fs.statSync(file).size,
+    };
   } catch (error) {
     if (error instanceof BackupRefusedError) throw error;
-    throw new BackupRefusedError(`${file} is not a readable SQLite database (${(error as Error).message}); it was not restored.`);
+    throw new BackupRefusedError(
+      `${file} is not a readable SQLite database (${(error as Error).message}); it was not restored.`,
+    );
   } finally {
     db?.close();
   }
@@ -64,9 +88,14 @@ const ALL_PAGES = () => 1_000_000_000;
  * switched to a single-file journal and then renamed into place, so a half-written
  * backup never carries the final name.
  */
-export async function backupDatabase(sourceFile: string, destination: string, known: Map<string, string>): Promise<DatabaseFileReport> {
+export async function backupDatabase(
+  sourceFile: string,
+  destination: string,
+  known: Map<string, string>,
+): Promise<DatabaseFileReport> {
   if (!fs.existsSync(sourceFile)) throw new BackupRefusedError(`There is no database at ${sourceFile}.`);
-  if (fs.existsSync(destination)) throw new BackupRefusedError(`${destination} already exists: choose a new file name.`);
+  if (fs.existsSync(destination))
+    throw new BackupRefusedError(`${destination} already exists: choose a new file name.`);
   fs.mkdirSync(path.dirname(path.resolve(destination)), { recursive: true });
   const partial = `${destination}.partial`;
   fs.rmSync(partial, { force: true });
@@ -98,7 +127,11 @@ export async function backupDatabase(sourceFile: string, destination: string, kn
  * transaction: readers see the old or the new database, never a mix, and a crash mid-way
  * leaves the old one. Stop the app first anyway, so no session works on stale state.
  */
-export async function restoreDatabase(backupFile: string, targetFile: string, known: Map<string, string>): Promise<DatabaseFileReport> {
+export async function restoreDatabase(
+  backupFile: string,
+  targetFile: string,
+  known: Map<string, string>,
+): Promise<DatabaseFileReport> {
   const report = inspectDatabaseFile(backupFile, known);
   fs.mkdirSync(path.dirname(path.resolve(targetFile)), { recursive: true });
   const backup = new Database(backupFile, { readonly: true, fileMustExist: true });

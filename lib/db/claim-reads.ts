@@ -48,7 +48,10 @@ export function toClaimForReading(c: ClaimRow): ClaimForReading {
   };
 }
 
-export async function getClaimForReading(db: Db | Prisma.TransactionClient, id: string): Promise<ClaimForReading | null> {
+export async function getClaimForReading(
+  db: Db | Prisma.TransactionClient,
+  id: string,
+): Promise<ClaimForReading | null> {
   const row = await db.claim.findUnique({ where: { id }, include: claimForReadingInclude });
   return row ? toClaimForReading(row) : null;
 }

@@ -1,5 +1,5 @@
-import { PrismaClient } from "./generated/client";
 import { databaseUrl } from "./database-url";
+import { PrismaClient } from "./generated/client";
 import { DurableSqliteAdapter } from "./sqlite-adapter";
 
 export type Db = PrismaClient;

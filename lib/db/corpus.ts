@@ -1,8 +1,8 @@
 import type { StoredSelectors } from "../anchoring/types";
-import type { Db } from "./client";
-import { appendAudit } from "./audit";
-import type { DocumentMetadata } from "./documents";
 import { DEFAULT_TAGS } from "../tags/default-tags";
+import { appendAudit } from "./audit";
+import type { Db } from "./client";
+import type { DocumentMetadata } from "./documents";
 
 export interface SeedClaim extends StoredSelectors {
   seedKey: string;
@@ -26,7 +26,17 @@ export interface SeedReport {
   claimsUnchanged: number;
 }
 
-const CLAIM_FIELDS = ["start", "end", "exact", "prefix", "suffix", "paragraphStart", "paragraphEnd", "statement", "kind"] as const;
+const CLAIM_FIELDS = [
+  "start",
+  "end",
+  "exact",
+  "prefix",
+  "suffix",
+  "paragraphStart",
+  "paragraphEnd",
+  "statement",
+  "kind",
+] as const;
 const DOCUMENT_FIELDS = ["slug", "title", "author", "publication", "publishedOn"] as const;
 
 /**
@@ -36,7 +46,14 @@ const DOCUMENT_FIELDS = ["slug", "title", "author", "publication", "publishedOn"
  * nothing. A stored document whose text differs from the shipped one is refused.
  */
 export async function writeCorpus(db: Db, documents: SeedDocument[]): Promise<SeedReport> {
-  const report: SeedReport = { documentsCreated: 0, documentsUpdated: 0, claimsCreated: 0, claimsUpdated: 0, claimsRetired: 0, claimsUnchanged: 0 };
+  const report: SeedReport = {
+    documentsCreated: 0,
+    documentsUpdated: 0,
+    claimsCreated: 0,
+    claimsUpdated: 0,
+    claimsRetired: 0,
+    claimsUnchanged: 0,
+  };
   await db.$transaction(
     async (tx) => {
       for (const tag of DEFAULT_TAGS) {
@@ -48,7 +65,9 @@ export async function writeCorpus(db: Db, documents: SeedDocument[]): Promise<Se
         const { claims, ...fields } = doc;
         let stored = await tx.document.findUnique({ where: { fileName: doc.fileName } });
         if (stored && stored.sha256 !== doc.sha256) {
-          throw new Error(`${doc.fileName}: the stored text (sha256 ${stored.sha256}) differs from the shipped text (sha256 ${doc.sha256}); refusing to overwrite it`);
+          throw new Error(
+            `${doc.fileName}: the stored text (sha256 ${stored.sha256}) differs from the shipped text (sha256 ${doc.sha256}); refusing to overwrite it`,
+          );
         }
         if (!stored) {
           stored = await tx.document.create({ data: fields });
@@ -71,13 +90,26 @@ export async function writeCorpus(db: Db, documents: SeedDocument[]): Promise<Se
           byKey.delete(seedKey);
           if (!current) {
             await tx.claim.create({
-              data: { ...data, seedKey, documentId, textHash: doc.sha256, status: "proposed", suggestedTags: { create: tagLinks } },
+              data: {
+                ...data,
+                seedKey,
+                documentId,
+                textHash: doc.sha256,
+                status: "proposed",
+                suggestedTags: { create: tagLinks },
+              },
             });
             report.claimsCreated++;
             continue;
           }
-          const storedTags = current.suggestedTags.map((s) => s.tag.slug).sort().join(" ");
-          const changed = CLAIM_FIELDS.some((f) => current[f] !== data[f]) || storedTags !== [...tags].sort().join(" ") || current.deletedAt !== null;
+          const storedTags = current.suggestedTags
+            .map((s) => s.tag.slug)
+            .sort()
+            .join(" ");
+          const changed =
+            CLAIM_FIELDS.some((f) => current[f] !== data[f]) ||
+            storedTags !== [...tags].sort().join(" ") ||
+            current.deletedAt !== null;
           if (!changed) {
             report.claimsUnchanged++;
             continue;
@@ -85,21 +117,58 @@ export async function writeCorpus(db: Db, documents: SeedDocument[]): Promise<Se
           await tx.suggestedTag.deleteMany({ where: { claimId: current.id } });
           await tx.claim.update({
             where: { id: current.id },
-            data: { ...data, textHash: doc.sha256, deletedAt: null, version: { increment: 1 }, suggestedTags: { create: tagLinks } },
+            data: {
+              ...data,
+              textHash: doc.sha256,
+              deletedAt: null,
+              version: { increment: 1 },
+              suggestedTags: { create: tagLinks },
+            },
           });
-          await appendAudit(tx, { actorId: null, action: "claim.update-curated", entityType: "Claim", entityId: current.id, documentId, claimId: current.id, before: pick(current), after: data });
+          await appendAudit(tx, {
+            actorId: null,
+            action: "claim.update-curated",
+            entityType: "Claim",
+            entityId: current.id,
+            documentId,
+            claimId: current.id,
+            before: pick(current),
+            after: data,
+          });
           report.claimsUpdated++;
         }
         for (const retired of byKey.values()) {
           if (retired.deletedAt) continue;
-          await tx.claim.update({ where: { id: retired.id }, data: { deletedAt: new Date(), version: { increment: 1 } } });
-          await appendAudit(tx, { actorId: null, action: "claim.retire-curated", entityType: "Claim", entityId: retired.id, documentId, claimId: retired.id, before: pick(retired) });
+          await tx.claim.update({
+            where: { id: retired.id },
+            data: { deletedAt: new Date(), version: { increment: 1 } },
+          });
+          await appendAudit(tx, {
+            actorId: null,
+            action: "claim.retire-curated",
+            entityType: "Claim",
+            entityId: retired.id,
+            documentId,
+            claimId: retired.id,
+            before: pick(retired),
+          });
           report.claimsRetired++;
         }
       }
-      const changes = report.documentsCreated + report.documentsUpdated + report.claimsCreated + report.claimsUpdated + report.claimsRetired;
+      const changes =
+        report.documentsCreated +
+        report.documentsUpdated +
+        report.claimsCreated +
+        report.claimsUpdated +
+        report.claimsRetired;
       if (changes > 0) {
-        await appendAudit(tx, { actorId: null, action: "seed.run", entityType: "Corpus", entityId: "seed", after: report });
+        await appendAudit(tx, {
+          actorId: null,
+          action: "seed.run",
+          entityType: "Corpus",
+          entityId: "seed",
+          after: report,
+        });
       }
     },
     { timeout: 60_000 },

@@ -1,5 +1,5 @@
+import { type ClaimForReading, claimForReadingInclude, toClaimForReading } from "./claim-reads";
 import type { Db } from "./client";
-import { claimForReadingInclude, toClaimForReading, type ClaimForReading } from "./claim-reads";
 
 export type { ClaimForReading };
 
@@ -25,7 +25,10 @@ export interface DocumentSummary extends DocumentMetadata {
  */
 export async function listDocumentSummaries(db: Db): Promise<DocumentSummary[]> {
   const [documents, claimCounts, tagCounts] = await Promise.all([
-    db.document.findMany({ orderBy: { fileName: "asc" }, select: { id: true, slug: true, fileName: true, title: true, author: true, publication: true, publishedOn: true } }),
+    db.document.findMany({
+      orderBy: { fileName: "asc" },
+      select: { id: true, slug: true, fileName: true, title: true, author: true, publication: true, publishedOn: true },
+    }),
     db.claim.groupBy({ by: ["documentId"], where: { deletedAt: null }, _count: { _all: true } }),
     // A claim counts once per tag, whether curated, applied by reviewers, or both (UNION dedupes).
     db.$queryRaw<{ documentId: string; tag: string; claims: bigint | number }[]>`
@@ -43,7 +46,11 @@ export async function listDocumentSummaries(db: Db): Promise<DocumentSummary[]> 
     counts[row.tag] = Number(row.claims);
     tagsOf.set(row.documentId, counts);
   }
-  return documents.map(({ id, ...metadata }) => ({ ...metadata, claimCount: claimsOf.get(id) ?? 0, tagCounts: tagsOf.get(id) ?? {} }));
+  return documents.map(({ id, ...metadata }) => ({
+    ...metadata,
+    claimCount: claimsOf.get(id) ?? 0,
+    tagCounts: tagsOf.get(id) ?? {},
+  }));
 }
 
 export interface DocumentForReading extends DocumentMetadata {

@@ -1,5 +1,12 @@
+import type {
+  ClaimTagRow,
+  ExportClaim,
+  ExportDocument,
+  ExportDocumentHeader,
+  ExportPerson,
+  ExportTag,
+} from "../export/model";
 import type { Db } from "./client";
-import type { ClaimTagRow, ExportClaim, ExportDocument, ExportDocumentHeader, ExportPerson, ExportTag } from "../export/model";
 
 /** Where a page of claims starts: after this claim in reading order (start ↑, end ↓, id ↑). */
 export interface ClaimCursor {
@@ -24,7 +31,16 @@ export function listExportTags(db: Db): Promise<ExportTag[]> {
   });
 }
 
-const header = { id: true, fileName: true, slug: true, title: true, author: true, publication: true, publishedOn: true, sha256: true } as const;
+const header = {
+  id: true,
+  fileName: true,
+  slug: true,
+  title: true,
+  author: true,
+  publication: true,
+  publishedOn: true,
+  sha256: true,
+} as const;
 
 /** Documents in file-name order; all of them when `ids` is null. */
 export function listExportDocuments(db: Db, ids: string[] | null): Promise<ExportDocumentHeader[]> {
@@ -33,7 +49,10 @@ export function listExportDocuments(db: Db, ids: string[] | null): Promise<Expor
 
 /** A document found by its slug or its file name. */
 export function findExportDocument(db: Db, slugOrFileName: string): Promise<ExportDocumentHeader | null> {
-  return db.document.findFirst({ where: { OR: [{ slug: slugOrFileName }, { fileName: slugOrFileName }] }, select: header });
+  return db.document.findFirst({
+    where: { OR: [{ slug: slugOrFileName }, { fileName: slugOrFileName }] },
+    select: header,
+  });
 }
 
 export async function readExportDocument(db: Db, id: string): Promise<ExportDocument> {
@@ -45,7 +64,12 @@ export function countLiveClaims(db: Db, documentIds: string[] | null): Promise<n
 }
 
 /** One page of a document's live claims in reading order, with tags, live notes and people. */
-export async function readClaimPage(db: Db, documentId: string, cursor: ClaimCursor | null, take: number): Promise<ExportClaim[]> {
+export async function readClaimPage(
+  db: Db,
+  documentId: string,
+  cursor: ClaimCursor | null,
+  take: number,
+): Promise<ExportClaim[]> {
   const rows = await db.claim.findMany({
     where: { documentId, deletedAt: null, ...after(cursor) },
     orderBy: [...READING_ORDER],
@@ -82,7 +106,12 @@ export async function readClaimPage(db: Db, documentId: string, cursor: ClaimCur
 }
 
 /** One page of a document's live claims with only their tags, for the summary table. */
-export async function readClaimTagPage(db: Db, documentId: string, cursor: ClaimCursor | null, take: number): Promise<(ClaimTagRow & ClaimCursor)[]> {
+export async function readClaimTagPage(
+  db: Db,
+  documentId: string,
+  cursor: ClaimCursor | null,
+  take: number,
+): Promise<(ClaimTagRow & ClaimCursor)[]> {
   const rows = await db.claim.findMany({
     where: { documentId, deletedAt: null, ...after(cursor) },
     orderBy: [...READING_ORDER],
@@ -108,11 +137,25 @@ export async function readClaimTagPage(db: Db, documentId: string, cursor: Claim
  * The live notes of a claim. A reply to a deleted note is re-attached to its nearest live
  * ancestor (or becomes a thread of its own), so every exported parentId points at an exported note.
  */
-function liveNotes<N extends { id: string; parentId: string | null; deletedAt: Date | null; author: ExportPerson; body: string; createdAt: Date; updatedAt: Date }>(notes: N[]) {
+function liveNotes<
+  N extends {
+    id: string;
+    parentId: string | null;
+    deletedAt: Date | null;
+    author: ExportPerson;
+    body: string;
+    createdAt: Date;
+    updatedAt: Date;
+  },
+>(notes: N[]) {
   const byId = new Map(notes.map((n) => [n.id, n]));
   const liveAncestor = (id: string | null): string | null => {
     const seen = new Set<string>();
-    for (let n = id ? byId.get(id) : undefined; n && !seen.has(n.id); n = n.parentId ? byId.get(n.parentId) : undefined) {
+    for (
+      let n = id ? byId.get(id) : undefined;
+      n && !seen.has(n.id);
+      n = n.parentId ? byId.get(n.parentId) : undefined
+    ) {
       if (!n.deletedAt) return n.id;
       seen.add(n.id);
     }
@@ -120,7 +163,14 @@ function liveNotes<N extends { id: string; parentId: string | null; deletedAt: D
   };
   return notes
     .filter((n) => !n.deletedAt)
-    .map((n) => ({ id: n.id, parentId: liveAncestor(n.parentId), author: n.author, body: n.body, createdAt: n.createdAt, updatedAt: n.updatedAt }));
+    .map((n) => ({
+      id: n.id,
+      parentId: liveAncestor(n.parentId),
+      author: n.author,
+      body: n.body,
+      createdAt: n.createdAt,
+      updatedAt: n.updatedAt,
+    }));
 }
 
 /** Code-unit order, so the export does not depend on the machine's locale. */

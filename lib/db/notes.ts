@@ -1,5 +1,5 @@
-import type { Db } from "./client";
 import { appendAudit } from "./audit";
+import type { Db } from "./client";
 import { ConflictError, ForbiddenError, NotFoundError, WriteError } from "./errors";
 import type { UserSummary } from "./users";
 
@@ -37,16 +37,31 @@ export async function listNotes(db: Db, claimId: string): Promise<NoteRow[]> {
   }));
 }
 
-export async function addNote(db: Db, author: UserSummary, input: { claimId: string; parentId: string | null; body: string }): Promise<string> {
+export async function addNote(
+  db: Db,
+  author: UserSummary,
+  input: { claimId: string; parentId: string | null; body: string },
+): Promise<string> {
   return db.$transaction(async (tx) => {
     const claim = await tx.claim.findUnique({ where: { id: input.claimId }, select: { id: true, documentId: true } });
     if (!claim) throw new NotFoundError("This claim no longer exists.");
     if (input.parentId) {
       const parent = await tx.note.findUnique({ where: { id: input.parentId }, select: { claimId: true } });
-      if (!parent || parent.claimId !== claim.id) throw new WriteError("The note you are replying to is not on this claim.", "parentId");
+      if (!parent || parent.claimId !== claim.id)
+        throw new WriteError("The note you are replying to is not on this claim.", "parentId");
     }
-    const note = await tx.note.create({ data: { claimId: claim.id, parentId: input.parentId, authorId: author.id, body: input.body } });
-    await appendAudit(tx, { actorId: author.id, action: "note.add", entityType: "Note", entityId: note.id, documentId: claim.documentId, claimId: claim.id, after: { body: note.body, parentId: note.parentId } });
+    const note = await tx.note.create({
+      data: { claimId: claim.id, parentId: input.parentId, authorId: author.id, body: input.body },
+    });
+    await appendAudit(tx, {
+      actorId: author.id,
+      action: "note.add",
+      entityType: "Note",
+      entityId: note.id,
+      documentId: claim.documentId,
+      claimId: claim.id,
+      after: { body: note.body, parentId: note.parentId },
+    });
     return note.id;
   });
 }
@@ -55,18 +70,41 @@ export async function addNote(db: Db, author: UserSummary, input: { claimId: str
  * Edits (body) or deletes (body null) a note. Only its author or an admin may; the old
  * body is kept as a revision; a stale version is refused with the current note.
  */
-export async function changeNote(db: Db, actor: UserSummary, input: { noteId: string; version: number; body: string | null }): Promise<void> {
+export async function changeNote(
+  db: Db,
+  actor: UserSummary,
+  input: { noteId: string; version: number; body: string | null },
+): Promise<void> {
   await db.$transaction(async (tx) => {
-    const note = await tx.note.findUnique({ where: { id: input.noteId }, include: { claim: { select: { documentId: true } } } });
+    const note = await tx.note.findUnique({
+      where: { id: input.noteId },
+      include: { claim: { select: { documentId: true } } },
+    });
     if (!note || note.deletedAt) throw new NotFoundError("This note no longer exists.");
-    if (note.authorId !== actor.id && actor.role !== "admin") throw new ForbiddenError("Only the note's author or an admin can change it.");
+    if (note.authorId !== actor.id && actor.role !== "admin")
+      throw new ForbiddenError("Only the note's author or an admin can change it.");
     const deleting = input.body === null;
     const { count } = await tx.note.updateMany({
       where: { id: note.id, version: input.version },
-      data: deleting ? { deletedAt: new Date(), version: { increment: 1 } } : { body: input.body!, version: { increment: 1 } },
+      data: deleting
+        ? { deletedAt: new Date(), version: { increment: 1 } }
+        : { body: input.body!, version: { increment: 1 } },
     });
-    if (count === 0) throw new ConflictError("This note changed since you opened it; here is the newer text.", { body: note.body, version: note.version });
+    if (count === 0)
+      throw new ConflictError("This note changed since you opened it; here is the newer text.", {
+        body: note.body,
+        version: note.version,
+      });
     await tx.noteRevision.create({ data: { noteId: note.id, body: note.body, editorId: actor.id } });
-    await appendAudit(tx, { actorId: actor.id, action: deleting ? "note.delete" : "note.edit", entityType: "Note", entityId: note.id, documentId: note.claim.documentId, claimId: note.claimId, before: { body: note.body }, after: deleting ? { deleted: true } : { body: input.body } });
+    await appendAudit(tx, {
+      actorId: actor.id,
+      action: deleting ? "note.delete" : "note.edit",
+      entityType: "Note",
+      entityId: note.id,
+      documentId: note.claim.documentId,
+      claimId: note.claimId,
+      before: { body: note.body },
+      after: deleting ? { deleted: true } : { body: input.body },
+    });
   });
 }

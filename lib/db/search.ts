@@ -1,7 +1,7 @@
-import type { Db } from "./client";
-import { createSqliteSearch } from "../search/sqlite/sqlite-search";
 import type { FilterTerm, ParsedQuery } from "../search/query-syntax";
+import { createSqliteSearch } from "../search/sqlite/sqlite-search";
 import type { MatchingClaim, SearchEngine, SearchPage, SearchRequest, SqlRunner } from "../search/types";
+import type { Db } from "./client";
 
 /** Raw SQL through the Prisma client, for the search engines in lib/search. */
 function prismaRunner(db: Db): SqlRunner {
@@ -36,7 +36,9 @@ export function findMatchingClaims(db: Db, q: string): Promise<MatchingClaim[]> 
  * unknown tag, document or reviewer reads as "no such thing", not as "no claims".
  */
 export async function explainUnknownFilters(db: Db, query: ParsedQuery): Promise<string[]> {
-  const wanted = (field: FilterTerm["field"]) => [...new Set(query.filters.filter((f) => f.field === field).map((f) => f.value))];
+  const wanted = (field: FilterTerm["field"]) => [
+    ...new Set(query.filters.filter((f) => f.field === field).map((f) => f.value)),
+  ];
   const [tags, docs, reviewers] = [wanted("tag"), wanted("doc"), wanted("reviewer")];
   const messages: string[] = [];
   if (tags.length) {
@@ -47,11 +49,13 @@ export async function explainUnknownFilters(db: Db, query: ParsedQuery): Promise
   }
   if (docs.length) {
     const found = await db.document.findMany({ where: { slug: { in: docs } }, select: { slug: true } });
-    for (const d of docs.filter((d) => !found.some((f) => f.slug === d))) messages.push(`There is no document with the slug "${d}".`);
+    for (const d of docs.filter((d) => !found.some((f) => f.slug === d)))
+      messages.push(`There is no document with the slug "${d}".`);
   }
   if (reviewers.length) {
     const found = await db.user.findMany({ where: { email: { in: reviewers } }, select: { email: true } });
-    for (const r of reviewers.filter((r) => !found.some((f) => f.email === r))) messages.push(`There is no reviewer with the email "${r}".`);
+    for (const r of reviewers.filter((r) => !found.some((f) => f.email === r)))
+      messages.push(`There is no reviewer with the email "${r}".`);
   }
   return messages;
 }

@@ -13,7 +13,11 @@ export async function loadAuthSecret(db: Db): Promise<string> {
   if (fromEnv) return fromEnv;
   const candidate = randomBytes(32).toString("base64url");
   // Insert-if-absent, then read: concurrent first requests agree on one secret.
-  await db.setting.upsert({ where: { key: AUTH_SECRET_KEY }, create: { key: AUTH_SECRET_KEY, value: candidate }, update: {} });
+  await db.setting.upsert({
+    where: { key: AUTH_SECRET_KEY },
+    create: { key: AUTH_SECRET_KEY, value: candidate },
+    update: {},
+  });
   const stored = await db.setting.findUniqueOrThrow({ where: { key: AUTH_SECRET_KEY } });
   return stored.value;
 }

@@ -9,5 +9,8 @@ export interface TagView {
 }
 
 export function listTags(db: Db): Promise<TagView[]> {
-  return db.tag.findMany({ orderBy: { position: "asc" }, select: { slug: true, label: true, letter: true, color: true, shortcut: true } });
+  return db.tag.findMany({
+    orderBy: { position: "asc" },
+    select: { slug: true, label: true, letter: true, color: true, shortcut: true },
+  });
 }

@@ -1,8 +1,8 @@
-import type { Db } from "./client";
-import { appendAudit } from "./audit";
-import { NotFoundError, WriteError } from "./errors";
 import { hashPassword } from "../auth/password";
 import type { NewUser, Role } from "../validation/user";
+import { appendAudit } from "./audit";
+import type { Db } from "./client";
+import { NotFoundError, WriteError } from "./errors";
 
 export interface UserSummary {
   id: string;
@@ -68,7 +68,13 @@ export async function createFirstAdmin(db: Db, input: Omit<NewUser, "role">): Pr
       data: { email: input.email, name: input.name, role: "admin", passwordHash },
       select: summary,
     });
-    await appendAudit(tx, { actorId: user.id, action: "user.create-first-admin", entityType: "User", entityId: user.id, after: user });
+    await appendAudit(tx, {
+      actorId: user.id,
+      action: "user.create-first-admin",
+      entityType: "User",
+      entityId: user.id,
+      after: user,
+    });
     return user as UserSummary;
   });
 }
@@ -78,7 +84,10 @@ export interface UserListing extends UserSummary {
 }
 
 export function listUsers(db: Db): Promise<UserListing[]> {
-  return db.user.findMany({ orderBy: [{ active: "desc" }, { name: "asc" }], select: { ...summary, createdAt: true } }) as Promise<UserListing[]>;
+  return db.user.findMany({
+    orderBy: [{ active: "desc" }, { name: "asc" }],
+    select: { ...summary, createdAt: true },
+  }) as Promise<UserListing[]>;
 }
 
 export class LastAdminError extends WriteError {
@@ -91,13 +100,28 @@ export class LastAdminError extends WriteError {
  * Changes a user's role or active state (their claims, tags and notes stay). Refuses to
  * leave the installation without an active admin.
  */
-export async function updateUserAccess(db: Db, actorId: string, input: { userId: string; role?: Role; active?: boolean }): Promise<UserSummary> {
+export async function updateUserAccess(
+  db: Db,
+  actorId: string,
+  input: { userId: string; role?: Role; active?: boolean },
+): Promise<UserSummary> {
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: input.userId }, select: summary });
     if (!before) throw new NotFoundError("This account no longer exists.");
-    const after = await tx.user.update({ where: { id: input.userId }, data: { role: input.role, active: input.active }, select: summary });
+    const after = await tx.user.update({
+      where: { id: input.userId },
+      data: { role: input.role, active: input.active },
+      select: summary,
+    });
     if ((await tx.user.count({ where: { role: "admin", active: true } })) === 0) throw new LastAdminError();
-    await appendAudit(tx, { actorId, action: "user.update-access", entityType: "User", entityId: after.id, before, after });
+    await appendAudit(tx, {
+      actorId,
+      action: "user.update-access",
+      entityType: "User",
+      entityId: after.id,
+      before,
+      after,
+    });
     return after as UserSummary;
   });
 }

@@ -3,7 +3,7 @@ import { neutraliseCell } from "./csv-safety";
 
 describe("neutraliseCell", () => {
   it.each([
-    ["=HYPERLINK(\"http://evil\",\"x\")", "'=HYPERLINK(\"http://evil\",\"x\")"],
+    ['=HYPERLINK("http://evil","x")', '\'=HYPERLINK("http://evil","x")'],
     ["+1+1", "'+1+1"],
     ["-2+3", "'-2+3"],
     ["@SUM(A1)", "'@SUM(A1)"],
@@ -14,7 +14,10 @@ describe("neutraliseCell", () => {
     expect(neutraliseCell(input)).toBe(expected);
   });
 
-  it.each(["plain text", "287(g) agreements", "2026-01-02", " =not at start", "", "a=b"])("leaves %j alone", (input) => {
-    expect(neutraliseCell(input)).toBe(input);
-  });
+  it.each(["plain text", "287(g) agreements", "2026-01-02", " =not at start", "", "a=b"])(
+    "leaves %j alone",
+    (input) => {
+      expect(neutraliseCell(input)).toBe(input);
+    },
+  );
 });

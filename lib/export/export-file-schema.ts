@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { exportFileSchema, EXPORT_FILE_VERSION } from "../validation/export-file";
+import { EXPORT_FILE_VERSION, exportFileSchema } from "../validation/export-file";
 
 /** The JSON Schema (draft 2020-12) of the JSON export, generated from the zod schema the import uses. */
 export function exportFileJsonSchema(): Record<string, unknown> {

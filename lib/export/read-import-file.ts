@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { exportFileSchema, type ExportFile } from "../validation/export-file";
+import { type ExportFile, exportFileSchema } from "../validation/export-file";
 import { verifyExportFile } from "./verify-import";
 
 /** Larger files are refused before they are read. */
@@ -23,7 +23,9 @@ export function parseImportFile(raw: string): ExportFile {
   }
   const parsed = exportFileSchema.safeParse(json);
   if (!parsed.success) {
-    throw new ImportFileError(parsed.error.issues.slice(0, 20).map((i) => `${i.path.join(".") || "(top level)"}: ${i.message}`));
+    throw new ImportFileError(
+      parsed.error.issues.slice(0, 20).map((i) => `${i.path.join(".") || "(top level)"}: ${i.message}`),
+    );
   }
   const problems = verifyExportFile(parsed.data);
   if (problems.length) throw new ImportFileError(problems);
@@ -39,6 +41,7 @@ export function readImportFile(file: string): ExportFile {
   } catch (error) {
     throw new Error(`cannot read ${file}: ${(error as Error).message}`);
   }
-  if (size > MAX_IMPORT_BYTES) throw new ImportFileError([`${file} is ${size} bytes; the limit is ${MAX_IMPORT_BYTES}`]);
+  if (size > MAX_IMPORT_BYTES)
+    throw new ImportFileError([`${file} is ${size} bytes; the limit is ${MAX_IMPORT_BYTES}`]);
   return parseImportFile(fs.readFileSync(file, "utf8"));
 }

@@ -1,11 +1,11 @@
 import type { ExportFormat } from "./formats";
-import type { ExportSource } from "./source";
 import { renderClaimsCsv, renderNotesCsv } from "./render/csv";
 import { renderHtml } from "./render/html";
 import { renderJson } from "./render/json";
 import { renderJsonLd } from "./render/jsonld";
 import { renderMarkdown } from "./render/markdown";
 import { renderPdf } from "./render/pdf";
+import type { ExportSource } from "./source";
 
 export type ExportChunks = AsyncGenerator<string | Uint8Array>;
 
@@ -46,6 +46,7 @@ export function toWebStream(chunks: ExportChunks): ReadableStream<Uint8Array> {
 /** The whole export as one string (tests and small exports). */
 export async function renderToBuffer(format: ExportFormat, source: ExportSource): Promise<Buffer> {
   const parts: Buffer[] = [];
-  for await (const chunk of renderExport(format, source)) parts.push(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk));
+  for await (const chunk of renderExport(format, source))
+    parts.push(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk));
   return Buffer.concat(parts);
 }

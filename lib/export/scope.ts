@@ -10,7 +10,10 @@ import { SearchInputError } from "../search/types";
  * the query once (lib/search, the same language as the search page) and keeps its hits;
  * with a document too, only that document's hits.
  */
-export type ExportScopeRequest = { kind: "corpus" } | { kind: "document"; document: string } | { kind: "query"; q: string; document?: string };
+export type ExportScopeRequest =
+  | { kind: "corpus" }
+  | { kind: "document"; document: string }
+  | { kind: "query"; q: string; document?: string };
 
 export interface ExportScope {
   request: ExportScopeRequest;
@@ -44,11 +47,25 @@ export class ExportQueryError extends Error {}
 export async function resolveScope(db: Db, request: ExportScopeRequest): Promise<ExportScope> {
   switch (request.kind) {
     case "corpus":
-      return { request, label: "whole corpus", fileStem: "corpus", documentIds: null, includeClaim: null, claimCount: null };
+      return {
+        request,
+        label: "whole corpus",
+        fileStem: "corpus",
+        documentIds: null,
+        includeClaim: null,
+        claimCount: null,
+      };
     case "document": {
       const doc = await findExportDocument(db, request.document);
       if (!doc) throw new UnknownDocumentError(request.document);
-      return { request: { kind: "document", document: doc.fileName }, label: doc.title, fileStem: doc.slug, documentIds: [doc.id], includeClaim: null, claimCount: null };
+      return {
+        request: { kind: "document", document: doc.fileName },
+        label: doc.title,
+        fileStem: doc.slug,
+        documentIds: [doc.id],
+        includeClaim: null,
+        claimCount: null,
+      };
     }
     case "query":
       return resolveQueryScope(db, request.q, request.document);

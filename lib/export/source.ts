@@ -1,5 +1,13 @@
 import type { Db } from "../db/client";
-import { countLiveClaims, listExportDocuments, listExportTags, readClaimPage, readClaimTagPage, readExportDocument, type ClaimCursor } from "../db/export-read";
+import {
+  type ClaimCursor,
+  countLiveClaims,
+  listExportDocuments,
+  listExportTags,
+  readClaimPage,
+  readClaimTagPage,
+  readExportDocument,
+} from "../db/export-read";
 import { consensusOf } from "../tags/consensus";
 import type { ExportClaim, ExportDocument, ExportDocumentHeader, ExportTag } from "./model";
 import type { ExportScope } from "./scope";

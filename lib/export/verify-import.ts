@@ -17,17 +17,36 @@ export function verifyExportFile(file: ExportFile): string[] {
       seen.add(v);
     }
   };
-  unique("tag", file.tags.map((t) => t.slug));
-  unique("tag shortcut", file.tags.map((t) => t.shortcut));
-  unique("document file name", file.documents.map((d) => d.fileName));
-  unique("document slug", file.documents.map((d) => d.slug));
-  unique("claim id", file.documents.flatMap((d) => d.claims.map((c) => c.id)));
-  unique("note id", file.documents.flatMap((d) => d.claims.flatMap((c) => c.notes.map((n) => n.id))));
+  unique(
+    "tag",
+    file.tags.map((t) => t.slug),
+  );
+  unique(
+    "tag shortcut",
+    file.tags.map((t) => t.shortcut),
+  );
+  unique(
+    "document file name",
+    file.documents.map((d) => d.fileName),
+  );
+  unique(
+    "document slug",
+    file.documents.map((d) => d.slug),
+  );
+  unique(
+    "claim id",
+    file.documents.flatMap((d) => d.claims.map((c) => c.id)),
+  );
+  unique(
+    "note id",
+    file.documents.flatMap((d) => d.claims.flatMap((c) => c.notes.map((n) => n.id))),
+  );
 
   const names = new Map<string, string>();
   const person = (where: string, p: { email: string; name: string }) => {
     const known = names.get(p.email);
-    if (known !== undefined && known !== p.name) problems.push(`${where}: ${p.email} is named both "${known}" and "${p.name}"`);
+    if (known !== undefined && known !== p.name)
+      problems.push(`${where}: ${p.email} is named both "${known}" and "${p.name}"`);
     names.set(p.email, p.name);
   };
 
@@ -44,21 +63,29 @@ export function verifyExportFile(file: ExportFile): string[] {
         problems.push(`${where}: span ${start}–${end} is not inside the text (length ${doc.text.length})`);
         continue;
       }
-      if (doc.text.slice(start, end) !== claim.exact) problems.push(`${where}: the quote is not the text at ${start}–${end}`);
-      if (doc.text.slice(Math.max(0, start - claim.prefix.length), start) !== claim.prefix) problems.push(`${where}: the prefix does not match the text before ${start}`);
-      if (doc.text.slice(end, end + claim.suffix.length) !== claim.suffix) problems.push(`${where}: the suffix does not match the text after ${end}`);
-      if (!(paragraph.start <= start && end <= paragraph.end && paragraph.end <= doc.text.length)) problems.push(`${where}: the paragraph ${paragraph.start}–${paragraph.end} does not contain the claim`);
+      if (doc.text.slice(start, end) !== claim.exact)
+        problems.push(`${where}: the quote is not the text at ${start}–${end}`);
+      if (doc.text.slice(Math.max(0, start - claim.prefix.length), start) !== claim.prefix)
+        problems.push(`${where}: the prefix does not match the text before ${start}`);
+      if (doc.text.slice(end, end + claim.suffix.length) !== claim.suffix)
+        problems.push(`${where}: the suffix does not match the text after ${end}`);
+      if (!(paragraph.start <= start && end <= paragraph.end && paragraph.end <= doc.text.length))
+        problems.push(`${where}: the paragraph ${paragraph.start}–${paragraph.end} does not contain the claim`);
       for (const slug of [...claim.suggestedTags, ...claim.tags.map((t) => t.tag)]) {
         if (!tagSlugs.has(slug)) problems.push(`${where}: tag "${slug}" is not in the file's tags`);
       }
-      unique(`${where} reviewer tag`, claim.tags.map((t) => `${t.tag} by ${t.reviewer.email}`));
+      unique(
+        `${where} reviewer tag`,
+        claim.tags.map((t) => `${t.tag} by ${t.reviewer.email}`),
+      );
       for (const t of claim.tags) person(where, t.reviewer);
       if (claim.createdBy) person(where, claim.createdBy);
       const noteIds = new Set(claim.notes.map((n) => n.id));
       const parents = new Map(claim.notes.map((n) => [n.id, n.parentId]));
       for (const note of claim.notes) {
         person(where, note.author);
-        if (note.parentId !== null && !noteIds.has(note.parentId)) problems.push(`${where} note ${note.id}: replies to a note that is not on this claim`);
+        if (note.parentId !== null && !noteIds.has(note.parentId))
+          problems.push(`${where} note ${note.id}: replies to a note that is not on this claim`);
         // Walk up the thread: a cycle would make the replies unreachable.
         const seen = new Set<string>();
         for (let p: string | null | undefined = note.id; p; p = parents.get(p)) {

@@ -20,7 +20,9 @@ describe("segmentRange", () => {
   });
 
   it("always tiles the range exactly, and every claim's runs add up to the claim", () => {
-    const claim = fc.tuple(fc.nat(100), fc.integer({ min: 1, max: 40 })).map(([s, len]) => ({ start: s, end: s + len }));
+    const claim = fc
+      .tuple(fc.nat(100), fc.integer({ min: 1, max: 40 }))
+      .map(([s, len]) => ({ start: s, end: s + len }));
     fc.assert(
       fc.property(fc.array(claim, { maxLength: 12 }), (spans) => {
         const claims = spans.map((s, i) => ({ ...s, id: `c${i}` }));

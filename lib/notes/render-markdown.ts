@@ -2,7 +2,29 @@ import { marked } from "marked";
 import sanitizeHtml from "sanitize-html";
 
 // Only what notes need; no images (tracking pixels), no raw HTML beyond this list.
-const ALLOWED_TAGS = ["p", "br", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h3", "h4", "hr", "table", "thead", "tbody", "tr", "th", "td"];
+const ALLOWED_TAGS = [
+  "p",
+  "br",
+  "strong",
+  "em",
+  "del",
+  "code",
+  "pre",
+  "blockquote",
+  "ul",
+  "ol",
+  "li",
+  "a",
+  "h3",
+  "h4",
+  "hr",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+];
 
 /**
  * Markdown to HTML that is safe to insert: scripts, event handlers, styles and

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { SEARCH_SORTS } from "./types";
-import { SearchInputError } from "./types";
+import { SEARCH_SORTS, SearchInputError } from "./types";
 
 /**
  * Keyset cursors. A cursor pins the result set of the first page: `asOf` is the newest
@@ -45,7 +44,8 @@ export function decodeCursor(raw: string, expectedFingerprint: string): SearchCu
     throw new SearchInputError("The cursor is not valid; start the search again from the first page.");
   }
   const result = cursorSchema.safeParse(parsed);
-  if (!result.success) throw new SearchInputError("The cursor is not valid; start the search again from the first page.");
+  if (!result.success)
+    throw new SearchInputError("The cursor is not valid; start the search again from the first page.");
   if (result.data.fp !== expectedFingerprint) {
     throw new SearchInputError("The cursor belongs to a different query or sort; start again from the first page.");
   }

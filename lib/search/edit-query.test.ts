@@ -9,7 +9,9 @@ describe("editing a query for the filter chips", () => {
   });
 
   it("removes a filter however it was typed, keeping everything else as typed", () => {
-    expect(removeFilter('"local police" tag:"legal fact" -deport* 287(g)', "tag", "legal-fact")).toBe('"local police" -deport* 287(g)');
+    expect(removeFilter('"local police" tag:"legal fact" -deport* 287(g)', "tag", "legal-fact")).toBe(
+      '"local police" -deport* 287(g)',
+    );
     expect(removeFilter("police -tag:opinion", "tag", "opinion")).toBe("police");
   });
 });

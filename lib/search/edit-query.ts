@@ -1,4 +1,4 @@
-import { parseQuery, QuerySyntaxError, type FilterTerm, type ParsedQuery } from "./query-syntax";
+import { type FilterTerm, type ParsedQuery, parseQuery, QuerySyntaxError } from "./query-syntax";
 
 /**
  * Edits a typed query for the filter chips: add or remove one filter while keeping every

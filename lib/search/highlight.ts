@@ -22,7 +22,10 @@ interface Token {
 const TOKEN = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
 
 export function foldToken(token: string): string {
-  return token.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+  return token
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
 }
 
 /** The terms to mark: the words and phrases of the query that are not excluded. */
@@ -31,7 +34,11 @@ export function highlightTerms(query: ParsedQuery): Term[] {
 }
 
 function tokenize(text: string): Token[] {
-  return [...text.matchAll(TOKEN)].map((m) => ({ start: m.index, end: m.index + m[0].length, folded: foldToken(m[0]) }));
+  return [...text.matchAll(TOKEN)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    folded: foldToken(m[0]),
+  }));
 }
 
 /** Token index ranges [from, to) covered by a match of any term. */
@@ -41,7 +48,9 @@ function matchedRanges(tokens: Token[], terms: Term[]): [number, number][] {
     for (const term of terms) {
       const n = term.tokens.length;
       if (i + n > tokens.length) continue;
-      const matches = term.tokens.every((t, j) => (term.prefix && j === n - 1 ? tokens[i + j].folded.startsWith(t) : tokens[i + j].folded === t));
+      const matches = term.tokens.every((t, j) =>
+        term.prefix && j === n - 1 ? tokens[i + j].folded.startsWith(t) : tokens[i + j].folded === t,
+      );
       if (matches) ranges.push([i, i + n]);
     }
   }

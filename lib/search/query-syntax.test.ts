@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { isEmptyQuery, MAX_QUERY_LENGTH, MAX_TERMS, parseQuery, QuerySyntaxError } from "./query-syntax";
 
-const words = (q: string) => parseQuery(q).text.map((t) => ({ tokens: t.tokens, prefix: t.prefix, negated: t.negated, quoted: t.quoted }));
+const words = (q: string) =>
+  parseQuery(q).text.map((t) => ({ tokens: t.tokens, prefix: t.prefix, negated: t.negated, quoted: t.quoted }));
 
 describe("parseQuery", () => {
   it("reads words, phrases, prefixes and exclusions", () => {
@@ -20,7 +21,9 @@ describe("parseQuery", () => {
   });
 
   it("reads every filter, with values normalised", () => {
-    const q = parseQuery('tag:Statistic tag:"legal fact" doc:001-ices-local reviewer:Ada@Example.test status:DISPUTED has:notes disagreement:yes -tag:opinion');
+    const q = parseQuery(
+      'tag:Statistic tag:"legal fact" doc:001-ices-local reviewer:Ada@Example.test status:DISPUTED has:notes disagreement:yes -tag:opinion',
+    );
     expect(q.filters.map((f) => [f.field, f.value, f.negated])).toEqual([
       ["tag", "statistic", false],
       ["tag", "legal-fact", false],
@@ -43,7 +46,9 @@ describe("parseQuery", () => {
 
   it("explains an impossible filter value instead of guessing", () => {
     expect(() => parseQuery("status:maybe")).toThrow(QuerySyntaxError);
-    expect(() => parseQuery("status:maybe")).toThrow(/status:proposed, status:accepted, status:disputed, status:rejected/);
+    expect(() => parseQuery("status:maybe")).toThrow(
+      /status:proposed, status:accepted, status:disputed, status:rejected/,
+    );
     expect(() => parseQuery("has:tags")).toThrow("has:tags is not a filter; use has:note.");
     expect(() => parseQuery("disagreement:perhaps")).toThrow(/disagreement:yes or disagreement:no/);
   });
@@ -64,7 +69,14 @@ describe("parseQuery", () => {
   });
 
   it("turns FTS5 operators and syntax into plain words or nothing", () => {
-    expect(words("NEAR(police sheriff, 2) AND OR NOT").map((w) => w.tokens)).toEqual([["NEAR", "police"], ["sheriff"], ["2"], ["AND"], ["OR"], ["NOT"]]);
+    expect(words("NEAR(police sheriff, 2) AND OR NOT").map((w) => w.tokens)).toEqual([
+      ["NEAR", "police"],
+      ["sheriff"],
+      ["2"],
+      ["AND"],
+      ["OR"],
+      ["NOT"],
+    ]);
     expect(words("^police {exact}: col:x + ( ) *").map((w) => w.tokens)).toEqual([["police"], ["exact"], ["col", "x"]]);
     expect(parseQuery("* ** - -- ^ : \" '").text).toEqual([]);
   });
@@ -77,7 +89,10 @@ describe("parseQuery", () => {
 
   it("searches a prefix shorter than three letters as a word", () => {
     const q = parseQuery("co* dep*");
-    expect(q.text.map((t) => [t.tokens[0], t.prefix])).toEqual([["co", false], ["dep", true]]);
+    expect(q.text.map((t) => [t.tokens[0], t.prefix])).toEqual([
+      ["co", false],
+      ["dep", true],
+    ]);
     expect(q.notices).toEqual(['A prefix needs at least 3 letters; "co*" was searched as a word.']);
   });
 
@@ -87,7 +102,9 @@ describe("parseQuery", () => {
 
   it("refuses a query over the length limit with a clear message", () => {
     const long = "police ".repeat(1500); // 10.5 kB
-    expect(() => parseQuery(long)).toThrow(`The query is ${long.length} characters long; the limit is ${MAX_QUERY_LENGTH}.`);
+    expect(() => parseQuery(long)).toThrow(
+      `The query is ${long.length} characters long; the limit is ${MAX_QUERY_LENGTH}.`,
+    );
     expect(() => parseQuery("x".repeat(10 * 1024))).toThrow(QuerySyntaxError);
   });
 

@@ -121,14 +121,17 @@ function normaliseFilterValue(field: FilterField, raw: string): string {
       return value.replace(/\s+/g, "-");
     case "status":
       if (!(CLAIM_STATUSES as readonly string[]).includes(value)) {
-        throw new QuerySyntaxError(`status:${raw} is not a status; use one of ${CLAIM_STATUSES.map((s) => `status:${s}`).join(", ")}.`);
+        throw new QuerySyntaxError(
+          `status:${raw} is not a status; use one of ${CLAIM_STATUSES.map((s) => `status:${s}`).join(", ")}.`,
+        );
       }
       return value;
     case "has":
       if (!HAS_VALUES[value]) throw new QuerySyntaxError(`has:${raw} is not a filter; use has:note.`);
       return HAS_VALUES[value];
     case "disagreement":
-      if (!YES_NO[value]) throw new QuerySyntaxError(`disagreement:${raw} is not a filter; use disagreement:yes or disagreement:no.`);
+      if (!YES_NO[value])
+        throw new QuerySyntaxError(`disagreement:${raw} is not a filter; use disagreement:yes or disagreement:no.`);
       return YES_NO[value];
     default:
       return value;
@@ -138,7 +141,14 @@ function normaliseFilterValue(field: FilterField, raw: string): string {
 function textTerm(chunk: Chunk): TextTerm | null {
   const tokens = [...(chunk.bare.match(TOKEN) ?? []), ...(chunk.quoted?.match(TOKEN) ?? [])];
   if (tokens.length === 0) return null;
-  return { kind: "text", tokens, quoted: chunk.quoted !== null, prefix: chunk.star, negated: chunk.negated, source: chunk.source };
+  return {
+    kind: "text",
+    tokens,
+    quoted: chunk.quoted !== null,
+    prefix: chunk.star,
+    negated: chunk.negated,
+    source: chunk.source,
+  };
 }
 
 /** key:value or key:"value" with a known key, as a filter; anything else is text. */
@@ -177,14 +187,22 @@ export function parseQuery(input: string): ParsedQuery {
         notices.push(`${field}: needs a value (e.g. ${EXAMPLES[field]}); it was left out.`);
         continue;
       }
-      filters.push({ kind: "filter", field, value: normaliseFilterValue(field, raw), negated: chunk.negated, source: chunk.source });
+      filters.push({
+        kind: "filter",
+        field,
+        value: normaliseFilterValue(field, raw),
+        negated: chunk.negated,
+        source: chunk.source,
+      });
       continue;
     }
     const term = textTerm(chunk);
     if (!term) continue;
     if (term.prefix && term.tokens[term.tokens.length - 1].length < MIN_PREFIX_LENGTH) {
       term.prefix = false;
-      notices.push(`A prefix needs at least ${MIN_PREFIX_LENGTH} letters; "${term.tokens.join(" ")}*" was searched as a word.`);
+      notices.push(
+        `A prefix needs at least ${MIN_PREFIX_LENGTH} letters; "${term.tokens.join(" ")}*" was searched as a word.`,
+      );
     }
     text.push(term);
   }

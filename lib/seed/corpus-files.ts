@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { curatedClaimFileSchema, type CuratedClaimFile } from "../validation/curated-claims";
+import { type CuratedClaimFile, curatedClaimFileSchema } from "../validation/curated-claims";
 
 /** Where the shipped corpus lives: data, not code. */
 export const SEED_DIR = path.join("prisma", "seed");
@@ -21,7 +21,10 @@ export function claimsPath(fileName: string, seedDir = SEED_DIR): string {
 }
 
 export function listDocumentFiles(seedDir = SEED_DIR): string[] {
-  return fs.readdirSync(documentsDir(seedDir)).filter((f) => f.endsWith(".txt")).sort();
+  return fs
+    .readdirSync(documentsDir(seedDir))
+    .filter((f) => f.endsWith(".txt"))
+    .sort();
 }
 
 /** Reads every document and its curated claims; a malformed claims file fails naming the file and field. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { DraftClaimFile } from "../validation/curated-claims";
 import { fillSelectors } from "./fill-selectors";
 import { verifyCuratedClaims } from "./verify-claims";
-import type { DraftClaimFile } from "../validation/curated-claims";
 
 const text = "Big Claim\n\nBig Claim\n\nIt rose from 36 to 149. Comments are closed.";
 const draft: DraftClaimFile = {
@@ -43,6 +43,11 @@ describe("fillSelectors", () => {
   });
 
   it("names a quote that is not in the text", () => {
-    expect(() => fillSelectors(text, { ...draft, claims: [{ exact: "Not here", statement: "x", kind: "factual", tags: ["opinion"] }] })).toThrow(/"Not here" is not in the text/);
+    expect(() =>
+      fillSelectors(text, {
+        ...draft,
+        claims: [{ exact: "Not here", statement: "x", kind: "factual", tags: ["opinion"] }],
+      }),
+    ).toThrow(/"Not here" is not in the text/);
   });
 });

@@ -33,12 +33,30 @@ export function fillSelectors(text: string, draft: DraftClaimFile): CuratedClaim
       const end = c.start + c.exact.length;
       const { quote } = describeSpan(text, { start: c.start, end });
       const id = c.id ?? `${docNumber}-c${String(next++).padStart(3, "0")}`;
-      return { id, start: c.start, end, exact: c.exact, prefix: quote.prefix, suffix: quote.suffix, statement: c.statement, kind: c.kind, tags: c.tags };
+      return {
+        id,
+        start: c.start,
+        end,
+        exact: c.exact,
+        prefix: quote.prefix,
+        suffix: quote.suffix,
+        statement: c.statement,
+        kind: c.kind,
+        tags: c.tags,
+      };
     });
   const nonClaims = draft.nonClaims.map((n) => {
     const start = locate(text, n, `${draft.document} non-claim`);
     return { start, end: start + n.exact.length, exact: n.exact, reason: n.reason };
   });
   nonClaims.sort((a, b) => a.start - b.start);
-  return { document: draft.document, title: draft.title, author: draft.author, publication: draft.publication, date: draft.date, claims, nonClaims };
+  return {
+    document: draft.document,
+    title: draft.title,
+    author: draft.author,
+    publication: draft.publication,
+    date: draft.date,
+    claims,
+    nonClaims,
+  };
 }

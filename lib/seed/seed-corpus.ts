@@ -1,9 +1,9 @@
-import type { Db } from "../db/client";
-import { writeCorpus, type SeedDocument, type SeedReport } from "../db/corpus";
 import { enclosingParagraph, splitParagraphs } from "../anchoring/paragraphs";
+import type { Db } from "../db/client";
+import { type SeedDocument, type SeedReport, writeCorpus } from "../db/corpus";
 import { displayTitle, documentSlug } from "../documents/describe-document";
 import { sha256Hex } from "../documents/hash";
-import { readCorpus, SEED_DIR, type CorpusEntry } from "./corpus-files";
+import { type CorpusEntry, readCorpus, SEED_DIR } from "./corpus-files";
 import { verifyCuratedClaims } from "./verify-claims";
 
 export class SeedVerificationError extends Error {

@@ -1,5 +1,5 @@
 import { anchorSelectors } from "../anchoring/anchor";
-import { QUOTE_CONTEXT_LENGTH, describeSpan } from "../anchoring/describe-span";
+import { describeSpan, QUOTE_CONTEXT_LENGTH } from "../anchoring/describe-span";
 import { enclosingParagraph, splitParagraphs } from "../anchoring/paragraphs";
 import type { CuratedClaimFile } from "../validation/curated-claims";
 
@@ -23,7 +23,9 @@ export function verifyCuratedClaims(text: string, file: CuratedClaimFile): strin
     );
     if (!result.anchored || result.method !== "position") {
       const found = text.slice(claim.start, claim.end);
-      errors.push(`${label}: does not anchor at ${claim.start}–${claim.end} (the text there is "${found.slice(0, 50)}")`);
+      errors.push(
+        `${label}: does not anchor at ${claim.start}–${claim.end} (the text there is "${found.slice(0, 50)}")`,
+      );
       continue;
     }
     const expected = describeSpan(text, result.span, QUOTE_CONTEXT_LENGTH).quote;

@@ -5,7 +5,11 @@ const tag = (tag: string, reviewerId: string) => ({ tag, reviewerId });
 
 describe("consensusOf", () => {
   it("falls back to the curated suggestion when no reviewer has tagged", () => {
-    expect(consensusOf({ suggestedTags: ["statistic", "legal-fact"], reviewerTags: [] })).toEqual({ tags: ["legal-fact", "statistic"], agreement: "suggested", reviewers: 0 });
+    expect(consensusOf({ suggestedTags: ["statistic", "legal-fact"], reviewerTags: [] })).toEqual({
+      tags: ["legal-fact", "statistic"],
+      agreement: "suggested",
+      reviewers: 0,
+    });
   });
 
   it("is unanimous when every reviewer gave the same set", () => {
@@ -14,11 +18,16 @@ describe("consensusOf", () => {
   });
 
   it("keeps tags that more than half applied", () => {
-    const c = consensusOf({ suggestedTags: [], reviewerTags: [tag("opinion", "a"), tag("opinion", "b"), tag("statistic", "b"), tag("statistic", "c")] });
+    const c = consensusOf({
+      suggestedTags: [],
+      reviewerTags: [tag("opinion", "a"), tag("opinion", "b"), tag("statistic", "b"), tag("statistic", "c")],
+    });
     expect(c).toEqual({ tags: ["opinion", "statistic"], agreement: "majority", reviewers: 3 });
   });
 
   it("is split when two reviewers disagree completely", () => {
-    expect(consensusOf({ suggestedTags: ["opinion"], reviewerTags: [tag("opinion", "a"), tag("statistic", "b")] })).toEqual({ tags: [], agreement: "split", reviewers: 2 });
+    expect(
+      consensusOf({ suggestedTags: ["opinion"], reviewerTags: [tag("opinion", "a"), tag("statistic", "b")] }),
+    ).toEqual({ tags: [], agreement: "split", reviewers: 2 });
   });
 });

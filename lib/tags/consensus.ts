@@ -1,4 +1,4 @@
-import { tagSetsByReviewer, type AppliedTag } from "./agreement";
+import { type AppliedTag, tagSetsByReviewer } from "./agreement";
 
 export type Agreement = "unanimous" | "majority" | "split" | "suggested";
 
@@ -21,7 +21,10 @@ export function consensusOf(claim: { suggestedTags: string[]; reviewerTags: Appl
   if (sets.size === 0) return { tags: [...claim.suggestedTags].sort(), agreement: "suggested", reviewers: 0 };
   const votes = new Map<string, number>();
   for (const set of sets.values()) for (const tag of set) votes.set(tag, (votes.get(tag) ?? 0) + 1);
-  const tags = [...votes].filter(([, n]) => n * 2 > sets.size).map(([tag]) => tag).sort();
+  const tags = [...votes]
+    .filter(([, n]) => n * 2 > sets.size)
+    .map(([tag]) => tag)
+    .sort();
   const unanimous = new Set([...sets.values()].map((s) => s.join(" "))).size === 1;
   return { tags, agreement: unanimous ? "unanimous" : tags.length ? "majority" : "split", reviewers: sets.size };
 }

@@ -14,7 +14,10 @@ const offset = z.number({ error: "offsets must be numbers" }).int().nonnegative(
 const span = z
   .object({ start: offset, end: offset })
   .refine((s) => s.end > s.start, { error: "The selection is empty.", path: ["end"] })
-  .refine((s) => s.end - s.start <= MAX_CLAIM_LENGTH, { error: `A claim can be at most ${MAX_CLAIM_LENGTH} characters.`, path: ["end"] });
+  .refine((s) => s.end - s.start <= MAX_CLAIM_LENGTH, {
+    error: `A claim can be at most ${MAX_CLAIM_LENGTH} characters.`,
+    path: ["end"],
+  });
 
 export const createClaimSchema = z.intersection(z.object({ documentId: id }), span);
 export type CreateClaimInput = z.infer<typeof createClaimSchema>;

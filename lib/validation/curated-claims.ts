@@ -3,11 +3,17 @@ import { z } from "zod";
 /** Tag slugs the curated claims may suggest (the seeded vocabulary). */
 export const CURATED_TAGS = ["statistic", "opinion", "legal-fact"] as const;
 
-const quoteText = z.string().min(1).refine((s) => s === s.trim(), { error: "must not start or end with whitespace" });
+const quoteText = z
+  .string()
+  .min(1)
+  .refine((s) => s === s.trim(), { error: "must not start or end with whitespace" });
 
 /** A curated claim before its selectors are filled in by `claims curate`. */
 export const draftClaimSchema = z.object({
-  id: z.string().regex(/^\d{3}-c\d{3}$/).optional(),
+  id: z
+    .string()
+    .regex(/^\d{3}-c\d{3}$/)
+    .optional(),
   exact: quoteText,
   occurrence: z.number().int().positive().optional(),
   start: z.number().int().nonnegative().optional(),
@@ -20,7 +26,13 @@ export const draftClaimSchema = z.object({
 });
 
 /** A curated claim as the seed loads it: every selector present. */
-export const curatedClaimSchema = draftClaimSchema.required({ id: true, start: true, end: true, prefix: true, suffix: true });
+export const curatedClaimSchema = draftClaimSchema.required({
+  id: true,
+  start: true,
+  end: true,
+  prefix: true,
+  suffix: true,
+});
 export type CuratedClaim = z.infer<typeof curatedClaimSchema>;
 
 /** A sentence that is deliberately not a claim, with the reason (the coverage report's data). */

@@ -78,7 +78,11 @@ export const exportDocumentSchema = z.strictObject({
 export const exportScopeSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("corpus") }),
   z.strictObject({ kind: z.literal("document"), document: z.string().max(MAX_SHORT) }),
-  z.strictObject({ kind: z.literal("query"), q: z.string().max(MAX_QUERY_LENGTH), document: z.string().max(MAX_SHORT).optional() }),
+  z.strictObject({
+    kind: z.literal("query"),
+    q: z.string().max(MAX_QUERY_LENGTH),
+    document: z.string().max(MAX_SHORT).optional(),
+  }),
 ]);
 
 export const exportFileSchema = z.strictObject({

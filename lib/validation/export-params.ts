@@ -31,7 +31,10 @@ export type ExportParams = z.infer<typeof exportParamsSchema>;
 export const cliExportArgsSchema = z.object({
   format: formatSchema,
   document: documentSchema.optional(),
-  query: queryText.trim().min(1, { error: "Query must not be empty (leave --query out to export every claim)." }).optional(),
+  query: queryText
+    .trim()
+    .min(1, { error: "Query must not be empty (leave --query out to export every claim)." })
+    .optional(),
   out: z.string({ error: "Give the output file (or - for standard output)." }).min(1),
   baseUrl: z.url({ protocol: /^https?$/, error: "Base URL must be an http(s) URL." }),
 });

@@ -47,7 +47,8 @@ export function searchParamsObject(params: URLSearchParams): Record<string, stri
 /** The first problem of a failed parse, naming its field. */
 export function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0];
-  if (issue.code === "unrecognized_keys") return `Unknown parameter${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}.`;
+  if (issue.code === "unrecognized_keys")
+    return `Unknown parameter${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}.`;
   return issue.message;
 }
 

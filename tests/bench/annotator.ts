@@ -6,14 +6,19 @@ import { chromium, type Page } from "playwright-core";
 import { createDb } from "../../lib/db/client";
 import { createUser } from "../../lib/db/users";
 import { sha256Hex } from "../../lib/documents/hash";
-import { syntheticDocument } from "./synthetic-document";
 import { median, printTable, quantile, round } from "./stats";
+import { syntheticDocument } from "./synthetic-document";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3190);
 const BASE = `http://127.0.0.1:${PORT}`;
 const LOADS = 8;
 const TAG_CLAIMS = 30;
-const REVIEWER = { email: "bench@example.test", name: "Bench", role: "reviewer" as const, password: "bench password 1" };
+const REVIEWER = {
+  email: "bench@example.test",
+  name: "Bench",
+  role: "reviewer" as const,
+  password: "bench password 1",
+};
 
 async function prepareDatabase(url: string, claimCount: number) {
   const env = { ...process.env, DATABASE_URL: url };
@@ -21,7 +26,15 @@ async function prepareDatabase(url: string, claimCount: number) {
   execFileSync("npm", ["run", "--silent", "db:seed"], { env, stdio: "ignore" });
   const db = createDb(url);
   const { text, claims } = syntheticDocument(claimCount);
-  const doc = await db.document.create({ data: { slug: "bench-large", fileName: "bench-large.txt", title: `Synthetic document, ${claimCount} claims`, text, sha256: sha256Hex(text) } });
+  const doc = await db.document.create({
+    data: {
+      slug: "bench-large",
+      fileName: "bench-large.txt",
+      title: `Synthetic document, ${claimCount} claims`,
+      text,
+      sha256: sha256Hex(text),
+    },
+  });
   await db.claim.createMany({ data: claims.map((c) => ({ ...c, documentId: doc.id, textHash: doc.sha256 })) });
   await createUser(db, REVIEWER, null);
   await db.$disconnect();
@@ -29,7 +42,11 @@ async function prepareDatabase(url: string, claimCount: number) {
 
 async function startServer(url: string) {
   if (!fs.existsSync(".next/BUILD_ID")) execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
-  const server = spawn("npx", ["next", "start", "--hostname", "127.0.0.1", "--port", String(PORT)], { env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "ignore", detached: true });
+  const server = spawn("npx", ["next", "start", "--hostname", "127.0.0.1", "--port", String(PORT)], {
+    env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "ignore",
+    detached: true,
+  });
   for (let i = 0; i < 120; i++) {
     try {
       if ((await fetch(`${BASE}/api/auth/providers`)).ok) return server;
@@ -91,7 +108,10 @@ async function measureTagging(page: Page, url: string, claims: number) {
       await page.waitForFunction(`window.__rt.length > ${before}`);
     }
   }
-  return page.evaluate("({ latency: window.__lat, roundTrip: window.__rt })") as Promise<{ latency: number[]; roundTrip: number[] }>;
+  return page.evaluate("({ latency: window.__lat, roundTrip: window.__rt })") as Promise<{
+    latency: number[];
+    roundTrip: number[];
+  }>;
 }
 
 export async function run(args: string[]) {
@@ -101,7 +121,16 @@ export async function run(args: string[]) {
   console.log(`preparing a database with the corpus and a synthetic document of ${claimCount} claims…`);
   await prepareDatabase(url, claimCount);
   const server = await startServer(url);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${BASE}/signin`);
@@ -111,7 +140,10 @@ export async function run(args: string[]) {
     await page.waitForURL(/documents$/);
     const baselineSlug = await page.locator(".document-card a").nth(2).getAttribute("href");
     const targets = [
-      { name: `corpus document (${await page.locator(".document-card").nth(2).locator(".tag-count-total dd").textContent()} claims): baseline`, url: `${BASE}${baselineSlug}` },
+      {
+        name: `corpus document (${await page.locator(".document-card").nth(2).locator(".tag-count-total dd").textContent()} claims): baseline`,
+        url: `${BASE}${baselineSlug}`,
+      },
       { name: `synthetic document (${claimCount} claims)`, url: `${BASE}/documents/bench-large` },
     ];
     const rows: Record<string, string | number>[] = [];
@@ -124,7 +156,10 @@ export async function run(args: string[]) {
         ttfb_ms_p50: median(loads.map((l) => l.ttfb)),
         dom_content_loaded_ms_p50: median(loads.map((l) => l.dcl)),
         interactive_ms_p50: median(loads.map((l) => l.interactive)),
-        interactive_ms_p95: quantile(loads.map((l) => l.interactive), 0.95),
+        interactive_ms_p95: quantile(
+          loads.map((l) => l.interactive),
+          0.95,
+        ),
         tag_key_to_highlight_ms_p50: median(tagging.latency),
         tag_key_to_highlight_ms_p95: quantile(tagging.latency, 0.95),
         action_round_trip_ms_p50: median(tagging.roundTrip),
@@ -135,7 +170,9 @@ export async function run(args: string[]) {
     }
     const [base, large] = Object.values(figures);
     const ratios = Object.fromEntries(Object.keys(large).map((k) => [k, round(large[k] / base[k], 2)]));
-    console.log(`\nannotator benchmark: ${LOADS} page loads and ${TAG_CLAIMS * 2} tag toggles per document, Chromium headless, 1280×900\n`);
+    console.log(
+      `\nannotator benchmark: ${LOADS} page loads and ${TAG_CLAIMS * 2} tag toggles per document, Chromium headless, 1280×900\n`,
+    );
     printTable([...rows, { document: "ratio synthetic / baseline", ...ratios }]);
     console.log(JSON.stringify({ benchmark: "annotator", claims: claimCount, figures, ratios }));
   } finally {

@@ -1,6 +1,5 @@
-import { Writable } from "node:stream";
+import { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { Readable } from "node:stream";
 import { createDb } from "@/lib/db/client";
 import type { ExportFormat } from "@/lib/export/formats";
 import { renderExport } from "@/lib/export/render-export";
@@ -13,7 +12,9 @@ const db = createDb(url);
 let peakHeap = 0;
 const sample = () => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed));
 const timer = setInterval(sample, 20);
-const source = await openExportSource(db, await resolveScope(db, { kind: "corpus" }), { now: new Date("2026-01-15T00:00:00Z") });
+const source = await openExportSource(db, await resolveScope(db, { kind: "corpus" }), {
+  now: new Date("2026-01-15T00:00:00Z"),
+});
 const rssBefore = process.memoryUsage().rss;
 let bytes = 0;
 const started = performance.now();
@@ -33,4 +34,14 @@ const seconds = (performance.now() - started) / 1000;
 clearInterval(timer);
 sample();
 await db.$disconnect();
-console.log(JSON.stringify({ format, claims: source.progressDone, seconds, bytes, peakRssMB: process.resourceUsage().maxRSS / 1024, rssBeforeMB: rssBefore / 1024 / 1024, peakHeapMB: peakHeap / 1024 / 1024 }));
+console.log(
+  JSON.stringify({
+    format,
+    claims: source.progressDone,
+    seconds,
+    bytes,
+    peakRssMB: process.resourceUsage().maxRSS / 1024,
+    rssBeforeMB: rssBefore / 1024 / 1024,
+    peakHeapMB: peakHeap / 1024 / 1024,
+  }),
+);

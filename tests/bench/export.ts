@@ -24,7 +24,14 @@ interface Row {
  * Prints a table, then (last line) the same figures as one JSON object.
  */
 export async function run(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { sizes: { type: "string", default: "10000,100000" }, formats: { type: "string", default: FORMATS.join(",") } }, strict: true });
+  const { values } = parseArgs({
+    args,
+    options: {
+      sizes: { type: "string", default: "10000,100000" },
+      formats: { type: "string", default: FORMATS.join(",") },
+    },
+    strict: true,
+  });
   const sizes = values.sizes.split(",").map(Number);
   const formats = values.formats.split(",");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimbook-bench-export-"));
@@ -40,7 +47,10 @@ export async function run(args: string[]): Promise<void> {
       // A warm-up read first, so no format pays for a cold page cache.
       spawnSync(process.execPath, ["--import", "tsx", worker, `file:${file}`, "read"], { encoding: "utf8" });
       for (const format of formats) {
-        const child = spawnSync(process.execPath, ["--import", "tsx", worker, `file:${file}`, format], { encoding: "utf8", maxBuffer: 1 << 20 });
+        const child = spawnSync(process.execPath, ["--import", "tsx", worker, `file:${file}`, format], {
+          encoding: "utf8",
+          maxBuffer: 1 << 20,
+        });
         if (child.status !== 0) throw new Error(`${format} at ${size} failed:\n${child.stderr}`);
         const row = JSON.parse(child.stdout.trim().split("\n").pop()!) as Row;
         results[size].push(row);
@@ -52,22 +62,59 @@ export async function run(args: string[]): Promise<void> {
   }
 
   const line = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
-  const load = os.loadavg().map((n) => n.toFixed(1)).join(" ");
-  console.log(`\nExport benchmark: ${os.cpus().length} cores, Node ${process.version}, load average at the end ${load}; each format in its own process\n`);
-  console.log(line(["format", ...sizes.flatMap((s) => [`claims/s @${s}`, `peak RSS MB @${s}`, `peak heap MB @${s}`]), "output MB @" + sizes.at(-1)]));
+  const load = os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(" ");
+  console.log(
+    `\nExport benchmark: ${os.cpus().length} cores, Node ${process.version}, load average at the end ${load}; each format in its own process\n`,
+  );
+  console.log(
+    line([
+      "format",
+      ...sizes.flatMap((s) => [`claims/s @${s}`, `peak RSS MB @${s}`, `peak heap MB @${s}`]),
+      "output MB @" + sizes.at(-1),
+    ]),
+  );
   console.log(line(["---", ...sizes.flatMap(() => ["---:", "---:", "---:"]), "---:"]));
   for (const format of formats) {
     const rows = sizes.map((s) => results[s].find((r) => r.format === format)!);
-    console.log(line([format === "read" ? "read (baseline)" : format, ...rows.flatMap((r) => [Math.round(r.claims / r.seconds), r.peakRssMB.toFixed(0), r.peakHeapMB.toFixed(0)]), (rows.at(-1)!.bytes / 1e6).toFixed(1)]));
+    console.log(
+      line([
+        format === "read" ? "read (baseline)" : format,
+        ...rows.flatMap((r) => [Math.round(r.claims / r.seconds), r.peakRssMB.toFixed(0), r.peakHeapMB.toFixed(0)]),
+        (rows.at(-1)!.bytes / 1e6).toFixed(1),
+      ]),
+    );
   }
   const json = Object.fromEntries(
     formats.map((format) => [
       format,
-      Object.fromEntries(sizes.map((s) => {
-        const r = results[s].find((x) => x.format === format)!;
-        return [s, { claimsPerSecond: Math.round(r.claims / r.seconds), seconds: +r.seconds.toFixed(2), peakRssMB: +r.peakRssMB.toFixed(1), peakHeapMB: +r.peakHeapMB.toFixed(1), bytes: r.bytes }];
-      })),
+      Object.fromEntries(
+        sizes.map((s) => {
+          const r = results[s].find((x) => x.format === format)!;
+          return [
+            s,
+            {
+              claimsPerSecond: Math.round(r.claims / r.seconds),
+              seconds: +r.seconds.toFixed(2),
+              peakRssMB: +r.peakRssMB.toFixed(1),
+              peakHeapMB: +r.peakHeapMB.toFixed(1),
+              bytes: r.bytes,
+            },
+          ];
+        }),
+      ),
     ]),
   );
-  console.log(JSON.stringify({ bench: "export", cores: os.cpus().length, node: process.version, loadAverage: os.loadavg(), sizes, formats: json }));
+  console.log(
+    JSON.stringify({
+      bench: "export",
+      cores: os.cpus().length,
+      node: process.version,
+      loadAverage: os.loadavg(),
+      sizes,
+      formats: json,
+    }),
+  );
 }

@@ -25,10 +25,23 @@ async function prepare(url: string): Promise<Target> {
   try {
     // One hash for all: the benchmark measures the app, not 50 bcrypt rounds of setup.
     const passwordHash = await hashPassword(PASSWORD);
-    await db.user.createMany({ data: Array.from({ length: REVIEWERS }, (_, i) => ({ email: `load${i}@example.test`, name: `Load ${i}`, role: "reviewer", passwordHash })) });
-    const documents = await db.document.findMany({ select: { slug: true, claims: { select: { id: true }, where: { deletedAt: null } } } });
+    await db.user.createMany({
+      data: Array.from({ length: REVIEWERS }, (_, i) => ({
+        email: `load${i}@example.test`,
+        name: `Load ${i}`,
+        role: "reviewer",
+        passwordHash,
+      })),
+    });
+    const documents = await db.document.findMany({
+      select: { slug: true, claims: { select: { id: true }, where: { deletedAt: null } } },
+    });
     const tags = (await db.tag.findMany({ select: { slug: true } })).map((t) => t.slug);
-    return { slugs: documents.map((d) => d.slug), claimsBySlug: new Map(documents.map((d) => [d.slug, d.claims.map((c) => c.id)])), tags };
+    return {
+      slugs: documents.map((d) => d.slug),
+      claimsBySlug: new Map(documents.map((d) => [d.slug, d.claims.map((c) => c.id)])),
+      tags,
+    };
   } finally {
     await db.$disconnect();
   }
@@ -37,7 +50,9 @@ async function prepare(url: string): Promise<Target> {
 async function signInAll(base: string): Promise<string[]> {
   const cookies: string[] = [];
   for (let i = 0; i < REVIEWERS; i += 5) {
-    cookies.push(...(await Promise.all([0, 1, 2, 3, 4].map((j) => signInOverHttp(base, `load${i + j}@example.test`, PASSWORD)))));
+    cookies.push(
+      ...(await Promise.all([0, 1, 2, 3, 4].map((j) => signInOverHttp(base, `load${i + j}@example.test`, PASSWORD)))),
+    );
   }
   return cookies;
 }
@@ -63,21 +78,36 @@ function reviewerRequests(target: Target, cookies: string[]): autocannon.Request
   // Queries a reviewer types: words, a phrase, a prefix, a filter, an exclusion.
   const queries = ["sheriff", '"local police"', "deport*", "tag:statistic ICE", "criminal -amnesty"];
   const search = as("search", () => ({ method: "GET", path: `/api/claims?q=${encodeURIComponent(pick(queries))}` }));
-  const readDocument = as("read document", (c) => ((c.slug = pick(target.slugs)), { method: "GET", path: `/documents/${c.slug}` }));
+  const readDocument = as(
+    "read document",
+    (c) => ((c.slug = pick(target.slugs)), { method: "GET", path: `/documents/${c.slug}` }),
+  );
   return [
     as("document list", () => ({ method: "GET", path: "/documents" })),
     readDocument,
     search,
     readDocument,
-    as("tag claim (PUT)", (c) => ((c.claim = pick(target.claimsBySlug.get(c.slug!)!)), (c.tag = pick(target.tags)), { method: "PUT", path: `/api/claims/${c.claim}/tags`, body: JSON.stringify({ tag: c.tag }) })),
-    as("untag claim (DELETE)", (c) => ({ method: "DELETE", path: `/api/claims/${c.claim}/tags`, body: JSON.stringify({ tag: c.tag }) })),
+    as(
+      "tag claim (PUT)",
+      (c) => (
+        (c.claim = pick(target.claimsBySlug.get(c.slug!)!)),
+        (c.tag = pick(target.tags)),
+        { method: "PUT", path: `/api/claims/${c.claim}/tags`, body: JSON.stringify({ tag: c.tag }) }
+      ),
+    ),
+    as("untag claim (DELETE)", (c) => ({
+      method: "DELETE",
+      path: `/api/claims/${c.claim}/tags`,
+      body: JSON.stringify({ tag: c.tag }),
+    })),
   ];
 }
 
 export async function run(args: string[]) {
   const { values } = parseArgs({ args, options: { seconds: { type: "string", default: "60" } }, strict: true });
   const seconds = Number(values.seconds);
-  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 600) throw new Error(`--seconds must be a whole number from 1 to 600, got "${values.seconds}"`);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 600)
+    throw new Error(`--seconds must be a whole number from 1 to 600, got "${values.seconds}"`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimbook-load-"));
   const url = `file:${path.join(dir, "load.db")}`;
   console.log(`preparing a seeded database with ${REVIEWERS} reviewers…`);
@@ -92,7 +122,13 @@ export async function run(args: string[]) {
     let finish!: (result: autocannon.Result) => void;
     let fail!: (error: Error) => void;
     const done = new Promise<autocannon.Result>((resolve, reject) => ((finish = resolve), (fail = reject)));
-    const options = { url: server.base, connections: REVIEWERS, duration: seconds, timeout: 30, requests: reviewerRequests(target, cookies) };
+    const options = {
+      url: server.base,
+      connections: REVIEWERS,
+      duration: seconds,
+      timeout: 30,
+      requests: reviewerRequests(target, cookies),
+    };
     const instance = autocannon(options, (error, result) => (error ? fail(error) : finish(result)));
     instance.on("response", (client: unknown, status: number, _bytes: number, ms: number) => {
       const kind = (client as { requestIterator: { context: Context } }).requestIterator.context.kind ?? "?";
@@ -110,10 +146,32 @@ export async function run(args: string[]) {
       errors: failures.get(kind) ?? 0,
     }));
     const all = [...latencies.values()].flat();
-    const total = { requests: result.requests.total, throughput_rps: round(result.requests.average), p50_ms: round(quantile(all, 0.5)), p99_ms: round(quantile(all, 0.99)), errors: result.errors, timeouts: result.timeouts, non_2xx: result.non2xx };
-    console.log(`\nload benchmark: ${REVIEWERS} reviewers (one connection and session each) for ${seconds} s, next start on 127.0.0.1, ${os.cpus().length} cores\n`);
-    printTable([...rows, { request: "all", count: total.requests, p50_ms: total.p50_ms, p99_ms: total.p99_ms, max_ms: round(Math.max(...all)), errors: total.errors + total.timeouts + total.non_2xx }]);
-    console.log(`\nthroughput ${total.throughput_rps} requests/s; ${total.errors} errors, ${total.timeouts} timeouts, ${total.non_2xx} non-2xx responses`);
+    const total = {
+      requests: result.requests.total,
+      throughput_rps: round(result.requests.average),
+      p50_ms: round(quantile(all, 0.5)),
+      p99_ms: round(quantile(all, 0.99)),
+      errors: result.errors,
+      timeouts: result.timeouts,
+      non_2xx: result.non2xx,
+    };
+    console.log(
+      `\nload benchmark: ${REVIEWERS} reviewers (one connection and session each) for ${seconds} s, next start on 127.0.0.1, ${os.cpus().length} cores\n`,
+    );
+    printTable([
+      ...rows,
+      {
+        request: "all",
+        count: total.requests,
+        p50_ms: total.p50_ms,
+        p99_ms: total.p99_ms,
+        max_ms: round(Math.max(...all)),
+        errors: total.errors + total.timeouts + total.non_2xx,
+      },
+    ]);
+    console.log(
+      `\nthroughput ${total.throughput_rps} requests/s; ${total.errors} errors, ${total.timeouts} timeouts, ${total.non_2xx} non-2xx responses`,
+    );
     console.log(JSON.stringify({ benchmark: "load", reviewers: REVIEWERS, seconds, ...total, byRequest: rows }));
     if (total.errors + total.timeouts + total.non_2xx > 0) process.exitCode = 1;
   } finally {

@@ -21,4 +21,5 @@ load()
       process.exit(1);
     },
   );
+
 export {};

@@ -3,16 +3,16 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { createDb } from "@/lib/db/client";
 import { searchClaims } from "@/lib/db/search";
-import { readCorpus } from "@/lib/seed/corpus-files";
 import { createSqliteSearch, planSearch } from "@/lib/search/sqlite/sqlite-search";
 import { RANK_WINDOW, type Statement } from "@/lib/search/sqlite/statements";
 import type { SearchPage, SearchSort } from "@/lib/search/types";
+import { readCorpus } from "@/lib/seed/corpus-files";
 import { createBenchDatabase, databaseBytes } from "./lib/bench-database";
 import { naiveLikeStatements } from "./lib/naive-like";
-import { loadSyntheticCorpus, type LoadResult } from "./lib/synthetic-corpus";
+import { type LoadResult, loadSyntheticCorpus } from "./lib/synthetic-corpus";
 import { measure, measureInTurns, type Timing } from "./lib/timing";
-import { printTable as printRows } from "./stats";
 import { WordModel } from "./lib/word-model";
+import { printTable as printRows } from "./stats";
 
 /**
  * `npm run bench -- search [--quick] [--sizes 10000,100000] [--runs 50] [--windows 5000,10000]`
@@ -71,41 +71,60 @@ async function benchSize(claims: number, words: WordModel, runs: number, windows
     sqlite.pragma("synchronous = NORMAL");
     sqlite.exec("ANALYZE");
     const dbBytes = databaseBytes(sqlite, file);
-    process.stderr.write(`  ${label}: loaded in ${load.loadSeconds.toFixed(1)} s, indexed in ${load.indexSeconds.toFixed(1)} s, ${(dbBytes / 1e6).toFixed(0)} MB\n`);
+    process.stderr.write(
+      `  ${label}: loaded in ${load.loadSeconds.toFixed(1)} s, indexed in ${load.indexSeconds.toFixed(1)} s, ${(dbBytes / 1e6).toFixed(0)} MB\n`,
+    );
 
     const db = createDb(`file:${file}`);
     const budgetMs = claims >= 1_000_000 ? 8_000 : 4_000;
     const queries: QueryFigures[] = [];
     try {
-      for (const rankWindow of windows) for (const query of QUERIES) {
-        const request = { q: query.q, sort: query.sort, limit: LIMIT };
-        const plan = planSearch(request);
-        // Record what the engine runs for this search, straight on better-sqlite3.
-        const recorded: Statement[] = [];
-        const direct = createSqliteSearch(
-          async (sql, params) => {
-            recorded.push({ sql, params });
-            return sqlite.prepare(sql).all(...params) as Record<string, unknown>[];
-          },
-          { rankWindow },
-        );
-        const directPage = await direct.search(request);
-        const floor = prepareAll(sqlite, recorded);
-        const naive = naiveLikeStatements(plan.query, LIMIT);
-        const like = prepareAll(sqlite, [naive.page, naive.count]);
+      for (const rankWindow of windows)
+        for (const query of QUERIES) {
+          const request = { q: query.q, sort: query.sort, limit: LIMIT };
+          const plan = planSearch(request);
+          // Record what the engine runs for this search, straight on better-sqlite3.
+          const recorded: Statement[] = [];
+          const direct = createSqliteSearch(
+            async (sql, params) => {
+              recorded.push({ sql, params });
+              return sqlite.prepare(sql).all(...params) as Record<string, unknown>[];
+            },
+            { rankWindow },
+          );
+          const directPage = await direct.search(request);
+          const floor = prepareAll(sqlite, recorded);
+          const naive = naiveLikeStatements(plan.query, LIMIT);
+          const like = prepareAll(sqlite, [naive.page, naive.count]);
 
-        // The app (through Prisma) and the direct run must agree, or the comparison means nothing.
-        const appPage: SearchPage = await searchClaims(db, request, { rankWindow });
-        if (appPage.hits.map((h) => h.claimId).join() !== directPage.hits.map((h) => h.claimId).join()) {
-          throw new Error(`${query.name}: the app and the direct run disagree`);
+          // The app (through Prisma) and the direct run must agree, or the comparison means nothing.
+          const appPage: SearchPage = await searchClaims(db, request, { rankWindow });
+          if (appPage.hits.map((h) => h.claimId).join() !== directPage.hits.map((h) => h.claimId).join()) {
+            throw new Error(`${query.name}: the app and the direct run disagree`);
+          }
+          const window = { total: appPage.total, capped: appPage.totalIsCapped };
+
+          const [app, fts] = await measureInTurns([() => searchClaims(db, request, { rankWindow }), floor], {
+            runs,
+            budgetMs,
+          });
+          const likeTiming = await measure(like, { runs, budgetMs, warmup: 1, minRuns: 3 });
+          queries.push({
+            window: rankWindow,
+            name: query.name,
+            q: query.q,
+            sort: appPage.sort,
+            statements: recorded.length,
+            matches: window.total,
+            matchesCapped: window.capped,
+            app,
+            fts,
+            like: likeTiming,
+          });
+          process.stderr.write(
+            `    ${windows.length > 1 ? `window ${rankWindow}, ` : ""}${query.name}: app p95 ${app.p95.toFixed(2)} ms, fts p95 ${fts.p95.toFixed(2)} ms, like p95 ${likeTiming.p95.toFixed(1)} ms\n`,
+          );
         }
-        const window = { total: appPage.total, capped: appPage.totalIsCapped };
-
-        const [app, fts] = await measureInTurns([() => searchClaims(db, request, { rankWindow }), floor], { runs, budgetMs });
-        const likeTiming = await measure(like, { runs, budgetMs, warmup: 1, minRuns: 3 });
-        queries.push({ window: rankWindow, name: query.name, q: query.q, sort: appPage.sort, statements: recorded.length, matches: window.total, matchesCapped: window.capped, app, fts, like: likeTiming });
-        process.stderr.write(`    ${windows.length > 1 ? `window ${rankWindow}, ` : ""}${query.name}: app p95 ${app.p95.toFixed(2)} ms, fts p95 ${fts.p95.toFixed(2)} ms, like p95 ${likeTiming.p95.toFixed(1)} ms\n`);
-      }
     } finally {
       await db.$disconnect();
     }
@@ -161,25 +180,46 @@ function printTable(sizes: SizeFigures[]): void {
 export async function run(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { quick: { type: "boolean", default: false }, sizes: { type: "string" }, runs: { type: "string", default: "50" }, windows: { type: "string" } },
+    options: {
+      quick: { type: "boolean", default: false },
+      sizes: { type: "string" },
+      runs: { type: "string", default: "50" },
+      windows: { type: "string" },
+    },
     strict: true,
   });
-  const sizes = values.quick ? [10_000] : values.sizes ? values.sizes.split(",").map((s) => Number(s.replace(/_/g, ""))) : [10_000, 100_000, 1_000_000];
-  if (sizes.some((s) => !Number.isInteger(s) || s < 1_000)) throw new Error("--sizes takes whole numbers of at least 1000, e.g. 10000,100000");
+  const sizes = values.quick
+    ? [10_000]
+    : values.sizes
+      ? values.sizes.split(",").map((s) => Number(s.replace(/_/g, "")))
+      : [10_000, 100_000, 1_000_000];
+  if (sizes.some((s) => !Number.isInteger(s) || s < 1_000))
+    throw new Error("--sizes takes whole numbers of at least 1000, e.g. 10000,100000");
   const runs = Number(values.runs);
   const windows = values.windows ? values.windows.split(",").map((w) => Number(w.replace(/_/g, ""))) : [RANK_WINDOW];
-  if (windows.some((w) => !Number.isInteger(w) || w < 1)) throw new Error("--windows takes whole numbers, e.g. 5000,10000");
-  const words = new WordModel(readCorpus().map((e) => e.text), { seed: 42, avoid: ["xylophone"] });
+  if (windows.some((w) => !Number.isInteger(w) || w < 1))
+    throw new Error("--windows takes whole numbers, e.g. 5000,10000");
+  const words = new WordModel(
+    readCorpus().map((e) => e.text),
+    { seed: 42, avoid: ["xylophone"] },
+  );
   process.stderr.write(`search bench: ${sizes.join(", ")} claims, up to ${runs} runs per figure\n`);
   const loadBefore = os.loadavg()[0];
   const figures: SizeFigures[] = [];
   for (const size of sizes) figures.push(await benchSize(size, words, runs, windows));
   printTable(figures);
-  console.log(`Machine: ${os.cpus().length} cores; 1-minute load average ${loadBefore.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after (other work on the machine inflates p95).`);
+  console.log(
+    `Machine: ${os.cpus().length} cores; 1-minute load average ${loadBefore.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after (other work on the machine inflates p95).`,
+  );
   console.log(
     JSON.stringify({
       bench: "search",
-      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "", node: process.version, loadAverage: { before: loadBefore, after: os.loadavg()[0] } },
+      machine: {
+        cpus: os.cpus().length,
+        model: os.cpus()[0]?.model ?? "",
+        node: process.version,
+        loadAverage: { before: loadBefore, after: os.loadavg()[0] },
+      },
       rankWindows: windows,
       unit: "ms",
       sizes: figures,

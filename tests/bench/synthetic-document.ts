@@ -2,7 +2,10 @@ import { describeSpan } from "../../lib/anchoring/describe-span";
 import { enclosingParagraph, splitParagraphs } from "../../lib/anchoring/paragraphs";
 import type { Span } from "../../lib/anchoring/types";
 
-const WORDS = "the program agreements county sheriff officers ICE removal jail detainers training federal local state enforcement data report arrests criminal public safety policy community trust law court statute section authority".split(" ");
+const WORDS =
+  "the program agreements county sheriff officers ICE removal jail detainers training federal local state enforcement data report arrests criminal public safety policy community trust law court statute section authority".split(
+    " ",
+  );
 
 /** A deterministic pseudo-random generator (mulberry32), so every run measures the same document. */
 export function random(seed: number): () => number {
@@ -24,7 +27,9 @@ export function syntheticDocument(claimCount: number, seed = 7) {
     if (rnd() < 0.3) words.splice(4, 0, String(Math.floor(rnd() * 90_000)));
     return `${words.join(" ")}.`;
   };
-  const paragraphs = Array.from({ length: Math.ceil(claimCount / 6) }, () => Array.from({ length: 5 }, sentence).join(" "));
+  const paragraphs = Array.from({ length: Math.ceil(claimCount / 6) }, () =>
+    Array.from({ length: 5 }, sentence).join(" "),
+  );
   const text = paragraphs.join("\n\n");
   const spans: Span[] = [];
   const seen = new Set<string>();
@@ -44,7 +49,11 @@ export function syntheticDocument(claimCount: number, seed = 7) {
       span = { start: Math.max(s.start, text.lastIndexOf(" ", a) + 1), end: b };
     }
     const key = `${span.start}-${span.end}`;
-    if (span.end > span.start && text.slice(span.start, span.end).trim() === text.slice(span.start, span.end) && !seen.has(key)) {
+    if (
+      span.end > span.start &&
+      text.slice(span.start, span.end).trim() === text.slice(span.start, span.end) &&
+      !seen.has(key)
+    ) {
       seen.add(key);
       spans.push(span);
     }
@@ -53,7 +62,14 @@ export function syntheticDocument(claimCount: number, seed = 7) {
   const claims = spans.map((span) => {
     const { quote } = describeSpan(text, span);
     const paragraph = enclosingParagraph(paragraphSpans, span)!;
-    return { ...span, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, paragraphStart: paragraph.start, paragraphEnd: paragraph.end };
+    return {
+      ...span,
+      exact: quote.exact,
+      prefix: quote.prefix,
+      suffix: quote.suffix,
+      paragraphStart: paragraph.start,
+      paragraphEnd: paragraph.end,
+    };
   });
   return { text, claims };
 }

@@ -1,12 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, ADMIN_STATE } from "./fixtures/env";
 import { ensureAccount, pageAs } from "./fixtures/accounts";
 import { AnnotatorPage } from "./fixtures/annotator-page";
+import { ADMIN, ADMIN_STATE } from "./fixtures/env";
 import { readStoredClaims } from "./fixtures/stored-claims";
 
 test.describe.configure({ mode: "serial" });
 
-test("an admin adds a user, changes their role and deactivates them; each change applies at once", async ({ browser }) => {
+test("an admin adds a user, changes their role and deactivates them; each change applies at once", async ({
+  browser,
+}) => {
   const admin = await (await browser.newContext({ storageState: ADMIN_STATE })).newPage();
   await admin.goto("/admin/users");
   await admin.getByLabel("Name").fill("Nia New");
@@ -52,7 +54,11 @@ test("the last admin cannot remove their own admin role", async ({ browser }) =>
 });
 
 test("admin pages are refused to other roles", async ({ browser }) => {
-  const reviewer = ensureAccount({ email: "rex.reviewer@example.test", password: "reviewer password 9", role: "reviewer" });
+  const reviewer = ensureAccount({
+    email: "rex.reviewer@example.test",
+    password: "reviewer password 9",
+    role: "reviewer",
+  });
   const page = await pageAs(browser, reviewer);
   for (const path of ["/admin/users", "/admin/audit"]) {
     const response = await page.goto(path);
@@ -62,7 +68,11 @@ test("admin pages are refused to other roles", async ({ browser }) => {
 });
 
 test("every change is in the audit log, and a claim's earlier version can be restored", async ({ browser }) => {
-  const reviewer = ensureAccount({ email: "rex.reviewer@example.test", password: "reviewer password 9", role: "reviewer" });
+  const reviewer = ensureAccount({
+    email: "rex.reviewer@example.test",
+    password: "reviewer password 9",
+    role: "reviewer",
+  });
   const claim = readStoredClaims().find((c) => c.document.startsWith("004"))!;
   const a = new AnnotatorPage(await pageAs(browser, reviewer));
   await a.open(4);
@@ -86,7 +96,8 @@ test("every change is in the audit log, and a claim's earlier version can be res
   await admin.getByLabel("User").selectOption({ label: "rex.reviewer (rex.reviewer@example.test)" });
   await admin.getByRole("button", { name: "Filter" }).click();
   await expect(admin.locator("tbody tr")).not.toHaveCount(0);
-  for (const row of await admin.locator("tbody tr td:nth-child(2)").allTextContents()) expect(row).toContain("rex.reviewer@example.test");
+  for (const row of await admin.locator("tbody tr td:nth-child(2)").allTextContents())
+    expect(row).toContain("rex.reviewer@example.test");
 });
 
 test("repeated wrong passwords lock the account for a while, with a clear message", async ({ page }) => {
@@ -100,5 +111,7 @@ test("repeated wrong passwords lock the account for a while, with a clear messag
   }
   await page.getByLabel("Password").fill(victim.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.locator(".form-error[role=alert]")).toHaveText(/Too many failed sign-ins\. Try again in 15 minutes\./);
+  await expect(page.locator(".form-error[role=alert]")).toHaveText(
+    /Too many failed sign-ins\. Try again in 15 minutes\./,
+  );
 });

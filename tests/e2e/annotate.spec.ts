@@ -22,7 +22,9 @@ test.beforeAll(() => {
   for (const account of [REVIEWER, OTHER, VIEWER]) ensureAccount(account);
 });
 
-test("select text with the mouse, create a claim, adjust it by keyboard, tag it, nest it, delete and restore it", async ({ browser }) => {
+test("select text with the mouse, create a claim, adjust it by keyboard, tag it, nest it, delete and restore it", async ({
+  browser,
+}) => {
   const a = new AnnotatorPage(await pageAs(browser, REVIEWER));
   await a.open(DOC);
   const count = Number(await a.page.locator(".panel-title .count").textContent());
@@ -35,7 +37,11 @@ test("select text with the mouse, create a claim, adjust it by keyboard, tag it,
   expect(await a.highlightedText(id)).toBe("for up to 48 hours");
 
   // Adjust both ends with the keyboard; every step is saved and re-highlighted.
-  for (const [key, expected] of [["]", "for up to 48 hours until"], ["{", "up to 48 hours until"], ["}", "up to 48 hours"]] as const) {
+  for (const [key, expected] of [
+    ["]", "for up to 48 hours until"],
+    ["{", "up to 48 hours until"],
+    ["}", "up to 48 hours"],
+  ] as const) {
     await a.page.keyboard.press(key);
     await expect(a.item(id).locator(".claim-exact")).toHaveText(expected);
     await expect.poll(() => a.highlightedText(id)).toBe(expected);
@@ -88,7 +94,9 @@ test("select text with the mouse, create a claim, adjust it by keyboard, tag it,
   await expect.poll(() => a.highlightedText(id)).toBe("up to 48 hours");
 });
 
-test("notes: markdown rendered, scripts inert, threaded replies, edits and deletes kept in history", async ({ browser }) => {
+test("notes: markdown rendered, scripts inert, threaded replies, edits and deletes kept in history", async ({
+  browser,
+}) => {
   const a = new AnnotatorPage(await pageAs(browser, REVIEWER));
   await a.open(DOC);
   const claim = storedClaimId("ICE announced the results");
@@ -96,7 +104,9 @@ test("notes: markdown rendered, scripts inert, threaded replies, edits and delet
   await a.page.keyboard.press("n");
   const box = a.detail.locator(".notes textarea").last();
   await expect(box).toBeFocused();
-  await box.fill('**Source?** See [ICE](https://www.ice.gov/287g) <script>window.pwned = 1</script> <img src=x onerror="window.pwned = 2"> [click](javascript:window.pwned=3)');
+  await box.fill(
+    '**Source?** See [ICE](https://www.ice.gov/287g) <script>window.pwned = 1</script> <img src=x onerror="window.pwned = 2"> [click](javascript:window.pwned=3)',
+  );
   await box.press("Control+Enter");
   const note = a.detail.locator(".note").first();
   await expect(note.locator(".note-body strong")).toHaveText("Source?");
@@ -125,7 +135,9 @@ test("notes: markdown rendered, scripts inert, threaded replies, edits and delet
   await expect(note.locator(".note-replies .note-body")).toBeVisible(); // the reply survives
 });
 
-test("two reviewers edit the same claim: the stale write is refused with the newer state, and can be re-applied", async ({ browser }) => {
+test("two reviewers edit the same claim: the stale write is refused with the newer state, and can be re-applied", async ({
+  browser,
+}) => {
   const claim = storedClaimId("However, not all law enforcement executives");
   const first = new AnnotatorPage(await pageAs(browser, REVIEWER));
   const second = new AnnotatorPage(await pageAs(browser, OTHER));
@@ -150,7 +162,10 @@ test("two reviewers edit the same claim: the stale write is refused with the new
 
 test("reviewers' tags are kept apart, and disagreement shows", async ({ browser }) => {
   const claim = storedClaimId("These same officials made false claims");
-  for (const [account, key] of [[REVIEWER, "o"], [OTHER, "l"]] as const) {
+  for (const [account, key] of [
+    [REVIEWER, "o"],
+    [OTHER, "l"],
+  ] as const) {
     const a = new AnnotatorPage(await pageAs(browser, account));
     await a.open(DOC);
     await a.item(claim).click();
@@ -178,7 +193,9 @@ test("a viewer can read but every write is refused by the server with a clear me
   await expect(a.detail.locator(".reviewer-tags")).toHaveCount(0);
 });
 
-test("the help overlay lists every shortcut and the page has no serious accessibility violation", async ({ browser }) => {
+test("the help overlay lists every shortcut and the page has no serious accessibility violation", async ({
+  browser,
+}) => {
   const a = new AnnotatorPage(await pageAs(browser, REVIEWER));
   await a.open(DOC);
   await a.page.keyboard.press("j");
@@ -190,7 +207,8 @@ test("the help overlay lists every shortcut and the page has no serious accessib
   await a.page.keyboard.press("?");
   const dialog = a.page.getByRole("dialog", { name: "Keyboard shortcuts" });
   await expect(dialog).toBeVisible();
-  for (const key of ["j / k", "s", "o", "l", "c", "r", "n", "x", "?"]) await expect(dialog.getByText(key, { exact: true })).toBeVisible();
+  for (const key of ["j / k", "s", "o", "l", "c", "r", "n", "x", "?"])
+    await expect(dialog.getByText(key, { exact: true })).toBeVisible();
   await a.page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
 });

@@ -1,7 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+import { listDocumentFiles } from "../../lib/seed/corpus-files";
 import { ADMIN_STATE } from "./fixtures/env";
 import { readStoredClaims, type StoredClaim } from "./fixtures/stored-claims";
-import { listDocumentFiles } from "../../lib/seed/corpus-files";
 
 test.use({ storageState: ADMIN_STATE });
 
@@ -48,7 +48,9 @@ for (const fileName of DOCUMENTS) {
   });
 }
 
-test("clicking a claim in the list scrolls to its passage, and clicking a passage selects its claim", async ({ page }) => {
+test("clicking a claim in the list scrolls to its passage, and clicking a passage selects its claim", async ({
+  page,
+}) => {
   const fileName = DOCUMENTS[1];
   const claims = storedClaimsOf(fileName);
   await openDocument(page, fileName);

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
+import Database from "better-sqlite3";
 import { createDb } from "../../lib/db/client";
 import { createUser } from "../../lib/db/users";
 import { ensureBuild, findFreePort, prepareDatabase, startAppServer } from "../support/app-server";
@@ -11,7 +11,12 @@ import { signInOverHttp } from "../support/http-session";
 // then every acknowledged write must be there and the file must pass integrity_check.
 const WRITERS = 12;
 const KILL_AFTER_ACKS = 150;
-const REVIEWER = { email: "durable@example.test", name: "Durable", role: "reviewer" as const, password: "durable password 1" };
+const REVIEWER = {
+  email: "durable@example.test",
+  name: "Durable",
+  role: "reviewer" as const,
+  password: "durable password 1",
+};
 const STATUSES = ["accepted", "disputed", "rejected", "proposed"] as const;
 
 test("no acknowledged write is lost when the server is killed mid-burst", async () => {
@@ -38,7 +43,11 @@ test("no acknowledged write is lost when the server is killed mid-burst", async 
   let acks = 0;
   let killed = false;
   const send = (method: string, route: string, body: unknown) =>
-    fetch(`${server.base}${route}`, { method, headers: { "content-type": "application/json", cookie }, body: JSON.stringify(body) });
+    fetch(`${server.base}${route}`, {
+      method,
+      headers: { "content-type": "application/json", cookie },
+      body: JSON.stringify(body),
+    });
 
   async function writer(mine: typeof claims) {
     const versions = new Map(mine.map((c) => [c.id, c.version]));
@@ -77,22 +86,33 @@ test("no acknowledged write is lost when the server is killed mid-burst", async 
   server = await startAppServer(url, port);
   try {
     const check = createDb(url);
-    const rows = new Map((await check.claim.findMany({ select: { id: true, version: true, status: true } })).map((c) => [c.id, c]));
+    const rows = new Map(
+      (await check.claim.findMany({ select: { id: true, version: true, status: true } })).map((c) => [c.id, c]),
+    );
     for (const [id, acked] of ackedStatus) {
       const row = rows.get(id)!;
       // The write in flight at the kill may have committed unacknowledged: never older than the ack.
       expect(row.version, `claim ${id}`).toBeGreaterThanOrEqual(acked.version);
       if (row.version === acked.version) expect(row.status).toBe(acked.status);
-      expect(await check.auditEvent.count({ where: { claimId: id, action: "claim.set-status" } })).toBe(row.version - 1);
+      expect(await check.auditEvent.count({ where: { claimId: id, action: "claim.set-status" } })).toBe(
+        row.version - 1,
+      );
     }
     const reviewer = await check.user.findUniqueOrThrow({ where: { email: REVIEWER.email } });
-    const tagged = new Set((await check.claimTag.findMany({ where: { reviewerId: reviewer.id }, select: { claimId: true } })).map((t) => t.claimId));
+    const tagged = new Set(
+      (await check.claimTag.findMany({ where: { reviewerId: reviewer.id }, select: { claimId: true } })).map(
+        (t) => t.claimId,
+      ),
+    );
     for (const id of ackedTags) expect(tagged.has(id), `tag on ${id}`).toBe(true);
     await check.$disconnect();
 
     // The restarted app takes writes again with the same session.
     const [first] = ackedStatus;
-    const again = await send("PATCH", `/api/claims/${first[0]}`, { version: rows.get(first[0])!.version, status: "accepted" });
+    const again = await send("PATCH", `/api/claims/${first[0]}`, {
+      version: rows.get(first[0])!.version,
+      status: "accepted",
+    });
     expect(again.status).toBe(200);
   } finally {
     await server.kill("SIGTERM");
@@ -102,5 +122,7 @@ test("no acknowledged write is lost when the server is killed mid-burst", async 
   expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
   sqlite.close();
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
-  console.log(`durability: ${acks} writes acknowledged before SIGKILL (${ackedStatus.size} claims, ${ackedTags.size} tags), all present; integrity ok`);
+  console.log(
+    `durability: ${acks} writes acknowledged before SIGKILL (${ackedStatus.size} claims, ${ackedTags.size} tags), all present; integrity ok`,
+  );
 });

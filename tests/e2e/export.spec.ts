@@ -1,6 +1,6 @@
 import fs from "node:fs";
+import { expect, type Page, request as playwrightRequest, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
-import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
 import { ADMIN_STATE, E2E_BASE_URL } from "./fixtures/env";
 import { readStoredClaims } from "./fixtures/stored-claims";
 
@@ -20,7 +20,10 @@ async function download(page: Page, format: string, scope = "This document") {
   await page.getByText("Export…").click();
   await page.getByLabel(scope).check();
   await page.locator(`input[name="format"][value="${format}"]`).check();
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download" }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download" }).click(),
+  ]);
   await expect(page.getByRole("status").filter({ hasText: "Downloaded" })).toContainText(file.suggestedFilename());
   return { name: file.suggestedFilename(), text: fs.readFileSync((await file.path())!, "utf8") };
 }
@@ -52,22 +55,32 @@ async function searchIds(page: Page, q: string): Promise<string[]> {
   let cursor: string | null = null;
   do {
     const params = new URLSearchParams({ q, limit: "100", ...(cursor ? { cursor } : {}) });
-    const body = (await page.request.get(`/api/claims?${params}`).then((r) => r.json())) as { hits: { claimId: string }[]; nextCursor: string | null };
+    const body = (await page.request.get(`/api/claims?${params}`).then((r) => r.json())) as {
+      hits: { claimId: string }[];
+      nextCursor: string | null;
+    };
     ids.push(...body.hits.map((h) => h.claimId));
     cursor = body.nextCursor;
   } while (cursor);
   return ids.sort();
 }
 
-test("downloads the CSV of a search result from the search page: every match, not just the first page", async ({ page }) => {
+test("downloads the CSV of a search result from the search page: every match, not just the first page", async ({
+  page,
+}) => {
   const q = "police";
   await page.goto(`/search?q=${q}`);
-  const count = Number((await page.locator(".search-count").textContent())!.match(/^([\d,]+) claims match/)![1].replace(/,/g, ""));
+  const count = Number(
+    (await page.locator(".search-count").textContent())!.match(/^([\d,]+) claims match/)![1].replace(/,/g, ""),
+  );
   expect(count).toBeGreaterThan(20); // more than one page of results
   await page.getByText("Export…").click();
   await expect(page.locator(".export-scope")).toHaveText(`All ${count} claims matching “${q}”`);
   await page.locator('input[name="format"][value="csv"]').check();
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download" }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download" }).click(),
+  ]);
   expect(file.suggestedFilename()).toMatch(/^claimbook-search-police-\d{4}-\d{2}-\d{2}\.csv$/);
   const rows = parse(fs.readFileSync((await file.path())!, "utf8"), { columns: true }) as Record<string, string>[];
   expect(rows).toHaveLength(count);
@@ -77,8 +90,13 @@ test("downloads the CSV of a search result from the search page: every match, no
   await expect(page.locator(".export-form")).toBeHidden();
 });
 
-test("the download route needs a session, validates its parameters and serves the selectors' plain text", async ({ page }) => {
-  const anonymous = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL, storageState: { cookies: [], origins: [] } });
+test("the download route needs a session, validates its parameters and serves the selectors' plain text", async ({
+  page,
+}) => {
+  const anonymous = await playwrightRequest.newContext({
+    baseURL: E2E_BASE_URL,
+    storageState: { cookies: [], origins: [] },
+  });
   const refused = await anonymous.get("/api/export?format=md");
   expect(refused.status()).toBe(401);
   await anonymous.dispose();

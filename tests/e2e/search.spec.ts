@@ -25,13 +25,16 @@ test("search: type a query, apply a filter, open a result and land on its passag
   await expect(results.first()).toBeVisible();
   const count = await results.count();
   expect(count).toBeLessThan(unfiltered);
-  for (let i = 0; i < count; i++) await expect(results.nth(i).locator(".tag-badge", { hasText: "statistic" })).toBeVisible();
+  for (let i = 0; i < count; i++)
+    await expect(results.nth(i).locator(".tag-badge", { hasText: "statistic" })).toBeVisible();
 
   // The whole search is in the URL: reloading it shows the same results.
   const url = page.url();
   const ids = await results.evaluateAll((els) => els.map((e) => e.getAttribute("data-claim-id")));
   await page.goto(url);
-  expect(await page.locator(".result").evaluateAll((els) => els.map((e) => e.getAttribute("data-claim-id")))).toEqual(ids);
+  expect(await page.locator(".result").evaluateAll((els) => els.map((e) => e.getAttribute("data-claim-id")))).toEqual(
+    ids,
+  );
 
   const first = page.locator(".result").first();
   const claimId = await first.getAttribute("data-claim-id");
@@ -57,9 +60,15 @@ test("search: grouped by document, and hostile input gives a message, not an err
   await expect(page.locator(".form-error")).toHaveText(/status:maybe is not a status/);
 });
 
-test("the JSON API answers signed-in users only, validates its parameters and paginates", async ({ page, playwright }) => {
+test("the JSON API answers signed-in users only, validates its parameters and paginates", async ({
+  page,
+  playwright,
+}) => {
   // An explicitly empty session: the test runner would otherwise hand this context the admin's cookies.
-  const anonymous = await playwright.request.newContext({ baseURL: E2E_BASE_URL, storageState: { cookies: [], origins: [] } });
+  const anonymous = await playwright.request.newContext({
+    baseURL: E2E_BASE_URL,
+    storageState: { cookies: [], origins: [] },
+  });
   const refused = await anonymous.get("/api/claims?q=police");
   expect(refused.status()).toBe(401);
   await anonymous.dispose();

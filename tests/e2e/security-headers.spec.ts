@@ -3,7 +3,9 @@ import { ADMIN_STATE } from "./fixtures/env";
 
 test.use({ storageState: ADMIN_STATE });
 
-test("pages carry a nonce-based CSP without unsafe-inline scripts, and the app still runs under it", async ({ page }) => {
+test("pages carry a nonce-based CSP without unsafe-inline scripts, and the app still runs under it", async ({
+  page,
+}) => {
   const violations: string[] = [];
   page.on("console", (message) => {
     if (/Content Security Policy|Refused to (execute|load)/i.test(message.text())) violations.push(message.text());
@@ -11,7 +13,10 @@ test("pages carry a nonce-based CSP without unsafe-inline scripts, and the app s
   const response = await page.goto("/documents");
   const headers = response!.headers();
   const csp = headers["content-security-policy"];
-  const scriptSrc = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src"))!;
+  const scriptSrc = csp
+    .split(";")
+    .map((d) => d.trim())
+    .find((d) => d.startsWith("script-src"))!;
   expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
   expect(scriptSrc).not.toContain("unsafe-inline");
   expect(scriptSrc).not.toContain("unsafe-eval");

@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 
@@ -22,8 +22,13 @@ export function prepareDatabase(url: string): void {
 
 /** Builds the app unless a build holding every route `needs` exists (a build from before those routes would 404). */
 export function ensureBuild(needs: string[] = []): void {
-  const built = fs.existsSync(".next/BUILD_ID") && needs.every((route) => fs.existsSync(`.next/server/app${route}/route.js`));
-  if (!built) execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const built =
+    fs.existsSync(".next/BUILD_ID") && needs.every((route) => fs.existsSync(`.next/server/app${route}/route.js`));
+  if (!built)
+    execFileSync("npm", ["run", "--silent", "build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
 }
 
 export interface AppServer {
@@ -35,11 +40,15 @@ export interface AppServer {
 
 /** `next start` on 127.0.0.1 with its own database, resolved once it answers. */
 export async function startAppServer(url: string, port: number): Promise<AppServer> {
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(port)], {
-    env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-    stdio: "ignore",
-    detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(port)],
+    {
+      env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+      stdio: "ignore",
+      detached: true,
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const base = `http://127.0.0.1:${port}`;
   const server: AppServer = {

@@ -19,6 +19,7 @@ export async function signInOverHttp(base: string, email: string, password: stri
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   keep(response);
-  if (![...jar.keys()].some((k) => k.endsWith("next-auth.session-token"))) throw new Error(`sign-in failed for ${email} (status ${response.status})`);
+  if (![...jar.keys()].some((k) => k.endsWith("next-auth.session-token")))
+    throw new Error(`sign-in failed for ${email} (status ${response.status})`);
   return cookie();
 }

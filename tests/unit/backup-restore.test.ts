@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backupDatabase, BackupRefusedError, inspectDatabaseFile, restoreDatabase } from "@/lib/db/backup";
+import { BackupRefusedError, backupDatabase, inspectDatabaseFile, restoreDatabase } from "@/lib/db/backup";
 import { createDb, type Db } from "@/lib/db/client";
 import { listKnownMigrations } from "@/lib/db/migrations";
 import { createUser } from "@/lib/db/users";
@@ -17,7 +17,10 @@ const known = listKnownMigrations();
 
 /** Runs `npm run claims -- …` against the live test database. */
 function claims(...args: string[]) {
-  const r = spawnSync("npx", ["tsx", "lib/cli/main.ts", ...args], { env: { ...process.env, DATABASE_URL: `file:${live}` }, encoding: "utf8" });
+  const r = spawnSync("npx", ["tsx", "lib/cli/main.ts", ...args], {
+    env: { ...process.env, DATABASE_URL: `file:${live}` },
+    encoding: "utf8",
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -34,11 +37,18 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimbook-backup-"));
   live = path.join(dir, "live.db");
   // The real migration path (prisma migrate deploy), so the file carries Prisma's migration history.
-  const migrated = spawnSync("npm", ["run", "--silent", "db:migrate"], { env: { ...process.env, DATABASE_URL: `file:${live}` }, encoding: "utf8" });
+  const migrated = spawnSync("npm", ["run", "--silent", "db:migrate"], {
+    env: { ...process.env, DATABASE_URL: `file:${live}` },
+    encoding: "utf8",
+  });
   expect(migrated.status, migrated.stderr).toBe(0);
   db = createDb(`file:${live}`);
   await seedCorpus(db);
-  await createUser(db, { email: "first@example.test", name: "First", role: "reviewer", password: "a long enough password" }, null);
+  await createUser(
+    db,
+    { email: "first@example.test", name: "First", role: "reviewer", password: "a long enough password" },
+    null,
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -58,7 +68,11 @@ describe("backup and restore", () => {
     let written = 0;
     const writer = (async () => {
       while (writing) {
-        await db.setting.upsert({ where: { key: `load.${written}` }, create: { key: `load.${written}`, value: "x".repeat(2000) }, update: {} });
+        await db.setting.upsert({
+          where: { key: `load.${written}` },
+          create: { key: `load.${written}`, value: "x".repeat(2000) },
+          update: {},
+        });
         written++;
         // Yield as a server between requests does; a bare loop of resolved promises would starve the backup.
         await new Promise((resolve) => setImmediate(resolve));
@@ -88,7 +102,11 @@ describe("backup and restore", () => {
     expect(claims("backup").code).toBe(2);
 
     const before = userCount(live);
-    await createUser(db, { email: "later@example.test", name: "Later", role: "viewer", password: "a long enough password" }, null);
+    await createUser(
+      db,
+      { email: "later@example.test", name: "Later", role: "viewer", password: "a long enough password" },
+      null,
+    );
     expect(userCount(live)).toBe(before + 1);
 
     const restore = claims("restore", file);
@@ -119,7 +137,9 @@ describe("backup and restore", () => {
     for (let i = 8192; i < bytes.length; i += 4096) bytes.fill(0xff, i + 16, i + 600);
     fs.writeFileSync(corrupt, bytes);
     expect(() => inspectDatabaseFile(corrupt, known)).toThrow(BackupRefusedError);
-    await expect(restoreDatabase(corrupt, live, known)).rejects.toThrow(/corrupt\.db (is corrupt|is not a readable SQLite database)/);
+    await expect(restoreDatabase(corrupt, live, known)).rejects.toThrow(
+      /corrupt\.db (is corrupt|is not a readable SQLite database)/,
+    );
     await expect(restoreDatabase(path.join(dir, "missing.db"), live, known)).rejects.toThrow("does not exist");
     expect(userCount(live)).toBe(users);
   });
@@ -129,9 +149,13 @@ describe("backup and restore", () => {
     const newer = path.join(dir, "newer.db");
     await backupDatabase(live, newer, known);
     const n = new Database(newer);
-    n.prepare("INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES ('x', 'abc', 1, '29990101000000_from_the_future', 1, 1)").run();
+    n.prepare(
+      "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES ('x', 'abc', 1, '29990101000000_from_the_future', 1, 1)",
+    ).run();
     n.close();
-    await expect(restoreDatabase(newer, live, known)).rejects.toThrow(/newer or unknown schema \(migration 29990101000000_from_the_future is not part of this code\)/);
+    await expect(restoreDatabase(newer, live, known)).rejects.toThrow(
+      /newer or unknown schema \(migration 29990101000000_from_the_future is not part of this code\)/,
+    );
 
     const changed = path.join(dir, "changed.db");
     await backupDatabase(live, changed, known);

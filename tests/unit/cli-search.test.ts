@@ -13,7 +13,10 @@ afterAll(async () => {
 });
 
 function claims(...args: string[]) {
-  const result = spawnSync("npx", ["tsx", "lib/cli/main.ts", ...args], { env: { ...process.env, DATABASE_URL: t.url }, encoding: "utf8" });
+  const result = spawnSync("npx", ["tsx", "lib/cli/main.ts", ...args], {
+    env: { ...process.env, DATABASE_URL: t.url },
+    encoding: "utf8",
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -29,10 +32,16 @@ describe("claims search", { timeout: 120_000 }, () => {
   });
 
   it("prints JSON with --json, and the next page with --cursor", () => {
-    const first = JSON.parse(claims("search", "police", "--json", "--limit", "3").stdout) as { total: number; hits: { claimId: string; url: string }[]; nextCursor: string };
+    const first = JSON.parse(claims("search", "police", "--json", "--limit", "3").stdout) as {
+      total: number;
+      hits: { claimId: string; url: string }[];
+      nextCursor: string;
+    };
     expect(first.hits).toHaveLength(3);
     expect(first.hits[0].url).toMatch(/^\/documents\/.+#claim-/);
-    const second = JSON.parse(claims("search", "police", "--json", "--limit", "3", "--cursor", first.nextCursor).stdout) as { hits: { claimId: string }[] };
+    const second = JSON.parse(
+      claims("search", "police", "--json", "--limit", "3", "--cursor", first.nextCursor).stdout,
+    ) as { hits: { claimId: string }[] };
     expect(second.hits.map((h) => h.claimId).filter((id) => first.hits.some((h) => h.claimId === id))).toEqual([]);
   });
 
@@ -41,7 +50,9 @@ describe("claims search", { timeout: 120_000 }, () => {
     expect(status.code).toBe(2);
     expect(status.stderr).toContain("status:maybe is not a status");
     expect(claims("search").code).toBe(2);
-    expect(claims("search", "police", "--sort", "alphabetical").stderr).toContain("--sort: sort must be one of: relevance, document, newest.");
+    expect(claims("search", "police", "--sort", "alphabetical").stderr).toContain(
+      "--sort: sort must be one of: relevance, document, newest.",
+    );
     const unknown = claims("search", "tag:nope");
     expect(unknown.code).toBe(0);
     expect(unknown.stderr).toContain('There is no tag "nope"');

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readCorpus } from "@/lib/seed/corpus-files";
 import { verifyPassword } from "@/lib/auth/password";
+import { readCorpus } from "@/lib/seed/corpus-files";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 
 let t: TestDatabase;
@@ -44,7 +44,16 @@ describe("the claims command line", () => {
   });
 
   it("adds a user with a hashed password, generates one when none is given, and refuses duplicates", async () => {
-    const added = claims("user", "add", "--email", "Rita@Example.test", "--role", "reviewer", "--password", "a long enough password");
+    const added = claims(
+      "user",
+      "add",
+      "--email",
+      "Rita@Example.test",
+      "--role",
+      "reviewer",
+      "--password",
+      "a long enough password",
+    );
     expect(added.code).toBe(0);
     const rita = await t.db.user.findUniqueOrThrow({ where: { email: "rita@example.test" } });
     expect(rita.role).toBe("reviewer");
@@ -59,7 +68,16 @@ describe("the claims command line", () => {
     const vic = await t.db.user.findUniqueOrThrow({ where: { email: "vic@example.test" } });
     expect(await verifyPassword(password!, vic.passwordHash)).toBe(true);
 
-    const duplicate = claims("user", "add", "--email", "rita@example.test", "--role", "viewer", "--password", "another long one");
+    const duplicate = claims(
+      "user",
+      "add",
+      "--email",
+      "rita@example.test",
+      "--role",
+      "viewer",
+      "--password",
+      "another long one",
+    );
     expect(duplicate.code).toBe(1);
     expect(duplicate.stderr).toContain("already exists");
   });
@@ -68,7 +86,14 @@ describe("the claims command line", () => {
     expect(claims("seed").code).toBe(0);
     const listed = claims("list", "--json");
     expect(listed.code).toBe(0);
-    const rows = JSON.parse(listed.stdout) as { document: string; start: number; end: number; exact: string; tags: string[]; status: string }[];
+    const rows = JSON.parse(listed.stdout) as {
+      document: string;
+      start: number;
+      end: number;
+      exact: string;
+      tags: string[];
+      status: string;
+    }[];
     const corpus = readCorpus();
     expect(rows).toHaveLength(corpus.reduce((n, e) => n + e.curated.claims.length, 0));
     for (const row of rows) {

@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readCorpus, documentsDir } from "@/lib/seed/corpus-files";
-import { verifyCuratedClaims } from "@/lib/seed/verify-claims";
-import { uncoveredSentences } from "@/lib/seed/coverage";
 import { sha256Hex } from "@/lib/documents/hash";
+import { documentsDir, readCorpus } from "@/lib/seed/corpus-files";
+import { uncoveredSentences } from "@/lib/seed/coverage";
+import { verifyCuratedClaims } from "@/lib/seed/verify-claims";
 
 // The five documents are vendored byte-for-byte; these sums are fixed facts about them.
 const SHA256 = {
@@ -34,8 +34,13 @@ describe("the shipped corpus", () => {
 
   it("covers every sentence: each one overlaps a claim or is listed as a non-claim with its reason", () => {
     for (const entry of corpus) {
-      const gaps = uncoveredSentences(entry.text, entry.curated.claims, entry.curated.nonClaims).filter((s) => s.reason === null);
-      expect(gaps.map((g) => g.text), entry.fileName).toEqual([]);
+      const gaps = uncoveredSentences(entry.text, entry.curated.claims, entry.curated.nonClaims).filter(
+        (s) => s.reason === null,
+      );
+      expect(
+        gaps.map((g) => g.text),
+        entry.fileName,
+      ).toEqual([]);
     }
   });
 
@@ -50,7 +55,14 @@ describe("the shipped corpus", () => {
 
   it("splits statistics in a list into one claim each", () => {
     const list = corpus.find((e) => e.fileName.startsWith("002"))!;
-    for (const item of ["1,261 for dangerous drugs", "920 for convicted for assault", "377 for obstructing police", "190 for weapons offenses", "104 for sex offenses/assaults", "37 for homicide"]) {
+    for (const item of [
+      "1,261 for dangerous drugs",
+      "920 for convicted for assault",
+      "377 for obstructing police",
+      "190 for weapons offenses",
+      "104 for sex offenses/assaults",
+      "37 for homicide",
+    ]) {
       const claim = list.curated.claims.find((c) => c.exact.includes(item));
       expect(claim, item).toBeDefined();
       expect(claim!.tags).toContain("statistic");
@@ -60,8 +72,15 @@ describe("the shipped corpus", () => {
 
   it("treats site boilerplate as non-claims", () => {
     const all = corpus.flatMap((e) => e.curated.claims.map((c) => c.exact));
-    for (const boilerplate of ["Comments are closed.", "Sign up for our email newsletter", "The Daily Signal publishes a variety of perspectives."]) {
-      expect(all.some((exact) => exact.includes(boilerplate)), boilerplate).toBe(false);
+    for (const boilerplate of [
+      "Comments are closed.",
+      "Sign up for our email newsletter",
+      "The Daily Signal publishes a variety of perspectives.",
+    ]) {
+      expect(
+        all.some((exact) => exact.includes(boilerplate)),
+        boilerplate,
+      ).toBe(false);
     }
   });
 });

@@ -4,17 +4,28 @@ import { ConflictError, WriteError } from "@/lib/db/errors";
 import type { UserSummary } from "@/lib/db/users";
 import { setStatusSchema } from "@/lib/validation/claim";
 
-const as = (role: UserSummary["role"] | null) => async () => (role ? { id: "u1", email: "u@example.test", name: "U", role, active: true } : null);
+const as = (role: UserSummary["role"] | null) => async () =>
+  role ? { id: "u1", email: "u@example.test", name: "U", role, active: true } : null;
 const input = { claimId: "c1", version: 3, status: "accepted" };
 const ok = async () => "written";
 
 describe("guardedWrite", () => {
   it("names the field of invalid input and never reaches the write", async () => {
     let called = false;
-    const result = await guardedWrite(setStatusSchema, { ...input, status: "maybe" }, "reviewer", async () => ((called = true), "x"), as("admin"));
+    const result = await guardedWrite(
+      setStatusSchema,
+      { ...input, status: "maybe" },
+      "reviewer",
+      async () => ((called = true), "x"),
+      as("admin"),
+    );
     expect(result).toMatchObject({ ok: false, field: "status" });
-    expect(result.ok === false && result.error).toMatch(/^status: Status must be one of: proposed, accepted, disputed, rejected\.$/);
-    expect((await guardedWrite(setStatusSchema, { ...input, version: "3" }, "reviewer", ok, as("admin"))).ok).toBe(false);
+    expect(result.ok === false && result.error).toMatch(
+      /^status: Status must be one of: proposed, accepted, disputed, rejected\.$/,
+    );
+    expect((await guardedWrite(setStatusSchema, { ...input, version: "3" }, "reviewer", ok, as("admin"))).ok).toBe(
+      false,
+    );
     expect((await guardedWrite(setStatusSchema, null, "reviewer", ok, as("admin"))).ok).toBe(false);
     expect(called).toBe(false);
   });
@@ -33,10 +44,36 @@ describe("guardedWrite", () => {
   });
 
   it("turns refusals into messages and conflicts into the newer state", async () => {
-    const refused = await guardedWrite(setStatusSchema, input, "reviewer", async () => { throw new WriteError("No.", "claimId"); }, as("reviewer"));
+    const refused = await guardedWrite(
+      setStatusSchema,
+      input,
+      "reviewer",
+      async () => {
+        throw new WriteError("No.", "claimId");
+      },
+      as("reviewer"),
+    );
     expect(refused).toEqual({ ok: false, error: "No.", field: "claimId" });
-    const conflict = await guardedWrite(setStatusSchema, input, "reviewer", async () => { throw new ConflictError("Changed.", { version: 4 }); }, as("reviewer"));
+    const conflict = await guardedWrite(
+      setStatusSchema,
+      input,
+      "reviewer",
+      async () => {
+        throw new ConflictError("Changed.", { version: 4 });
+      },
+      as("reviewer"),
+    );
     expect(conflict).toEqual({ ok: false, error: "Changed.", conflict: { version: 4 } });
-    await expect(guardedWrite(setStatusSchema, input, "reviewer", async () => { throw new Error("disk on fire"); }, as("reviewer"))).rejects.toThrow("disk on fire");
+    await expect(
+      guardedWrite(
+        setStatusSchema,
+        input,
+        "reviewer",
+        async () => {
+          throw new Error("disk on fire");
+        },
+        as("reviewer"),
+      ),
+    ).rejects.toThrow("disk on fire");
   });
 });

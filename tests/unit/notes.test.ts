@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { addNote, changeNote, listNotes } from "@/lib/db/notes";
 import { ConflictError, ForbiddenError } from "@/lib/db/errors";
+import { addNote, changeNote, listNotes } from "@/lib/db/notes";
 import { createUser, type UserSummary } from "@/lib/db/users";
 import { seedCorpus } from "@/lib/seed/seed-corpus";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
@@ -14,8 +14,13 @@ let claimId: string;
 beforeEach(async () => {
   t = createTestDatabase();
   await seedCorpus(t.db);
-  const make = (email: string, role: UserSummary["role"]) => createUser(t.db, { email, name: email.split("@")[0], role, password: "long enough password" }, null);
-  [author, other, admin] = [await make("a@example.test", "reviewer"), await make("b@example.test", "reviewer"), await make("c@example.test", "admin")];
+  const make = (email: string, role: UserSummary["role"]) =>
+    createUser(t.db, { email, name: email.split("@")[0], role, password: "long enough password" }, null);
+  [author, other, admin] = [
+    await make("a@example.test", "reviewer"),
+    await make("b@example.test", "reviewer"),
+    await make("c@example.test", "admin"),
+  ];
   claimId = (await t.db.claim.findFirstOrThrow()).id;
 });
 afterEach(async () => {
@@ -40,15 +45,21 @@ describe("notes", () => {
 
   it("lets only the author or an admin change a note", async () => {
     const note = await addNote(t.db, author, { claimId, parentId: null, body: "Mine" });
-    await expect(changeNote(t.db, other, { noteId: note, version: 1, body: "Theirs" })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(changeNote(t.db, other, { noteId: note, version: 1, body: null })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(changeNote(t.db, other, { noteId: note, version: 1, body: "Theirs" })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await expect(changeNote(t.db, other, { noteId: note, version: 1, body: null })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     expect((await listNotes(t.db, claimId))[0].body).toBe("Mine");
   });
 
   it("refuses a stale edit", async () => {
     const note = await addNote(t.db, author, { claimId, parentId: null, body: "v1" });
     await changeNote(t.db, author, { noteId: note, version: 1, body: "v2" });
-    await expect(changeNote(t.db, author, { noteId: note, version: 1, body: "v2 from another tab" })).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      changeNote(t.db, author, { noteId: note, version: 1, body: "v2 from another tab" }),
+    ).rejects.toBeInstanceOf(ConflictError);
     expect((await listNotes(t.db, claimId))[0].body).toBe("v2");
   });
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { explainUnknownFilters, findMatchingClaims, searchClaims } from "@/lib/db/search";
-import { seedCorpus } from "@/lib/seed/seed-corpus";
 import { createSqliteSearch } from "@/lib/search/sqlite/sqlite-search";
 import { SearchInputError, type SearchSort } from "@/lib/search/types";
+import { seedCorpus } from "@/lib/seed/seed-corpus";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 
 let t: TestDatabase;
@@ -14,7 +14,11 @@ let ada: string;
 let bob: string;
 let n = 0;
 
-async function addClaim(documentId: string, exact: string, extra: { statement?: string; tag?: string; status?: string } = {}) {
+async function addClaim(
+  documentId: string,
+  exact: string,
+  extra: { statement?: string; tag?: string; status?: string } = {},
+) {
   const claim = await db.claim.create({
     data: {
       documentId,
@@ -31,20 +35,36 @@ async function addClaim(documentId: string, exact: string, extra: { statement?: 
       seedKey: `test-${n++}`,
     },
   });
-  if (extra.tag) await db.suggestedTag.create({ data: { claimId: claim.id, tagId: (await db.tag.findUniqueOrThrow({ where: { slug: extra.tag } })).id } });
+  if (extra.tag)
+    await db.suggestedTag.create({
+      data: { claimId: claim.id, tagId: (await db.tag.findUniqueOrThrow({ where: { slug: extra.tag } })).id },
+    });
   return claim.id;
 }
 
-const ids = async (q: string, sort?: SearchSort) => (await searchClaims(db, { q, sort, limit: 100 })).hits.map((h) => h.claimId);
+const ids = async (q: string, sort?: SearchSort) =>
+  (await searchClaims(db, { q, sort, limit: 100 })).hits.map((h) => h.claimId);
 
 beforeAll(async () => {
   t = createTestDatabase();
   db = t.db;
   await seedCorpus(db); // the five documents, their claims and the default tags
-  docA = (await db.document.create({ data: { slug: "test-a", fileName: "zz-a.txt", title: "Harbour pilots and tides", text: "", sha256: "a" } })).id;
-  docB = (await db.document.create({ data: { slug: "test-b", fileName: "zz-b.txt", title: "Lighthouse keepers", text: "", sha256: "b" } })).id;
-  ada = (await db.user.create({ data: { email: "ada@example.test", name: "Ada", passwordHash: "x", role: "reviewer" } })).id;
-  bob = (await db.user.create({ data: { email: "bob@example.test", name: "Bob", passwordHash: "x", role: "reviewer" } })).id;
+  docA = (
+    await db.document.create({
+      data: { slug: "test-a", fileName: "zz-a.txt", title: "Harbour pilots and tides", text: "", sha256: "a" },
+    })
+  ).id;
+  docB = (
+    await db.document.create({
+      data: { slug: "test-b", fileName: "zz-b.txt", title: "Lighthouse keepers", text: "", sha256: "b" },
+    })
+  ).id;
+  ada = (
+    await db.user.create({ data: { email: "ada@example.test", name: "Ada", passwordHash: "x", role: "reviewer" } })
+  ).id;
+  bob = (
+    await db.user.create({ data: { email: "bob@example.test", name: "Bob", passwordHash: "x", role: "reviewer" } })
+  ).id;
 });
 afterAll(async () => {
   await t.close();
@@ -77,8 +97,12 @@ describe("ranking on a small fixed corpus", () => {
   beforeAll(async () => {
     inTitleOnly = await addClaim(docA, "Ships wait outside the breakwater for the evening tide.");
     inNote = await addClaim(docB, "Keepers logged every passing vessel.");
-    await db.note.create({ data: { claimId: inNote, authorId: ada, body: "Cross-check against the harbour register." } });
-    inStatement = await addClaim(docB, "Most keepers were paid by the crown.", { statement: "Lighthouse keepers were paid by the harbour authority." });
+    await db.note.create({
+      data: { claimId: inNote, authorId: ada, body: "Cross-check against the harbour register." },
+    });
+    inStatement = await addClaim(docB, "Most keepers were paid by the crown.", {
+      statement: "Lighthouse keepers were paid by the harbour authority.",
+    });
     inExact = await addClaim(docB, "The harbour closed in 1921 after the storm.");
     twice = await addClaim(docB, "Harbour dues funded the harbour lights.");
   });
@@ -153,7 +177,9 @@ describe("edits show in search at once", () => {
     expect(await ids("dredging tag:opinion reviewer:bob@example.test disagreement:yes")).toEqual([id]);
     const hit = (await searchClaims(db, { q: "dredging" })).hits[0];
     expect(hit).toMatchObject({ disagreement: true, tagsAreSuggested: false, tags: ["opinion", "statistic"] });
-    await db.claimTag.delete({ where: { claimId_tagId_reviewerId: { claimId: id, tagId: opinion.id, reviewerId: bob } } });
+    await db.claimTag.delete({
+      where: { claimId_tagId_reviewerId: { claimId: id, tagId: opinion.id, reviewerId: bob } },
+    });
     expect(await ids("dredging disagreement:no")).toEqual([id]);
 
     await db.tag.update({ where: { id: statistic.id }, data: { label: "number" } });
@@ -169,7 +195,10 @@ describe("edits show in search at once", () => {
   it("follows a claim whose id is rewritten, with its notes and tags", async () => {
     const id = await addClaim(docA, "Ferries cross the sound hourly.");
     await db.note.create({ data: { claimId: id, authorId: ada, body: "Timetable of the ferry company." } });
-    await db.$executeRawUnsafe(`UPDATE "Claim" SET "id" = 'rewritten-' || "id", "status" = 'accepted' WHERE "id" = ?`, id);
+    await db.$executeRawUnsafe(
+      `UPDATE "Claim" SET "id" = 'rewritten-' || "id", "status" = 'accepted' WHERE "id" = ?`,
+      id,
+    );
     expect(await ids("ferries timetable has:note status:accepted")).toEqual([`rewritten-${id}`]);
     expect(await findMatchingClaims(db, "ferries")).toEqual([{ claimId: `rewritten-${id}`, documentId: docA }]);
   });
@@ -192,28 +221,34 @@ describe("pagination", () => {
     }
   });
 
-  it.each(["harbour", "the harbour"])("stays stable while claims are added: no repeats, no gaps, no newcomers (%s)", async (q) => {
-    for (const sort of ["relevance", "document", "newest"] as const) {
-      const first = await searchClaims(db, { q, sort, limit: 3 });
-      const before = (await searchClaims(db, { q, sort, limit: 100 })).hits.map((h) => h.claimId);
-      const added = [
-        await addClaim(docB, "Harbour harbour harbour."),
-        await addClaim(docA, "A harbour."),
-        await addClaim(docB, "The old harbour wall, the new harbour wall and the harbour master's house all date from the same decade."),
-      ];
-      const walked = first.hits.map((h) => h.claimId);
-      let cursor = first.nextCursor;
-      while (cursor) {
-        const page = await searchClaims(db, { q, sort, limit: 3, cursor });
-        walked.push(...page.hits.map((h) => h.claimId));
-        expect(page.total).toBe(first.total);
-        cursor = page.nextCursor;
+  it.each(["harbour", "the harbour"])(
+    "stays stable while claims are added: no repeats, no gaps, no newcomers (%s)",
+    async (q) => {
+      for (const sort of ["relevance", "document", "newest"] as const) {
+        const first = await searchClaims(db, { q, sort, limit: 3 });
+        const before = (await searchClaims(db, { q, sort, limit: 100 })).hits.map((h) => h.claimId);
+        const added = [
+          await addClaim(docB, "Harbour harbour harbour."),
+          await addClaim(docA, "A harbour."),
+          await addClaim(
+            docB,
+            "The old harbour wall, the new harbour wall and the harbour master's house all date from the same decade.",
+          ),
+        ];
+        const walked = first.hits.map((h) => h.claimId);
+        let cursor = first.nextCursor;
+        while (cursor) {
+          const page = await searchClaims(db, { q, sort, limit: 3, cursor });
+          walked.push(...page.hits.map((h) => h.claimId));
+          expect(page.total).toBe(first.total);
+          cursor = page.nextCursor;
+        }
+        expect({ sort, walked }).toEqual({ sort, walked: before });
+        expect(walked.filter((id) => added.includes(id))).toEqual([]);
+        for (const id of added) await db.claim.update({ where: { id }, data: { deletedAt: new Date() } });
       }
-      expect({ sort, walked }).toEqual({ sort, walked: before });
-      expect(walked.filter((id) => added.includes(id))).toEqual([]);
-      for (const id of added) await db.claim.update({ where: { id }, data: { deletedAt: new Date() } });
-    }
-  });
+    },
+  );
 
   it("refuses a cursor from another query", async () => {
     const page = await searchClaims(db, { q: "the", limit: 2 });
@@ -223,7 +258,21 @@ describe("pagination", () => {
 
 describe("bad input", () => {
   it("hostile queries give results or a message, never a database error", async () => {
-    for (const q of ['"', "NEAR(", "*", "^", "-", "tag:", '"unbalanced', "a OR", "😀", "x".repeat(1000), "{exact}: x", "' OR 1=1 --", "\uE000all"]) {
+    for (const q of [
+      '"',
+      "NEAR(",
+      "*",
+      "^",
+      "-",
+      "tag:",
+      '"unbalanced',
+      "a OR",
+      "😀",
+      "x".repeat(1000),
+      "{exact}: x",
+      "' OR 1=1 --",
+      "\uE000all",
+    ]) {
       await expect(searchClaims(db, { q })).resolves.toBeDefined();
     }
     await expect(searchClaims(db, { q: "x".repeat(10 * 1024) })).rejects.toThrow(SearchInputError);
@@ -244,7 +293,10 @@ describe("bad input", () => {
 
 describe("more matches than the ranking window", () => {
   // The app ranks up to 10,000 matches; a window of 4 shows the same behaviour on a few claims.
-  const engine = () => createSqliteSearch((sql, params) => db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params), { rankWindow: 4 });
+  const engine = () =>
+    createSqliteSearch((sql, params) => db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params), {
+      rankWindow: 4,
+    });
 
   it("shows a too-large best-match result newest first, says so, and pages through it", async () => {
     const first = await engine().search({ q: "police", limit: 3 });
@@ -268,14 +320,21 @@ describe("more matches than the ranking window", () => {
     const byDoc = await engine().search({ q: "police", sort: "document", limit: 100 });
     expect(byDoc).toMatchObject({ sort: "newest", total: 4, totalIsCapped: true });
     expect(byDoc.notices.some((n) => n.includes("too many to group by document"))).toBe(true);
-    expect(byDoc.hits.map((h) => h.claimId)).toEqual((await findMatchingClaims(db, "police")).map((m) => m.claimId).reverse());
+    expect(byDoc.hits.map((h) => h.claimId)).toEqual(
+      (await findMatchingClaims(db, "police")).map((m) => m.claimId).reverse(),
+    );
   });
 
   it("groups by document within a smaller window than it ranks", async () => {
-    const wide = createSqliteSearch((sql, params) => db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params), { rankWindow: 1000, groupWindow: 4 });
+    const wide = createSqliteSearch((sql, params) => db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params), {
+      rankWindow: 1000,
+      groupWindow: 4,
+    });
     expect(await wide.search({ q: "police" })).toMatchObject({ sort: "relevance", totalIsCapped: false });
     const byDoc = await wide.search({ q: "police", sort: "document" });
     expect(byDoc).toMatchObject({ sort: "newest", total: 4, totalIsCapped: true });
-    expect(byDoc.notices.some((n) => n.startsWith("More than 4 claims match, too many to group by document"))).toBe(true);
+    expect(byDoc.notices.some((n) => n.startsWith("More than 4 claims match, too many to group by document"))).toBe(
+      true,
+    );
   });
 });

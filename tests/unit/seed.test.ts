@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { seedCorpus, SeedVerificationError } from "@/lib/seed/seed-corpus";
-import { SEED_DIR, readCorpus } from "@/lib/seed/corpus-files";
+import { readCorpus, SEED_DIR } from "@/lib/seed/corpus-files";
+import { SeedVerificationError, seedCorpus } from "@/lib/seed/seed-corpus";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 
 let t: TestDatabase;
@@ -25,7 +25,11 @@ function copySeedDir(): string {
 
 async function snapshot() {
   const claims = await t.db.claim.findMany({ orderBy: { id: "asc" }, include: { suggestedTags: true } });
-  return { documents: await t.db.document.findMany({ orderBy: { id: "asc" } }), claims, audit: await t.db.auditEvent.count() };
+  return {
+    documents: await t.db.document.findMany({ orderBy: { id: "asc" } }),
+    claims,
+    audit: await t.db.auditEvent.count(),
+  };
 }
 
 describe("seedCorpus", () => {
@@ -57,7 +61,14 @@ describe("seedCorpus", () => {
     await seedCorpus(t.db);
     const before = await snapshot();
     const report = await seedCorpus(t.db);
-    expect(report).toEqual({ documentsCreated: 0, documentsUpdated: 0, claimsCreated: 0, claimsUpdated: 0, claimsRetired: 0, claimsUnchanged: shippedClaims });
+    expect(report).toEqual({
+      documentsCreated: 0,
+      documentsUpdated: 0,
+      claimsCreated: 0,
+      claimsUpdated: 0,
+      claimsRetired: 0,
+      claimsUnchanged: shippedClaims,
+    });
     expect(await snapshot()).toEqual(before);
   });
 

@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createFirstAdmin, createUser, EmailTakenError, FirstAdminExistsError, findActiveUser, LastAdminError, updateUserAccess } from "@/lib/db/users";
+import {
+  createFirstAdmin,
+  createUser,
+  EmailTakenError,
+  FirstAdminExistsError,
+  findActiveUser,
+  LastAdminError,
+  updateUserAccess,
+} from "@/lib/db/users";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 
 let t: TestDatabase;
@@ -16,7 +24,9 @@ describe("accounts", () => {
   it("creates the first admin only while no account exists", async () => {
     const first = await createFirstAdmin(t.db, admin);
     expect(first.role).toBe("admin");
-    await expect(createFirstAdmin(t.db, { ...admin, email: "eve@example.test" })).rejects.toBeInstanceOf(FirstAdminExistsError);
+    await expect(createFirstAdmin(t.db, { ...admin, email: "eve@example.test" })).rejects.toBeInstanceOf(
+      FirstAdminExistsError,
+    );
     expect(await t.db.user.count()).toBe(1);
   });
 
@@ -45,11 +55,19 @@ describe("accounts", () => {
 describe("access changes", () => {
   it("changes roles and deactivates, but never leaves no active admin", async () => {
     const first = await createFirstAdmin(t.db, admin);
-    const rita = await createUser(t.db, { email: "rita@example.test", name: "Rita", role: "reviewer", password: "long enough password" }, first.id);
+    const rita = await createUser(
+      t.db,
+      { email: "rita@example.test", name: "Rita", role: "reviewer", password: "long enough password" },
+      first.id,
+    );
     expect(await updateUserAccess(t.db, first.id, { userId: rita.id, role: "admin" })).toMatchObject({ role: "admin" });
     await updateUserAccess(t.db, rita.id, { userId: first.id, active: false });
-    await expect(updateUserAccess(t.db, rita.id, { userId: rita.id, role: "viewer" })).rejects.toBeInstanceOf(LastAdminError);
-    await expect(updateUserAccess(t.db, rita.id, { userId: rita.id, active: false })).rejects.toBeInstanceOf(LastAdminError);
+    await expect(updateUserAccess(t.db, rita.id, { userId: rita.id, role: "viewer" })).rejects.toBeInstanceOf(
+      LastAdminError,
+    );
+    await expect(updateUserAccess(t.db, rita.id, { userId: rita.id, active: false })).rejects.toBeInstanceOf(
+      LastAdminError,
+    );
     expect(await findActiveUser(t.db, rita.id)).toMatchObject({ role: "admin" });
     expect(await t.db.auditEvent.count({ where: { action: "user.update-access" } })).toBe(2);
   });

@@ -5,7 +5,10 @@ import { isWellFormedText } from "@/lib/validation/unicode";
 import { hostilePayload, prototypeIsPolluted } from "./helpers/hostile-payloads";
 
 // Every zod schema exported from lib/validation/, found by module so a new schema is fuzzed without editing this file.
-const modules = import.meta.glob<Record<string, unknown>>(["../../lib/validation/*.ts", "!../../lib/validation/*.test.ts"], { eager: true });
+const modules = import.meta.glob<Record<string, unknown>>(
+  ["../../lib/validation/*.ts", "!../../lib/validation/*.test.ts"],
+  { eager: true },
+);
 const schemas = Object.entries(modules).flatMap(([file, exports]) =>
   Object.entries(exports)
     .filter((entry): entry is [string, z.ZodType] => entry[1] instanceof z.ZodType)
@@ -19,7 +22,8 @@ const readsObjects = (schema: z.ZodType) => ["object", "intersection"].includes(
 // Schemas whose accepted strings the JSON API and server actions hand to Prisma, which fails
 // (500) on a lone surrogate. Not yet applied to user.ts (account schemas, being reworked elsewhere).
 const REACH_THE_DATABASE = /^(claim|note)\.ts /;
-const stringsIn = (v: unknown): string[] => (typeof v === "string" ? [v] : typeof v === "object" && v !== null ? Object.values(v).flatMap(stringsIn) : []);
+const stringsIn = (v: unknown): string[] =>
+  typeof v === "string" ? [v] : typeof v === "object" && v !== null ? Object.values(v).flatMap(stringsIn) : [];
 
 describe("every zod schema under hostile input", () => {
   it("finds the schemas", () => {
@@ -40,7 +44,8 @@ describe("every zod schema under hostile input", () => {
           expect(issue.message.length).toBeGreaterThan(0);
           // A strict schema refusing unknown keys names them in `keys` rather than `path`.
           const namesField = issue.path.length > 0 || (issue.code === "unrecognized_keys" && issue.keys.length > 0);
-          if (readsObjects(schema) && isObjectPayload(payload)) expect(namesField, `issue without a field: ${issue.message}`).toBe(true);
+          if (readsObjects(schema) && isObjectPayload(payload))
+            expect(namesField, `issue without a field: ${issue.message}`).toBe(true);
         }
       }),
       { numRuns: 200 },

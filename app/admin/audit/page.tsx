@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RestoreVersionButton } from "@/components/admin/restore-version-button";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { db } from "@/lib/db/client";
 import { auditFilterChoices, listAuditEvents } from "@/lib/db/audit-reads";
 import { getClaimForReading } from "@/lib/db/claim-reads";
+import { db } from "@/lib/db/client";
 import { auditQuerySchema } from "@/lib/validation/audit";
-import { RestoreVersionButton } from "@/components/admin/restore-version-button";
 
 export const metadata: Metadata = { title: "Audit log" };
 export const dynamic = "force-dynamic";
@@ -26,14 +26,17 @@ export default async function AuditPage({ searchParams }: Search) {
     auditFilterChoices(db),
     filter.claim ? getClaimForReading(db, filter.claim) : null,
   ]);
-  const next = new URLSearchParams(Object.entries({ ...filter, cursor: nextCursor ?? undefined }).filter((e): e is [string, string] => !!e[1]));
+  const next = new URLSearchParams(
+    Object.entries({ ...filter, cursor: nextCursor ?? undefined }).filter((e): e is [string, string] => !!e[1]),
+  );
   return (
     <section className="page page-wide">
       <h1>{claim ? "Claim history" : "Audit log"}</h1>
       <p className="lede">Every change, newest first. The log is append-only: nothing here can be edited or removed.</p>
       {claim ? (
         <p className="notice">
-          Claim now: “{claim.exact}” · {claim.deleted ? "deleted" : claim.status} · version {claim.version}. “Restore this version” puts back the claim as it was before that change.
+          Claim now: “{claim.exact}” · {claim.deleted ? "deleted" : claim.status} · version {claim.version}. “Restore
+          this version” puts back the claim as it was before that change.
         </p>
       ) : null}
       <form className="filters" method="get">
@@ -100,7 +103,9 @@ export default async function AuditPage({ searchParams }: Search) {
                   {r.before ? <code>{describe(r.before)}</code> : null}
                   {r.before && r.after ? " → " : null}
                   {r.after ? <code>{describe(r.after)}</code> : null}
-                  {claim && r.before && r.claimId === claim.id ? <RestoreVersionButton claimId={claim.id} version={claim.version} eventId={r.id} /> : null}
+                  {claim && r.before && r.claimId === claim.id ? (
+                    <RestoreVersionButton claimId={claim.id} version={claim.version} eventId={r.id} />
+                  ) : null}
                 </td>
               </tr>
             ))}

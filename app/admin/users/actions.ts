@@ -19,7 +19,9 @@ export async function createUserAction(input: unknown) {
 }
 
 export async function updateUserAccessAction(input: unknown) {
-  const result = await guardedWrite(updateUserAccessSchema, input, "admin", (admin, i) => updateUserAccess(db, admin.id, i));
+  const result = await guardedWrite(updateUserAccessSchema, input, "admin", (admin, i) =>
+    updateUserAccess(db, admin.id, i),
+  );
   if (result.ok) revalidatePath("/admin/users");
   return result;
 }

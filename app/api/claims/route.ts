@@ -1,4 +1,4 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { explainUnknownFilters, searchClaims } from "@/lib/db/search";
@@ -24,7 +24,8 @@ export async function GET(request: NextRequest) {
 
   try {
     const page = await searchClaims(db, params);
-    const notices = page.total === 0 ? [...page.notices, ...(await explainUnknownFilters(db, page.query))] : page.notices;
+    const notices =
+      page.total === 0 ? [...page.notices, ...(await explainUnknownFilters(db, page.query))] : page.notices;
     return NextResponse.json({
       q: params.q,
       sort: page.sort,
@@ -33,7 +34,10 @@ export async function GET(request: NextRequest) {
       notices,
       hits: page.hits,
       nextCursor: page.nextCursor,
-      next: page.nextCursor ? searchHref({ q: params.q, sort: params.sort, cursor: page.nextCursor }, "/api/claims") + (params.limit ? `&limit=${params.limit}` : "") : null,
+      next: page.nextCursor
+        ? searchHref({ q: params.q, sort: params.sort, cursor: page.nextCursor }, "/api/claims") +
+          (params.limit ? `&limit=${params.limit}` : "")
+        : null,
     });
   } catch (error) {
     if (error instanceof SearchInputError) return NextResponse.json({ error: error.message }, { status: 400 });

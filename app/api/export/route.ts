@@ -24,7 +24,11 @@ export async function GET(request: Request) {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = String(issue.path[0] ?? (issue.code === "unrecognized_keys" ? issue.keys[0] : "query"));
-    return problem(400, issue.code === "unrecognized_keys" ? `Unknown parameter: ${issue.keys.join(", ")}.` : issue.message, field);
+    return problem(
+      400,
+      issue.code === "unrecognized_keys" ? `Unknown parameter: ${issue.keys.join(", ")}.` : issue.message,
+      field,
+    );
   }
   const { format } = parsed.data;
   let scope;

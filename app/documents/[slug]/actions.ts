@@ -2,11 +2,17 @@
 
 import { z } from "zod";
 import { guardedWrite } from "@/lib/auth/guarded-write";
-import { db } from "@/lib/db/client";
 import { adjustClaimSpan, createClaim, setClaimDeleted, setClaimStatus, setReviewerTag } from "@/lib/db/claim-writes";
+import { db } from "@/lib/db/client";
 import { addNote, changeNote, listNotes } from "@/lib/db/notes";
 import { renderMarkdown } from "@/lib/notes/render-markdown";
-import { adjustSpanSchema, claimVersionSchema, createClaimSchema, setStatusSchema, setTagSchema } from "@/lib/validation/claim";
+import {
+  adjustSpanSchema,
+  claimVersionSchema,
+  createClaimSchema,
+  setStatusSchema,
+  setTagSchema,
+} from "@/lib/validation/claim";
 import { addNoteSchema, deleteNoteSchema, editNoteSchema } from "@/lib/validation/note";
 
 // Thin: parse, guard, call lib/db. Each is a public endpoint, so each goes through guardedWrite.
@@ -24,11 +30,15 @@ export async function setStatusAction(input: unknown) {
 }
 
 export async function deleteClaimAction(input: unknown) {
-  return guardedWrite(claimVersionSchema, input, "reviewer", (user, i) => setClaimDeleted(db, user.id, { ...i, deleted: true }));
+  return guardedWrite(claimVersionSchema, input, "reviewer", (user, i) =>
+    setClaimDeleted(db, user.id, { ...i, deleted: true }),
+  );
 }
 
 export async function restoreClaimAction(input: unknown) {
-  return guardedWrite(claimVersionSchema, input, "reviewer", (user, i) => setClaimDeleted(db, user.id, { ...i, deleted: false }));
+  return guardedWrite(claimVersionSchema, input, "reviewer", (user, i) =>
+    setClaimDeleted(db, user.id, { ...i, deleted: false }),
+  );
 }
 
 export async function setTagAction(input: unknown) {
@@ -38,7 +48,12 @@ export async function setTagAction(input: unknown) {
 /** A claim's notes with their markdown rendered sanitized on the server. */
 export async function loadNotesAction(input: unknown) {
   return guardedWrite(z.object({ claimId: z.string().min(1).max(64) }), input, "viewer", async (_user, i) =>
-    (await listNotes(db, i.claimId)).map((n) => ({ ...n, html: n.deleted ? "" : renderMarkdown(n.body), createdAt: n.createdAt.toISOString(), updatedAt: n.updatedAt.toISOString() })),
+    (await listNotes(db, i.claimId)).map((n) => ({
+      ...n,
+      html: n.deleted ? "" : renderMarkdown(n.body),
+      createdAt: n.createdAt.toISOString(),
+      updatedAt: n.updatedAt.toISOString(),
+    })),
   );
 }
 

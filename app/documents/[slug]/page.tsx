@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { Annotator } from "@/components/annotator/annotator";
+import { ExportMenu } from "@/components/export/export-menu";
 import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db/client";
 import { getDocumentForReading } from "@/lib/db/documents";
 import { listTags } from "@/lib/db/tags";
-import { Annotator } from "@/components/annotator/annotator";
-import { ExportMenu } from "@/components/export/export-menu";
 
 export const dynamic = "force-dynamic";
 
@@ -35,9 +35,20 @@ export default async function DocumentPage({ params }: Params) {
             {doc.fileName}
           </span>
         </p>
-        <ExportMenu scopes={[{ document: doc.slug, label: "This document" }, { document: "", label: "All documents" }]} />
+        <ExportMenu
+          scopes={[
+            { document: doc.slug, label: "This document" },
+            { document: "", label: "All documents" },
+          ]}
+        />
       </header>
-      <Annotator documentId={doc.id} text={doc.text} claims={doc.claims} tags={tags} viewer={{ id: user.id, name: user.name, role: user.role }} />
+      <Annotator
+        documentId={doc.id}
+        text={doc.text}
+        claims={doc.claims}
+        tags={tags}
+        viewer={{ id: user.id, name: user.name, role: user.role }}
+      />
     </article>
   );
 }

@@ -1,14 +1,22 @@
-import { backupDatabase, BackupRefusedError, restoreDatabase, sqliteFileOf, type DatabaseFileReport } from "../../db/backup";
+import {
+  BackupRefusedError,
+  backupDatabase,
+  type DatabaseFileReport,
+  restoreDatabase,
+  sqliteFileOf,
+} from "../../db/backup";
 import { databaseUrl } from "../../db/database-url";
 import { listKnownMigrations } from "../../db/migrations";
 import { UsageError } from "../usage";
 
 function oneFile(command: string, args: string[]): string {
-  if (args.length !== 1 || args[0].startsWith("-")) throw new UsageError(`${command} takes exactly one file, got "${args.join(" ")}"`);
+  if (args.length !== 1 || args[0].startsWith("-"))
+    throw new UsageError(`${command} takes exactly one file, got "${args.join(" ")}"`);
   return args[0];
 }
 
-const describe = (r: DatabaseFileReport) => `${(r.bytes / 1024).toFixed(0)} KiB, ${r.migrations.length} migration(s) applied`;
+const describe = (r: DatabaseFileReport) =>
+  `${(r.bytes / 1024).toFixed(0)} KiB, ${r.migrations.length} migration(s) applied`;
 
 /** `backup <file>`: an online, consistent copy of the database the app is using. */
 export async function runBackup(args: string[]): Promise<number> {
@@ -32,7 +40,10 @@ export async function runRestore(args: string[]): Promise<number> {
   try {
     const report = await restoreDatabase(file, target, listKnownMigrations());
     console.log(`restored ${target} from ${file} (${describe(report)}; integrity ok)`);
-    if (report.pending.length) console.log(`the backup predates ${report.pending.length} migration(s): run \`npm run db:migrate\` before starting the app`);
+    if (report.pending.length)
+      console.log(
+        `the backup predates ${report.pending.length} migration(s): run \`npm run db:migrate\` before starting the app`,
+      );
     return 0;
   } catch (error) {
     if (!(error instanceof BackupRefusedError)) throw error;

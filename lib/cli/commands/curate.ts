@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { fillSelectors } from "../../seed/fill-selectors";
 import { documentsDir } from "../../seed/corpus-files";
+import { fillSelectors } from "../../seed/fill-selectors";
 import { draftClaimFileSchema } from "../../validation/curated-claims";
 import { UsageError } from "../usage";
 

@@ -4,10 +4,10 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import type { Db } from "../../db/client";
+import type { ExportFormat } from "../../export/formats";
 import { renderExport } from "../../export/render-export";
 import { ExportQueryError, resolveScope, scopeRequestOf, UnknownDocumentError } from "../../export/scope";
-import { openExportSource, DEFAULT_BASE_URL } from "../../export/source";
-import type { ExportFormat } from "../../export/formats";
+import { DEFAULT_BASE_URL, openExportSource } from "../../export/source";
 import { cliExportArgsSchema } from "../../validation/export-params";
 import { createProgressBar } from "../progress";
 import { UsageError } from "../usage";
@@ -16,12 +16,21 @@ import { UsageError } from "../usage";
 export async function runExport(db: Db, args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
-    options: { format: { type: "string" }, document: { type: "string" }, query: { type: "string" }, out: { type: "string" }, "base-url": { type: "string" } },
+    options: {
+      format: { type: "string" },
+      document: { type: "string" },
+      query: { type: "string" },
+      out: { type: "string" },
+      "base-url": { type: "string" },
+    },
     strict: true,
     allowPositionals: true,
   });
   if (positionals.length) throw new UsageError(`export takes no positional arguments, got "${positionals.join(" ")}"`);
-  const parsed = cliExportArgsSchema.safeParse({ ...values, baseUrl: values["base-url"] ?? process.env.CLAIMBOOK_BASE_URL ?? DEFAULT_BASE_URL });
+  const parsed = cliExportArgsSchema.safeParse({
+    ...values,
+    baseUrl: values["base-url"] ?? process.env.CLAIMBOOK_BASE_URL ?? DEFAULT_BASE_URL,
+  });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const flag = String(issue.path[0]) === "baseUrl" ? "base-url" : String(issue.path[0]);

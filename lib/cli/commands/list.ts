@@ -1,12 +1,25 @@
 import { parseArgs } from "node:util";
-import type { Db } from "../../db/client";
 import { listClaims } from "../../db/claims";
+import type { Db } from "../../db/client";
 
 export async function runList(db: Db, args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { json: { type: "boolean", default: false } }, strict: true });
   const claims = await listClaims(db);
   if (values.json) {
-    const rows = claims.map(({ document, start, end, exact, tags, suggestedTags, reviewerTags, status, id, statement }) => ({ id, document, start, end, exact, statement, tags, suggestedTags, reviewerTags, status }));
+    const rows = claims.map(
+      ({ document, start, end, exact, tags, suggestedTags, reviewerTags, status, id, statement }) => ({
+        id,
+        document,
+        start,
+        end,
+        exact,
+        statement,
+        tags,
+        suggestedTags,
+        reviewerTags,
+        status,
+      }),
+    );
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return;
   }

@@ -23,7 +23,12 @@ export async function runSearch(db: Db, args: string[]): Promise<void> {
     strict: true,
   });
   if (positionals.length !== 1) throw new UsageError(`search takes one query (quote it), got ${positionals.length}`);
-  const parsed = cliSearchArgsSchema.safeParse({ q: positionals[0], sort: values.sort, limit: values.limit, cursor: values.cursor });
+  const parsed = cliSearchArgsSchema.safeParse({
+    q: positionals[0],
+    sort: values.sort,
+    limit: values.limit,
+    cursor: values.cursor,
+  });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new UsageError(`${issue.path[0] === "q" ? "query" : `--${String(issue.path[0])}`}: ${issue.message}`);
@@ -40,15 +45,21 @@ export async function runSearch(db: Db, args: string[]): Promise<void> {
 
   if (values.json) {
     const { hits, total, totalIsCapped, nextCursor, sort } = page;
-    process.stdout.write(`${JSON.stringify({ q: parsed.data.q, sort, total, totalIsCapped, notices, hits, nextCursor }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ q: parsed.data.q, sort, total, totalIsCapped, notices, hits, nextCursor }, null, 2)}\n`,
+    );
     return;
   }
   for (const notice of notices) console.error(`note: ${notice}`);
   for (const hit of page.hits) {
-    console.log(`${hit.document.fileName}\t${hit.start}-${hit.end}\t${hit.tags.join(",")}\t${hit.status}\t${marked(hit.highlights.exact)}`);
+    console.log(
+      `${hit.document.fileName}\t${hit.start}-${hit.end}\t${hit.tags.join(",")}\t${hit.status}\t${marked(hit.highlights.exact)}`,
+    );
     if (hit.highlights.notes) console.log(`\t\tnote: ${marked(hit.highlights.notes)}`);
   }
-  const count = page.totalIsCapped ? `more than ${page.total} claims match (the newest ${page.total} were ranked)` : `${page.total} claim${page.total === 1 ? "" : "s"}`;
+  const count = page.totalIsCapped
+    ? `more than ${page.total} claims match (the newest ${page.total} were ranked)`
+    : `${page.total} claim${page.total === 1 ? "" : "s"}`;
   console.log(`${count}; showing ${page.hits.length}, sorted by ${page.sort}`);
   if (page.nextCursor) console.log(`next page: --cursor ${page.nextCursor}`);
 }

@@ -8,12 +8,22 @@ import { UsageError } from "../usage";
 export async function runUserAdd(db: Db, args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" }, password: { type: "string" } },
+    options: {
+      email: { type: "string" },
+      role: { type: "string" },
+      name: { type: "string" },
+      password: { type: "string" },
+    },
     strict: true,
   });
   const generated = values.password === undefined;
   const password = values.password ?? randomBytes(15).toString("base64url");
-  const parsed = newUserSchema.safeParse({ email: values.email, role: values.role, name: values.name ?? values.email?.split("@")[0], password });
+  const parsed = newUserSchema.safeParse({
+    email: values.email,
+    role: values.role,
+    name: values.name ?? values.email?.split("@")[0],
+    password,
+  });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new UsageError(`--${String(issue.path[0])}: ${issue.message}`);

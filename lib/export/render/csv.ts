@@ -1,15 +1,42 @@
 import { stringify } from "csv-stringify/sync";
-import { claimsOf, type ExportSource } from "../source";
+import { neutraliseCell } from "../csv-safety";
 import type { ExportClaim } from "../model";
 import { claimConsensus } from "../report/describe";
-import { neutraliseCell } from "../csv-safety";
+import { claimsOf, type ExportSource } from "../source";
 
 const CLAIM_COLUMNS = [
-  "document_file", "document_title", "document_sha256", "claim_id", "start", "end", "exact", "statement", "kind", "status",
-  "consensus_tags", "agreement", "reviewers", "reviewer_tags", "suggested_tags", "note_count", "created_by", "created_at", "updated_at",
+  "document_file",
+  "document_title",
+  "document_sha256",
+  "claim_id",
+  "start",
+  "end",
+  "exact",
+  "statement",
+  "kind",
+  "status",
+  "consensus_tags",
+  "agreement",
+  "reviewers",
+  "reviewer_tags",
+  "suggested_tags",
+  "note_count",
+  "created_by",
+  "created_at",
+  "updated_at",
 ] as const;
 
-const NOTE_COLUMNS = ["document_file", "claim_id", "claim_exact", "note_id", "parent_id", "author", "created_at", "updated_at", "body"] as const;
+const NOTE_COLUMNS = [
+  "document_file",
+  "claim_id",
+  "claim_exact",
+  "note_id",
+  "parent_id",
+  "author",
+  "created_at",
+  "updated_at",
+  "body",
+] as const;
 
 type Cell = string | number;
 
@@ -24,10 +51,25 @@ function claimRow(doc: { fileName: string; title: string; sha256: string }, c: E
   const reviewerTags = new Map<string, string[]>();
   for (const t of c.tags) reviewerTags.set(t.reviewer.name, [...(reviewerTags.get(t.reviewer.name) ?? []), t.tag]);
   return [
-    doc.fileName, doc.title, doc.sha256, c.id, c.start, c.end, c.exact, c.statement ?? "", c.kind ?? "", c.status,
-    consensus.tags.join("; "), consensus.agreement, consensus.reviewers,
+    doc.fileName,
+    doc.title,
+    doc.sha256,
+    c.id,
+    c.start,
+    c.end,
+    c.exact,
+    c.statement ?? "",
+    c.kind ?? "",
+    c.status,
+    consensus.tags.join("; "),
+    consensus.agreement,
+    consensus.reviewers,
     [...reviewerTags].map(([name, tags]) => `${name}: ${tags.join(", ")}`).join("; "),
-    c.suggestedTags.join("; "), c.notes.length, c.createdBy?.name ?? "", c.createdAt.toISOString(), c.updatedAt.toISOString(),
+    c.suggestedTags.join("; "),
+    c.notes.length,
+    c.createdBy?.name ?? "",
+    c.createdAt.toISOString(),
+    c.updatedAt.toISOString(),
   ];
 }
 
@@ -54,7 +96,17 @@ export async function* renderNotesCsv(source: ExportSource): AsyncGenerator<stri
     for await (const claim of claimsOf(source, doc.id)) {
       if (claim.notes.length === 0) continue;
       yield csvLines(
-        claim.notes.map((n) => [doc.fileName, claim.id, claim.exact, n.id, n.parentId ?? "", n.author.name, n.createdAt.toISOString(), n.updatedAt.toISOString(), n.body]),
+        claim.notes.map((n) => [
+          doc.fileName,
+          claim.id,
+          claim.exact,
+          n.id,
+          n.parentId ?? "",
+          n.author.name,
+          n.createdAt.toISOString(),
+          n.updatedAt.toISOString(),
+          n.body,
+        ]),
       );
     }
   }

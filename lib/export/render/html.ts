@@ -1,7 +1,18 @@
-import { claimsOf, loadDocument, summarize, type ExportSource, type SummaryRow } from "../source";
-import type { ExportClaim, ExportTag } from "../model";
-import { CONSENSUS_EXPLANATION, claimConsensus, describeAgreement, documentByline, formatDate, noteDateline, passageOf, tagLabeller, tagsByReviewer, threadNotes } from "../report/describe";
 import { renderMarkdown } from "../../notes/render-markdown";
+import type { ExportClaim, ExportTag } from "../model";
+import {
+  CONSENSUS_EXPLANATION,
+  claimConsensus,
+  describeAgreement,
+  documentByline,
+  formatDate,
+  noteDateline,
+  passageOf,
+  tagLabeller,
+  tagsByReviewer,
+  threadNotes,
+} from "../report/describe";
+import { claimsOf, type ExportSource, loadDocument, type SummaryRow, summarize } from "../source";
 import { REPORT_CSS } from "./html-style";
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -21,7 +32,8 @@ function tagChip(tag: ExportTag | undefined, slug: string): string {
 }
 
 function summaryTable(rows: SummaryRow[], tags: ExportTag[]): string {
-  const cells = (r: Omit<SummaryRow, "document">) => [r.claims, ...tags.map((t) => r.byTag[t.slug] ?? 0), r.noConsensus].map((n) => `<td>${n}</td>`).join("");
+  const cells = (r: Omit<SummaryRow, "document">) =>
+    [r.claims, ...tags.map((t) => r.byTag[t.slug] ?? 0), r.noConsensus].map((n) => `<td>${n}</td>`).join("");
   const total = { claims: 0, noConsensus: 0, byTag: {} as Record<string, number> };
   for (const r of rows) {
     total.claims += r.claims;
@@ -29,7 +41,9 @@ function summaryTable(rows: SummaryRow[], tags: ExportTag[]): string {
     for (const [slug, n] of Object.entries(r.byTag)) total.byTag[slug] = (total.byTag[slug] ?? 0) + n;
   }
   const head = `<tr><th scope="col">Document</th><th scope="col">Claims</th>${tags.map((t) => `<th scope="col">${tagChip(t, t.slug)}</th>`).join("")}<th scope="col">No consensus</th></tr>`;
-  const body = rows.map((r, i) => `<tr><td><a href="#doc-${i + 1}">${escapeHtml(r.document.title)}</a></td>${cells(r)}</tr>`).join("\n");
+  const body = rows
+    .map((r, i) => `<tr><td><a href="#doc-${i + 1}">${escapeHtml(r.document.title)}</a></td>${cells(r)}</tr>`)
+    .join("\n");
   return `<div class="table-wrap"><table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n<tfoot><tr><td>Total</td>${cells(total)}</tr></tfoot>\n</table></div>`;
 }
 
@@ -38,20 +52,26 @@ function renderClaim(claim: ExportClaim, number: number, text: string, tags: Exp
   const label = tagLabeller(tags);
   const consensus = claimConsensus(claim);
   const passage = passageOf(text, claim);
-  const chips = consensus.tags.map((slug) => tagChip(tagBySlug.get(slug), slug)).join(" ") || "<span>no consensus</span>";
+  const chips =
+    consensus.tags.map((slug) => tagChip(tagBySlug.get(slug), slug)).join(" ") || "<span>no consensus</span>";
   const reviewers = tagsByReviewer(claim, label);
   const notes = threadNotes(claim.notes);
   const rows = [
     claim.statement ? `<dt>Statement</dt><dd>${escapeHtml(claim.statement)}</dd>` : "",
     claim.kind ? `<dt>Kind</dt><dd>${escapeHtml(claim.kind)}</dd>` : "",
     `<dt>${consensus.agreement === "suggested" ? "Suggested" : "Consensus"}</dt><dd>${consensus.tags.map(label).map(escapeHtml).join(", ") || "none"} (${describeAgreement(consensus)})</dd>`,
-    reviewers.length ? `<dt>Reviewers</dt><dd><ul class="reviewers">${reviewers.map((r) => `<li>${escapeHtml(r.reviewer)}: ${r.tags.map(escapeHtml).join(", ")}</li>`).join("")}</ul></dd>` : "",
+    reviewers.length
+      ? `<dt>Reviewers</dt><dd><ul class="reviewers">${reviewers.map((r) => `<li>${escapeHtml(r.reviewer)}: ${r.tags.map(escapeHtml).join(", ")}</li>`).join("")}</ul></dd>`
+      : "",
     `<dt>Status</dt><dd>${escapeHtml(claim.status)}</dd>`,
     `<dt>Position</dt><dd>characters ${claim.start}–${claim.end} · <code>${escapeHtml(claim.id)}</code></dd>`,
   ].filter(Boolean);
   const noteList = notes.length
     ? `<ul class="notes" aria-label="Notes">${notes
-        .map(({ note, depth }) => `<li class="note" style="margin-left:${Math.min(depth, 6) * 1.25}rem"><div class="note-meta"><strong>${escapeHtml(note.author.name)}</strong> · ${noteDateline(note)}${depth ? " · reply" : ""}</div><div class="body">${renderMarkdown(note.body)}</div></li>`)
+        .map(
+          ({ note, depth }) =>
+            `<li class="note" style="margin-left:${Math.min(depth, 6) * 1.25}rem"><div class="note-meta"><strong>${escapeHtml(note.author.name)}</strong> · ${noteDateline(note)}${depth ? " · reply" : ""}</div><div class="body">${renderMarkdown(note.body)}</div></li>`,
+        )
         .join("")}</ul>`
     : "";
   return `<section class="claim" id="claim-${escapeHtml(claim.id)}">

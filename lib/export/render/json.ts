@@ -1,6 +1,6 @@
 import { EXPORT_FILE_FORMAT, EXPORT_FILE_VERSION, type ExportFileClaim } from "../../validation/export-file";
 import type { ExportClaim, ExportPerson } from "../model";
-import { claimsOf, loadDocument, type ExportSource } from "../source";
+import { claimsOf, type ExportSource, loadDocument } from "../source";
 
 const person = (p: ExportPerson) => ({ email: p.email, name: p.name });
 
@@ -20,7 +20,14 @@ export function toFileClaim(c: ExportClaim): ExportFileClaim {
     status: c.status as ExportFileClaim["status"],
     suggestedTags: c.suggestedTags,
     tags: c.tags.map((t) => ({ tag: t.tag, reviewer: person(t.reviewer), createdAt: t.createdAt.toISOString() })),
-    notes: c.notes.map((n) => ({ id: n.id, parentId: n.parentId, author: person(n.author), body: n.body, createdAt: n.createdAt.toISOString(), updatedAt: n.updatedAt.toISOString() })),
+    notes: c.notes.map((n) => ({
+      id: n.id,
+      parentId: n.parentId,
+      author: person(n.author),
+      body: n.body,
+      createdAt: n.createdAt.toISOString(),
+      updatedAt: n.updatedAt.toISOString(),
+    })),
     createdBy: c.createdBy ? person(c.createdBy) : null,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
@@ -48,7 +55,18 @@ export async function* renderJson(source: ExportSource): AsyncGenerator<string> 
     ["exportedAt", source.now.toISOString()],
     ["offsetUnit", "utf16-code-unit"],
     ["scope", source.scope.request],
-    ["tags", source.tags.map((t) => ({ slug: t.slug, label: t.label, letter: t.letter, color: t.color, shortcut: t.shortcut, description: t.description, position: t.position }))],
+    [
+      "tags",
+      source.tags.map((t) => ({
+        slug: t.slug,
+        label: t.label,
+        letter: t.letter,
+        color: t.color,
+        shortcut: t.shortcut,
+        description: t.description,
+        position: t.position,
+      })),
+    ],
   ];
   yield `{\n${fields(head, 1)},\n  "documents": [`;
   for (const [i, header] of source.documents.entries()) {
@@ -65,7 +83,8 @@ export async function* renderJson(source: ExportSource): AsyncGenerator<string> 
     ];
     yield `${i ? "," : ""}\n    {\n${fields(meta, 3)},\n      "claims": [`;
     let n = 0;
-    for await (const claim of claimsOf(source, doc.id)) yield `${n++ ? "," : ""}\n        ${nested(toFileClaim(claim), 4)}`;
+    for await (const claim of claimsOf(source, doc.id))
+      yield `${n++ ? "," : ""}\n        ${nested(toFileClaim(claim), 4)}`;
     yield n ? "\n      ]\n    }" : "]\n    }";
   }
   yield source.documents.length ? "\n  ]\n}\n" : "]\n}\n";

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { codePointOffsets, trimBrokenSurrogates } from "../../anchoring/code-points";
 import type { ExportClaim, ExportDocument, ExportPerson } from "../model";
-import { claimsOf, loadDocument, type ExportSource } from "../source";
+import { claimsOf, type ExportSource, loadDocument } from "../source";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 /** Annotations per AnnotationPage. */
@@ -35,14 +35,28 @@ function generatorAgent(source: ExportSource): Json {
 }
 
 /** One claim as a W3C Annotation; positions converted from UTF-16 code units to code points. */
-export function toAnnotation(source: ExportSource, doc: ExportDocument, claim: ExportClaim, toPoints: (offset: number) => number): Json {
+export function toAnnotation(
+  source: ExportSource,
+  doc: ExportDocument,
+  claim: ExportClaim,
+  toPoints: (offset: number) => number,
+): Json {
   const id = `${source.baseUrl}/documents/${encodeURIComponent(doc.slug)}#claim-${encodeURIComponent(claim.id)}`;
   const body: Json[] = [];
-  if (claim.statement) body.push({ type: "TextualBody", purpose: "describing", value: claim.statement, format: "text/plain" });
+  if (claim.statement)
+    body.push({ type: "TextualBody", purpose: "describing", value: claim.statement, format: "text/plain" });
   if (claim.kind) body.push({ type: "TextualBody", purpose: "classifying", value: claim.kind });
   body.push({ type: "TextualBody", purpose: "assessing", value: claim.status });
-  for (const slug of claim.suggestedTags) body.push({ type: "TextualBody", purpose: "tagging", value: slug, creator: curatedAgent });
-  for (const t of claim.tags) body.push({ type: "TextualBody", purpose: "tagging", value: t.tag, creator: personAgent(t.reviewer), created: t.createdAt.toISOString() });
+  for (const slug of claim.suggestedTags)
+    body.push({ type: "TextualBody", purpose: "tagging", value: slug, creator: curatedAgent });
+  for (const t of claim.tags)
+    body.push({
+      type: "TextualBody",
+      purpose: "tagging",
+      value: t.tag,
+      creator: personAgent(t.reviewer),
+      created: t.createdAt.toISOString(),
+    });
   for (const n of claim.notes) {
     // No `id` on these bodies: the W3C tests read a body with an id as an external resource, which may not carry a purpose.
     body.push({
@@ -71,7 +85,12 @@ export function toAnnotation(source: ExportSource, doc: ExportDocument, claim: E
       source: { id: documentTextIri(source, doc.slug), type: "Text", format: "text/plain" },
       selector: [
         { type: "TextPositionSelector", start: toPoints(claim.start), end: toPoints(claim.end) },
-        { type: "TextQuoteSelector", exact: claim.exact, prefix: trimBrokenSurrogates(claim.prefix), suffix: trimBrokenSurrogates(claim.suffix) },
+        {
+          type: "TextQuoteSelector",
+          exact: claim.exact,
+          prefix: trimBrokenSurrogates(claim.prefix),
+          suffix: trimBrokenSurrogates(claim.suffix),
+        },
       ],
     },
   };
@@ -102,13 +121,15 @@ export async function* renderJsonLd(source: ExportSource): AsyncGenerator<string
     return;
   }
   let index = 0;
-  const openPage = (n: number) => `{"id": ${JSON.stringify(pageIri(n))}, "type": "AnnotationPage", "partOf": ${JSON.stringify(iri)}, "startIndex": ${(n - 1) * ANNOTATION_PAGE_SIZE}, "items": [`;
+  const openPage = (n: number) =>
+    `{"id": ${JSON.stringify(pageIri(n))}, "type": "AnnotationPage", "partOf": ${JSON.stringify(iri)}, "startIndex": ${(n - 1) * ANNOTATION_PAGE_SIZE}, "items": [`;
   yield `,\n "last": ${JSON.stringify(pageIri(pages))},\n "first": ${openPage(1)}`;
   for (const header of source.documents) {
     const doc = await loadDocument(source, header);
     const toPoints = codePointOffsets(doc.text);
     for await (const claim of claimsOf(source, doc.id)) {
-      if (index > 0 && index % ANNOTATION_PAGE_SIZE === 0) yield `\n],\n"next": ${openPage(index / ANNOTATION_PAGE_SIZE + 1)}`;
+      if (index > 0 && index % ANNOTATION_PAGE_SIZE === 0)
+        yield `\n],\n"next": ${openPage(index / ANNOTATION_PAGE_SIZE + 1)}`;
       yield `${index % ANNOTATION_PAGE_SIZE ? "," : ""}\n${JSON.stringify(toAnnotation(source, doc, claim, toPoints))}`;
       index++;
     }

@@ -1,6 +1,17 @@
-import { claimsOf, loadDocument, summarize, type ExportSource, type SummaryRow } from "../source";
 import type { ExportClaim, ExportTag } from "../model";
-import { CONSENSUS_EXPLANATION, claimConsensus, describeAgreement, documentByline, formatDate, noteDateline, passageOf, tagLabeller, tagsByReviewer, threadNotes } from "../report/describe";
+import {
+  CONSENSUS_EXPLANATION,
+  claimConsensus,
+  describeAgreement,
+  documentByline,
+  formatDate,
+  noteDateline,
+  passageOf,
+  tagLabeller,
+  tagsByReviewer,
+  threadNotes,
+} from "../report/describe";
+import { claimsOf, type ExportSource, loadDocument, type SummaryRow, summarize } from "../source";
 
 /** Backslash-escapes what Markdown would read as markup, so quoted text shows as written. */
 export function escapeMarkdown(text: string): string {
@@ -25,7 +36,8 @@ function quoteBlock(text: string, indent = ""): string {
 function summaryTable(rows: SummaryRow[], tags: ExportTag[]): string {
   const head = `| Document | Claims | ${tags.map((t) => `${t.letter} ${escapeMarkdown(t.label)}`).join(" | ")} | No consensus |`;
   const rule = `| --- | ---: | ${tags.map(() => "---:").join(" | ")} | ---: |`;
-  const line = (name: string, r: Omit<SummaryRow, "document">) => `| ${name} | ${r.claims} | ${tags.map((t) => r.byTag[t.slug] ?? 0).join(" | ")} | ${r.noConsensus} |`;
+  const line = (name: string, r: Omit<SummaryRow, "document">) =>
+    `| ${name} | ${r.claims} | ${tags.map((t) => r.byTag[t.slug] ?? 0).join(" | ")} | ${r.noConsensus} |`;
   const total = rows.reduce(
     (acc, r) => {
       acc.claims += r.claims;
@@ -35,7 +47,9 @@ function summaryTable(rows: SummaryRow[], tags: ExportTag[]): string {
     },
     { claims: 0, noConsensus: 0, byTag: {} as Record<string, number> },
   );
-  return [head, rule, ...rows.map((r) => line(escapeMarkdown(r.document.title), r)), line("**Total**", total)].join("\n");
+  return [head, rule, ...rows.map((r) => line(escapeMarkdown(r.document.title), r)), line("**Total**", total)].join(
+    "\n",
+  );
 }
 
 function renderClaim(claim: ExportClaim, number: number, text: string, tags: ExportTag[]): string {
@@ -45,7 +59,12 @@ function renderClaim(claim: ExportClaim, number: number, text: string, tags: Exp
   const tagWord = consensus.agreement === "suggested" ? "suggested" : "consensus";
   const consensusTags = consensus.tags.length ? consensus.tags.map(label).join(", ") : "none";
   const heading = `### Claim ${number} · ${consensus.tags.map(label).join(", ") || "no consensus"} · ${claim.status}`;
-  const lines = [heading, "", quoteBlock(`${escapeMarkdown(passage.before)}**${escapeMarkdown(passage.exact)}**${escapeMarkdown(passage.after)}`), ""];
+  const lines = [
+    heading,
+    "",
+    quoteBlock(`${escapeMarkdown(passage.before)}**${escapeMarkdown(passage.exact)}**${escapeMarkdown(passage.after)}`),
+    "",
+  ];
   if (claim.statement) lines.push(`- Statement: ${escapeMarkdown(claim.statement)}`);
   if (claim.kind) lines.push(`- Kind: ${claim.kind}`);
   lines.push(`- Tags: ${tagWord} **${consensusTags}** (${describeAgreement(consensus)})`);
@@ -57,7 +76,12 @@ function renderClaim(claim: ExportClaim, number: number, text: string, tags: Exp
     lines.push(`- Notes (${notes.length}):`);
     for (const { note, depth } of notes) {
       const indent = "  ".repeat(depth + 1);
-      lines.push(`${indent}- **${escapeMarkdown(note.author.name)}** · ${noteDateline(note)}${depth ? " · reply" : ""}`, "", quoteBlock(noteMarkdown(note.body), `${indent}  `), "");
+      lines.push(
+        `${indent}- **${escapeMarkdown(note.author.name)}** · ${noteDateline(note)}${depth ? " · reply" : ""}`,
+        "",
+        quoteBlock(noteMarkdown(note.body), `${indent}  `),
+        "",
+      );
     }
   }
   return `${lines.join("\n").trimEnd()}\n\n`;

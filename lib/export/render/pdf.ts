@@ -1,8 +1,19 @@
 import PDFDocument from "pdfkit";
-import { claimsOf, loadDocument, summarize, type ExportSource, type SummaryRow } from "../source";
 import type { ExportClaim, ExportTag } from "../model";
-import { CONSENSUS_EXPLANATION, claimConsensus, describeAgreement, documentByline, formatDate, noteDateline, passageOf, tagLabeller, tagsByReviewer, threadNotes } from "../report/describe";
-import { PDF_FONTS, pdfFontPath, type PdfFont } from "./pdf-fonts";
+import {
+  CONSENSUS_EXPLANATION,
+  claimConsensus,
+  describeAgreement,
+  documentByline,
+  formatDate,
+  noteDateline,
+  passageOf,
+  tagLabeller,
+  tagsByReviewer,
+  threadNotes,
+} from "../report/describe";
+import { claimsOf, type ExportSource, loadDocument, type SummaryRow, summarize } from "../source";
+import { PDF_FONTS, type PdfFont, pdfFontPath } from "./pdf-fonts";
 
 type Doc = PDFKit.PDFDocument;
 
@@ -25,9 +36,16 @@ function summaryTable(doc: Doc, rows: SummaryRow[], tags: ExportTag[]) {
     use(doc, bold ? "sansBold" : "sans", 8.5);
     doc.text(name, left, y, { width: nameWidth - 6 });
     const bottom = doc.y;
-    values.forEach((v, i) => doc.text(String(v), left + nameWidth + i * numberWidth, y, { width: numberWidth - 4, align: "right" }));
+    values.forEach((v, i) =>
+      doc.text(String(v), left + nameWidth + i * numberWidth, y, { width: numberWidth - 4, align: "right" }),
+    );
     doc.y = Math.max(bottom, doc.y) + 3;
-    doc.moveTo(left, doc.y - 1.5).lineTo(left + width, doc.y - 1.5).lineWidth(0.4).strokeColor("#d0cdc4").stroke();
+    doc
+      .moveTo(left, doc.y - 1.5)
+      .lineTo(left + width, doc.y - 1.5)
+      .lineWidth(0.4)
+      .strokeColor("#d0cdc4")
+      .stroke();
   };
   line("Document", headers, true);
   const total = { claims: 0, noConsensus: 0, byTag: {} as Record<string, number> };
@@ -48,7 +66,10 @@ function renderClaim(doc: Doc, claim: ExportClaim, number: number, text: string,
   const left = doc.page.margins.left;
   if (doc.y > doc.page.height - doc.page.margins.bottom - 90) doc.addPage();
   doc.moveDown(0.6);
-  use(doc, "sansBold", 10).text(`Claim ${number} · ${consensus.tags.map(label).join(", ") || "no consensus"} · ${claim.status}`, left);
+  use(doc, "sansBold", 10).text(
+    `Claim ${number} · ${consensus.tags.map(label).join(", ") || "no consensus"} · ${claim.status}`,
+    left,
+  );
   doc.moveDown(0.2);
   use(doc, "serif", 10, "#3a3f45").text(passage.before, { continued: true, lineGap: 1.5 });
   use(doc, "serifBold", 10, MARK).text(passage.exact, { continued: true, underline: true });
@@ -57,7 +78,9 @@ function renderClaim(doc: Doc, claim: ExportClaim, number: number, text: string,
   const facts: string[] = [];
   if (claim.statement) facts.push(`Statement: ${claim.statement}`);
   if (claim.kind) facts.push(`Kind: ${claim.kind}`);
-  facts.push(`${consensus.agreement === "suggested" ? "Suggested" : "Consensus"}: ${consensus.tags.map(label).join(", ") || "none"} (${describeAgreement(consensus)})`);
+  facts.push(
+    `${consensus.agreement === "suggested" ? "Suggested" : "Consensus"}: ${consensus.tags.map(label).join(", ") || "none"} (${describeAgreement(consensus)})`,
+  );
   for (const r of tagsByReviewer(claim, label)) facts.push(`  ${r.reviewer}: ${r.tags.join(", ")}`);
   facts.push(`Status: ${claim.status} · characters ${claim.start}–${claim.end} · id ${claim.id}`);
   use(doc, "sans", 8.5, SOFT);
@@ -116,7 +139,9 @@ export async function* renderPdf(source: ExportSource): AsyncGenerator<Uint8Arra
 
   const total = rows.reduce((n, r) => n + r.claims, 0);
   use(doc, "serifBold", 20).text(title);
-  use(doc, "sans", 9.5, SOFT).text(`Exported ${formatDate(source.now)} · ${total} claims in ${rows.length} document${rows.length === 1 ? "" : "s"}`);
+  use(doc, "sans", 9.5, SOFT).text(
+    `Exported ${formatDate(source.now)} · ${total} claims in ${rows.length} document${rows.length === 1 ? "" : "s"}`,
+  );
   doc.moveDown(1);
   use(doc, "sansBold", 13).text("Summary");
   doc.moveDown(0.4);

@@ -1,4 +1,4 @@
-import { consensusOf, type Consensus } from "../../tags/consensus";
+import { type Consensus, consensusOf } from "../../tags/consensus";
 import type { ExportClaim, ExportDocumentHeader, ExportNote, ExportTag } from "../model";
 
 /** Dates in reports: UTC to the minute, the same on every machine. */
@@ -11,7 +11,10 @@ export function documentByline(doc: ExportDocumentHeader): string {
 }
 
 export function claimConsensus(claim: ExportClaim): Consensus {
-  return consensusOf({ suggestedTags: claim.suggestedTags, reviewerTags: claim.tags.map((t) => ({ tag: t.tag, reviewerId: t.reviewer.id })) });
+  return consensusOf({
+    suggestedTags: claim.suggestedTags,
+    reviewerTags: claim.tags.map((t) => ({ tag: t.tag, reviewerId: t.reviewer.id })),
+  });
 }
 
 export function tagLabeller(tags: ExportTag[]): (slug: string) => string {
@@ -34,7 +37,10 @@ export function describeAgreement(c: Consensus): string {
 }
 
 /** Each reviewer's tags on a claim, reviewers in email order. */
-export function tagsByReviewer(claim: ExportClaim, label: (slug: string) => string): { reviewer: string; tags: string[] }[] {
+export function tagsByReviewer(
+  claim: ExportClaim,
+  label: (slug: string) => string,
+): { reviewer: string; tags: string[] }[] {
   const grouped = new Map<string, { reviewer: string; tags: string[] }>();
   for (const t of claim.tags) {
     const entry = grouped.get(t.reviewer.id) ?? { reviewer: t.reviewer.name, tags: [] };

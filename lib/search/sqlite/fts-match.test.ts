@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseQuery } from "../query-syntax";
-import { buildFtsMatch, facetToken, FACET_MARK } from "./fts-match";
+import { buildFtsMatch, FACET_MARK, facetToken } from "./fts-match";
 
 const match = (q: string) => buildFtsMatch(parseQuery(q));
 const token = (s: string) => `"${FACET_MARK}${s}"`;
@@ -15,7 +15,10 @@ describe("buildFtsMatch", () => {
   it("turns filters into marked facet tokens, hex-encoded so any value is one token", () => {
     expect(facetToken({ field: "tag", value: "legal-fact" })).toBe(`${FACET_MARK}t6c6567616c2d66616374`);
     expect(facetToken({ field: "reviewer", value: "a@b.c" })).toBe(`${FACET_MARK}r6140622e63`);
-    expect(match("tag:statistic has:note")).toEqual({ all: `(${token(`t${hex("statistic")}`)} AND ${token("hasnote")})`, words: null });
+    expect(match("tag:statistic has:note")).toEqual({
+      all: `(${token(`t${hex("statistic")}`)} AND ${token("hasnote")})`,
+      words: null,
+    });
   });
 
   it("keeps filters and exclusions out of the expression bm25 ranks with", () => {

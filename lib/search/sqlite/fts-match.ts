@@ -48,7 +48,9 @@ function facet(filter: FilterTerm): { expression: string; negated: boolean } {
  * (nearly every row) on every search to learn how rare they are, for a near-zero weight.
  */
 const UNRANKED_WORDS = new Set(
-  "a an and are as at be been but by for from had has have he her his i in is it its not of on or she that the their they this to was we were which who will with you".split(" "),
+  "a an and are as at be been but by for from had has have he her his i in is it its not of on or she that the their they this to was we were which who will with you".split(
+    " ",
+  ),
 );
 
 function isRanked(term: TextTerm): boolean {

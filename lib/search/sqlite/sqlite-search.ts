@@ -1,19 +1,28 @@
+import { hasDisagreement } from "../../tags/agreement";
 import { decodeCursor, encodeCursor, fingerprint, type SearchCursor } from "../cursor";
 import { highlightTerms, highlightText, snippetText } from "../highlight";
-import { isEmptyQuery, parseQuery, QuerySyntaxError, type ParsedQuery } from "../query-syntax";
-import { SearchInputError, type MatchingClaim, type SearchEngine, type SearchHit, type SearchPage, type SearchRequest, type SearchSort, type SqlRunner } from "../types";
-import { hasDisagreement } from "../../tags/agreement";
+import { isEmptyQuery, type ParsedQuery, parseQuery, QuerySyntaxError } from "../query-syntax";
+import {
+  type MatchingClaim,
+  type SearchEngine,
+  type SearchHit,
+  SearchInputError,
+  type SearchPage,
+  type SearchRequest,
+  type SearchSort,
+  type SqlRunner,
+} from "../types";
 import { buildFtsMatch, type FtsMatch } from "./fts-match";
 import {
   documentPageStatement,
+  GROUP_WINDOW,
   matchingClaimsStatement,
   newestPageStatement,
+  type PageAfter,
   probeStatement,
-  GROUP_WINDOW,
   RANK_WINDOW,
   relevanceStatement,
   SCORE_SCALE,
-  type PageAfter,
   type Statement,
 } from "./statements";
 
@@ -48,7 +57,8 @@ export function planSearch(request: SearchRequest): SqlitePlan {
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(request.limit ?? DEFAULT_LIMIT)));
   // An empty query lists every claim; a query that was all symbols must not.
   const nothingToSearch = request.q.trim() !== "" && isEmptyQuery(query);
-  if (nothingToSearch) query.notices.push("The query has no words or filters to search for (only symbols or punctuation).");
+  if (nothingToSearch)
+    query.notices.push("The query has no words or filters to search for (only symbols or punctuation).");
   return { query, match, sort, limit, fingerprint: fingerprint(match.all, sort), nothingToSearch };
 }
 
@@ -118,7 +128,10 @@ const CAPPED_NOTICE = (window: number, sort: SearchSort) =>
   `Add words or filters to ${sort === "document" ? "group them" : "rank them by best match"}.`;
 
 /** Claim search on SQLite FTS5 (the ClaimSearch table and triggers of the claim_search migration). */
-export function createSqliteSearch(run: SqlRunner, options: { rankWindow?: number; groupWindow?: number } = {}): SearchEngine {
+export function createSqliteSearch(
+  run: SqlRunner,
+  options: { rankWindow?: number; groupWindow?: number } = {},
+): SearchEngine {
   const rankWindow = options.rankWindow ?? RANK_WINDOW;
   const groupWindow = options.groupWindow ?? Math.min(GROUP_WINDOW, rankWindow);
   async function rows(statement: Statement): Promise<Row[]> {
@@ -141,7 +154,15 @@ export function createSqliteSearch(run: SqlRunner, options: { rankWindow?: numbe
           found.length > plan.limit && last
             ? encodeCursor({ v: 1, fp: plan.fingerprint, sort, ...window, after: afterOf(sort, last) })
             : null;
-        return { query: plan.query, sort, total: window.total, totalIsCapped: window.capped, hits: shown.map((r) => toHit(r, sort, terms)), nextCursor, notices };
+        return {
+          query: plan.query,
+          sort,
+          total: window.total,
+          totalIsCapped: window.capped,
+          hits: shown.map((r) => toHit(r, sort, terms)),
+          nextCursor,
+          notices,
+        };
       };
 
       // Best match: one statement sizes the result and ranks it, unless it is too large.
@@ -150,14 +171,21 @@ export function createSqliteSearch(run: SqlRunner, options: { rankWindow?: numbe
         // A later page ranks the same result as the first (keys up to asOf); the doubled
         // window only allows for claims edited into the result meanwhile.
         const found = await rows(
-          relevanceStatement({ ...plan.match, words: plan.match.words }, { asOf: cursor?.asOf ?? null, after, limit, window: cursor ? 2 * rankWindow : rankWindow }),
+          relevanceStatement(
+            { ...plan.match, words: plan.match.words },
+            { asOf: cursor?.asOf ?? null, after, limit, window: cursor ? 2 * rankWindow : rankWindow },
+          ),
         );
         const total = Number(found[0].total);
         const asOf = Number(found[0].asOf);
         if (total === 0) return { ...empty, sort: "relevance", total: 0, totalIsCapped: false };
         if (cursor || total <= rankWindow) {
           const window = cursor ?? { asOf, floor: 0, total, capped: false };
-          return page("relevance", window, found.filter((r) => r.key != null));
+          return page(
+            "relevance",
+            window,
+            found.filter((r) => r.key != null),
+          );
         }
         const window = { asOf, floor: 0, total: rankWindow, capped: true };
         const newest = await rows(newestPageStatement(plan.match.all, { floor: 0, asOf, after: null, limit }));
@@ -177,18 +205,32 @@ export function createSqliteSearch(run: SqlRunner, options: { rankWindow?: numbe
         window = readWindow(probe, size);
       }
       if (window.total === 0) return { ...empty, sort: plan.sort, total: 0, totalIsCapped: false };
-      const sort: SearchSort = cursor ? cursor.sort : plan.sort === "document" && !window.capped ? "document" : "newest";
+      const sort: SearchSort = cursor
+        ? cursor.sort
+        : plan.sort === "document" && !window.capped
+          ? "document"
+          : "newest";
       const bounds = { floor: window.floor, asOf: window.asOf, after: cursor?.after ?? null, limit };
-      const found = await rows(sort === "document" ? documentPageStatement(plan.match.all, bounds) : newestPageStatement(plan.match.all, bounds));
+      const found = await rows(
+        sort === "document"
+          ? documentPageStatement(plan.match.all, bounds)
+          : newestPageStatement(plan.match.all, bounds),
+      );
       // Later pages of a search too large to rank or group keep saying why.
-      const notices = plan.sort !== "newest" && sort === "newest" && window.capped ? [...plan.query.notices, CAPPED_NOTICE(window.total, plan.sort)] : plan.query.notices;
+      const notices =
+        plan.sort !== "newest" && sort === "newest" && window.capped
+          ? [...plan.query.notices, CAPPED_NOTICE(window.total, plan.sort)]
+          : plan.query.notices;
       return page(sort, window, found, notices);
     },
 
     async matchingClaims(q: string): Promise<MatchingClaim[]> {
       const plan = planSearch({ q });
       if (plan.nothingToSearch) return [];
-      return (await rows(matchingClaimsStatement(plan.match.all))).map((r) => ({ claimId: String(r.claimId), documentId: String(r.documentId) }));
+      return (await rows(matchingClaimsStatement(plan.match.all))).map((r) => ({
+        claimId: String(r.claimId),
+        documentId: String(r.documentId),
+      }));
     },
   };
 }

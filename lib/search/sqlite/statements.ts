@@ -78,7 +78,10 @@ CROSS JOIN "Document" d ON d."id" = c."documentId"`;
  * added since shift every bm25 score (document frequencies change) but, for one word, not
  * their order, so the pages still join up without repeats.
  */
-export function relevanceStatement(match: FtsMatch & { words: string }, b: { asOf: number | null; after: { score: number; key: number } | null; limit: number; window?: number }): Statement {
+export function relevanceStatement(
+  match: FtsMatch & { words: string },
+  b: { asOf: number | null; after: { score: number; key: number } | null; limit: number; window?: number },
+): Statement {
   const window = b.window ?? RANK_WINDOW;
   const narrowed = match.all !== match.words;
   const after = b.after;

@@ -10,7 +10,10 @@ export function createBenchDatabase(label: string): { dir: string; file: string;
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   const migrations = path.join("prisma", "migrations");
-  for (const m of fs.readdirSync(migrations).filter((d) => fs.statSync(path.join(migrations, d)).isDirectory()).sort()) {
+  for (const m of fs
+    .readdirSync(migrations)
+    .filter((d) => fs.statSync(path.join(migrations, d)).isDirectory())
+    .sort()) {
     sqlite.exec(fs.readFileSync(path.join(migrations, m, "migration.sql"), "utf8"));
   }
   return { dir, file, sqlite };

@@ -49,7 +49,10 @@ export function naiveLikeStatements(query: ParsedQuery, limit: number): { page: 
   ];
   const from = `FROM "Claim" c JOIN "Document" d ON d."id" = c."documentId" WHERE c."deletedAt" IS NULL${conditions.map((c) => `\n  AND ${c}`).join("")}`;
   return {
-    page: { sql: `SELECT c."id", c."exact", c."statement", d."slug", d."title" ${from} ORDER BY c.rowid DESC LIMIT ?`, params: [...params, limit + 1] },
+    page: {
+      sql: `SELECT c."id", c."exact", c."statement", d."slug", d."title" ${from} ORDER BY c.rowid DESC LIMIT ?`,
+      params: [...params, limit + 1],
+    },
     count: { sql: `SELECT count(*) AS "total" ${from}`, params },
   };
 }

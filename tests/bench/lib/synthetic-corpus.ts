@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
-import { DEFAULT_TAGS } from "@/lib/tags/default-tags";
 import { LIST_SEARCH_TRIGGERS_SQL, REBUILD_SEARCH_INDEX_SQL } from "@/lib/search/sqlite/rebuild-index";
+import { DEFAULT_TAGS } from "@/lib/tags/default-tags";
 import { pickWeighted } from "./random";
 import type { WordModel } from "./word-model";
 
@@ -13,8 +13,17 @@ export const CLAIMS_PER_DOCUMENT = 200;
 export const REVIEWERS = 20;
 const BATCH = 5_000;
 
-const STATUSES = [["proposed", 70], ["accepted", 15], ["disputed", 10], ["rejected", 5]] as const;
-const TAG_WEIGHTS = [["statistic", 30], ["opinion", 50], ["legal-fact", 20]] as const;
+const STATUSES = [
+  ["proposed", 70],
+  ["accepted", 15],
+  ["disputed", 10],
+  ["rejected", 5],
+] as const;
+const TAG_WEIGHTS = [
+  ["statistic", 30],
+  ["opinion", 50],
+  ["legal-fact", 20],
+] as const;
 
 export function tagId(slug: string): string {
   return `tag-${slug}`;
@@ -43,18 +52,25 @@ export function loadSyntheticCorpus(sqlite: Database.Database, words: WordModel,
 
   const started = performance.now();
   const now = Date.now();
-  const insertTag = sqlite.prepare(`INSERT INTO "Tag"("id","slug","label","letter","color","shortcut","description","position") VALUES (?,?,?,?,?,?,?,?)`);
+  const insertTag = sqlite.prepare(
+    `INSERT INTO "Tag"("id","slug","label","letter","color","shortcut","description","position") VALUES (?,?,?,?,?,?,?,?)`,
+  );
   const insertUser = sqlite.prepare(`INSERT INTO "User"("id","email","name","passwordHash","role") VALUES (?,?,?,?,?)`);
-  const insertDocument = sqlite.prepare(`INSERT INTO "Document"("id","slug","fileName","title","text","sha256") VALUES (?,?,?,?,?,?)`);
+  const insertDocument = sqlite.prepare(
+    `INSERT INTO "Document"("id","slug","fileName","title","text","sha256") VALUES (?,?,?,?,?,?)`,
+  );
   const insertClaim = sqlite.prepare(
     `INSERT INTO "Claim"("id","documentId","start","end","exact","prefix","suffix","paragraphStart","paragraphEnd","textHash","statement","kind","status","updatedAt","deletedAt") VALUES (?,?,?,?,?,'','',?,?,'',?,?,?,?,?)`,
   );
   const insertSuggested = sqlite.prepare(`INSERT INTO "SuggestedTag"("claimId","tagId") VALUES (?,?)`);
   const insertClaimTag = sqlite.prepare(`INSERT INTO "ClaimTag"("claimId","tagId","reviewerId") VALUES (?,?,?)`);
-  const insertNote = sqlite.prepare(`INSERT INTO "Note"("id","claimId","authorId","body","updatedAt","deletedAt") VALUES (?,?,?,?,?,?)`);
+  const insertNote = sqlite.prepare(
+    `INSERT INTO "Note"("id","claimId","authorId","body","updatedAt","deletedAt") VALUES (?,?,?,?,?,?)`,
+  );
 
   sqlite.transaction(() => {
-    for (const t of DEFAULT_TAGS) insertTag.run(tagId(t.slug), t.slug, t.label, t.letter, t.color, t.shortcut, t.description, t.position);
+    for (const t of DEFAULT_TAGS)
+      insertTag.run(tagId(t.slug), t.slug, t.label, t.letter, t.color, t.shortcut, t.description, t.position);
     for (let i = 0; i < REVIEWERS; i++) insertUser.run(`user-${i}`, reviewerEmail(i), `Reviewer ${i}`, "x", "reviewer");
   })();
 
@@ -65,13 +81,33 @@ export function loadSyntheticCorpus(sqlite: Database.Database, words: WordModel,
       for (let i = from; i < Math.min(claims, from + BATCH); i++) {
         const doc = Math.floor(i / CLAIMS_PER_DOCUMENT);
         if (i % CLAIMS_PER_DOCUMENT === 0) {
-          insertDocument.run(`doc-id-${doc}`, documentSlug(doc), `${String(doc).padStart(7, "0")}.txt`, words.sentence(words.between(5, 11)), "", "");
+          insertDocument.run(
+            `doc-id-${doc}`,
+            documentSlug(doc),
+            `${String(doc).padStart(7, "0")}.txt`,
+            words.sentence(words.between(5, 11)),
+            "",
+            "",
+          );
         }
         const id = `claim-${i}`;
         const exact = words.sentence(words.between(6, 28));
         const start = (i % CLAIMS_PER_DOCUMENT) * 400;
         const deleted = words.chance(0.01) ? now : null;
-        insertClaim.run(id, `doc-id-${doc}`, start, start + exact.length, exact, start, start + 399, words.sentence(words.between(8, 24)), words.chance(0.5) ? "factual" : "argumentative", pickWeighted(words.next.bind(words), STATUSES), now, deleted);
+        insertClaim.run(
+          id,
+          `doc-id-${doc}`,
+          start,
+          start + exact.length,
+          exact,
+          start,
+          start + 399,
+          words.sentence(words.between(8, 24)),
+          words.chance(0.5) ? "factual" : "argumentative",
+          pickWeighted(words.next.bind(words), STATUSES),
+          now,
+          deleted,
+        );
         const tag = pickWeighted(words.next.bind(words), TAG_WEIGHTS);
         insertSuggested.run(id, tagId(tag));
         if (words.chance(0.1)) {
@@ -89,7 +125,14 @@ export function loadSyntheticCorpus(sqlite: Database.Database, words: WordModel,
         }
         const noteCount = words.chance(0.25) ? 1 : words.chance(0.1) ? words.between(2, 3) : 0;
         for (let n = 0; n < noteCount; n++) {
-          insertNote.run(`note-${notes++}`, id, `user-${words.between(0, REVIEWERS - 1)}`, words.sentence(words.between(10, 60)), now, words.chance(0.02) ? now : null);
+          insertNote.run(
+            `note-${notes++}`,
+            id,
+            `user-${words.between(0, REVIEWERS - 1)}`,
+            words.sentence(words.between(10, 60)),
+            now,
+            words.chance(0.02) ? now : null,
+          );
         }
       }
     })();

@@ -26,7 +26,28 @@ export class WordModel {
     }
     this.vocabulary = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([w]) => w);
     const taken = new Set([...this.vocabulary, ...(options.avoid ?? [])]);
-    const syllables = ["ka", "ro", "mi", "ten", "lo", "var", "pe", "sun", "dra", "li", "mo", "ex", "an", "tor", "qui", "bel", "nu", "gas", "fi", "zo"];
+    const syllables = [
+      "ka",
+      "ro",
+      "mi",
+      "ten",
+      "lo",
+      "var",
+      "pe",
+      "sun",
+      "dra",
+      "li",
+      "mo",
+      "ex",
+      "an",
+      "tor",
+      "qui",
+      "bel",
+      "nu",
+      "gas",
+      "fi",
+      "zo",
+    ];
     const made = seededRandom(7);
     while (this.vocabulary.length < size) {
       let word = "";

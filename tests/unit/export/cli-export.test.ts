@@ -19,7 +19,10 @@ afterAll(async () => {
 
 /** `npm run claims -- …` without npm's start-up cost: node with tsx's loader. */
 function claims(url: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "lib/cli/main.ts", ...args], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+  const result = spawnSync(process.execPath, ["--import", "tsx", "lib/cli/main.ts", ...args], {
+    env: { ...process.env, DATABASE_URL: url },
+    encoding: "utf8",
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -34,10 +37,28 @@ describe("claims export / import", { timeout: 120_000 }, () => {
     const noOut = claims(t.url, "export", "--format", "md");
     expect(noOut.code).toBe(2);
     expect(noOut.stderr).toContain("--out");
-    const badDoc = claims(t.url, "export", "--format", "md", "--document", "no-such-doc", "--out", path.join(dir, "x.md"));
+    const badDoc = claims(
+      t.url,
+      "export",
+      "--format",
+      "md",
+      "--document",
+      "no-such-doc",
+      "--out",
+      path.join(dir, "x.md"),
+    );
     expect(badDoc.code).toBe(2);
     expect(badDoc.stderr).toContain('--document: No document "no-such-doc"');
-    const badQuery = claims(t.url, "export", "--format", "md", "--query", "status:maybe", "--out", path.join(dir, "x.md"));
+    const badQuery = claims(
+      t.url,
+      "export",
+      "--format",
+      "md",
+      "--query",
+      "status:maybe",
+      "--out",
+      path.join(dir, "x.md"),
+    );
     expect(badQuery.code).toBe(2);
     expect(badQuery.stderr).toContain("--query: ");
     const blankQuery = claims(t.url, "export", "--format", "md", "--query", "  ", "--out", path.join(dir, "x.md"));
@@ -63,10 +84,31 @@ describe("claims export / import", { timeout: 120_000 }, () => {
 
   it("exports the claims a search finds (--query), within a document when --document is given too", async () => {
     const out = path.join(dir, "search.json");
-    const result = claims(t.url, "export", "--format", "json", "--query", "has:note", "--document", "000_6d95c5a6cc5760dd.txt", "--out", out);
+    const result = claims(
+      t.url,
+      "export",
+      "--format",
+      "json",
+      "--query",
+      "has:note",
+      "--document",
+      "000_6d95c5a6cc5760dd.txt",
+      "--out",
+      out,
+    );
     expect(result.code).toBe(0);
-    const expected = await t.db.claim.findMany({ where: { deletedAt: null, notes: { some: { deletedAt: null } }, document: { fileName: "000_6d95c5a6cc5760dd.txt" } }, select: { id: true } });
-    const file = JSON.parse(fs.readFileSync(out, "utf8")) as { scope: unknown; documents: { claims: { id: string }[] }[] };
+    const expected = await t.db.claim.findMany({
+      where: {
+        deletedAt: null,
+        notes: { some: { deletedAt: null } },
+        document: { fileName: "000_6d95c5a6cc5760dd.txt" },
+      },
+      select: { id: true },
+    });
+    const file = JSON.parse(fs.readFileSync(out, "utf8")) as {
+      scope: unknown;
+      documents: { claims: { id: string }[] }[];
+    };
     expect(file.scope).toEqual({ kind: "query", q: "has:note", document: "000_6d95c5a6cc5760dd.txt" });
     expect(file.documents.flatMap((d) => d.claims.map((c) => c.id)).sort()).toEqual(expected.map((c) => c.id).sort());
     expect(result.stderr).toContain(`(${expected.length} claims, search “has:note” in `);

@@ -12,7 +12,8 @@ afterAll(async () => {
   await t.close();
 });
 
-const parseCsv = (text: string) => parse(text, { columns: true, relax_quotes: false, strict: true } as never) as Record<string, string>[];
+const parseCsv = (text: string) =>
+  parse(text, { columns: true, relax_quotes: false, strict: true } as never) as Record<string, string>[];
 
 describe("CSV export", () => {
   it("writes one row per claim, RFC 4180 (CRLF, quoted fields) and UTF-8", async () => {
@@ -49,7 +50,10 @@ describe("CSV export", () => {
       const row = parseCsv(await exportText(t.db, "csv")).find((r) => r.claim_id === claim.id)!;
       expect(row.statement).toBe("'-1+2 and +cmd|' /C calc'!A0");
     } finally {
-      await t.db.claim.update({ where: { id: claim.id }, data: { statement: claim.statement, updatedAt: claim.updatedAt } });
+      await t.db.claim.update({
+        where: { id: claim.id },
+        data: { statement: claim.statement, updatedAt: claim.updatedAt },
+      });
     }
   });
 });

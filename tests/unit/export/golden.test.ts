@@ -33,7 +33,10 @@ function matchGolden(name: string, actual: string) {
     fs.writeFileSync(file, actual);
     if (!UPDATE) throw new Error(`${file} did not exist: written now; review it and run again`);
   }
-  expect(actual === fs.readFileSync(file, "utf8"), `${name} differs from its golden file (UPDATE_GOLDEN=1 to accept)`).toBe(true);
+  expect(
+    actual === fs.readFileSync(file, "utf8"),
+    `${name} differs from its golden file (UPDATE_GOLDEN=1 to accept)`,
+  ).toBe(true);
 }
 
 let t: TestDatabase;
@@ -66,8 +69,12 @@ describe("golden exports of the five documents", () => {
   });
 
   it("a one-document export holds only that document", async () => {
-    const md = (await exportBuffer(t.db, "md", { kind: "document", document: "002_aee067932d5add68.txt" })).toString("utf8");
-    const claims = await t.db.claim.count({ where: { document: { fileName: "002_aee067932d5add68.txt" }, deletedAt: null } });
+    const md = (await exportBuffer(t.db, "md", { kind: "document", document: "002_aee067932d5add68.txt" })).toString(
+      "utf8",
+    );
+    const claims = await t.db.claim.count({
+      where: { document: { fileName: "002_aee067932d5add68.txt" }, deletedAt: null },
+    });
     expect(md.match(/^### Claim /gm)).toHaveLength(claims);
     expect(md.match(/^## \d+\. /gm)).toHaveLength(1);
   });

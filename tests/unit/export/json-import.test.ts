@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { importExportFile, ImportConflictError } from "@/lib/db/import-export-file";
+import { ImportConflictError, importExportFile } from "@/lib/db/import-export-file";
 import { ImportFileError, parseImportFile } from "@/lib/export/read-import-file";
 import { exportFileSchema } from "@/lib/validation/export-file";
 import { createExportFixture } from "../helpers/export-fixture";
@@ -53,7 +53,14 @@ describe("JSON export", () => {
   it("round-trips: import into an empty database, export again, same JSON", async () => {
     await withEmptyDb(async (db) => {
       const report = await importExportFile(db, parseImportFile(exported), OPTIONS);
-      expect(report).toMatchObject({ documentsCreated: 5, claimsMatched: 0, reviewerTagsAdded: 7, notesCreated: 5, usersCreated: 3, tagsCreated: 3 });
+      expect(report).toMatchObject({
+        documentsCreated: 5,
+        claimsMatched: 0,
+        reviewerTagsAdded: 7,
+        notesCreated: 5,
+        usersCreated: 3,
+        tagsCreated: 3,
+      });
       expect(await exportText(db, "json")).toBe(exported);
       // Imported people cannot sign in until an admin acts.
       expect(await db.user.count({ where: { active: true } })).toBe(0);
@@ -78,7 +85,12 @@ describe("JSON export", () => {
       await seedCorpus(db);
       const claimsBefore = await db.claim.count();
       const report = await importExportFile(db, parseImportFile(exported), OPTIONS);
-      expect(report).toMatchObject({ claimsCreated: 0, claimsMatched: claimsBefore, reviewerTagsAdded: 7, notesCreated: 5 });
+      expect(report).toMatchObject({
+        claimsCreated: 0,
+        claimsMatched: claimsBefore,
+        reviewerTagsAdded: 7,
+        notesCreated: 5,
+      });
       expect(await db.claim.count()).toBe(claimsBefore);
     });
   });
@@ -96,19 +108,55 @@ describe("importing a malformed or hostile file changes nothing", () => {
     ["not JSON", () => "{ this is not json", /not valid JSON/],
     ["another format", () => JSON.stringify({ format: "something-else", version: 1 }), /format/],
     ["a future version", mutate((f) => (f.version = 2)), /only version 1/],
-    ["an unknown key (prototype pollution attempt)", () => exported.replace('"seedKey"', '"__proto__": { "admin": true }, "seedKey"'), /Unrecognized key|__proto__/],
-    ["a quote that is not the text at its offsets", mutate((f) => (f.documents[1].claims[3].exact = "invented words")), /quote is not the text/],
+    [
+      "an unknown key (prototype pollution attempt)",
+      () => exported.replace('"seedKey"', '"__proto__": { "admin": true }, "seedKey"'),
+      /Unrecognized key|__proto__/,
+    ],
+    [
+      "a quote that is not the text at its offsets",
+      mutate((f) => (f.documents[1].claims[3].exact = "invented words")),
+      /quote is not the text/,
+    ],
     ["a span outside the text", mutate((f) => (f.documents[0].claims[0].end = 10_000_000)), /not inside the text/],
-    ["a text that does not match its sha256", mutate((f) => (f.documents[2].text += " tampered")), /does not match its sha256/],
-    ["a tag not in the vocabulary", mutate((f) => f.documents[0].claims[0].suggestedTags.push("made-up")), /not in the file's tags/],
-    ["a duplicate claim id", mutate((f) => (f.documents[1].claims[0].id = f.documents[0].claims[0].id)), /appears twice/],
-    ["a reply loop", mutate((f) => {
-      const notes = f.documents[0].claims.find((c: { notes: unknown[] }) => c.notes.length === 2).notes;
-      notes[0].parentId = notes[1].id;
-    }), /loops/],
-    ["an id with SQL in it", mutate((f) => (f.documents[0].claims[0].id = "x'; DROP TABLE Claim; --")), /letters, digits/],
-    ["a script in a tag colour", mutate((f) => (f.tags[0].color = "red;background:url(javascript:alert(1))")), /hex colour/],
-    ["an oversized note", mutate((f) => (f.documents[0].claims[3].notes[0].body = "x".repeat(50_001))), /too big|50000/i],
+    [
+      "a text that does not match its sha256",
+      mutate((f) => (f.documents[2].text += " tampered")),
+      /does not match its sha256/,
+    ],
+    [
+      "a tag not in the vocabulary",
+      mutate((f) => f.documents[0].claims[0].suggestedTags.push("made-up")),
+      /not in the file's tags/,
+    ],
+    [
+      "a duplicate claim id",
+      mutate((f) => (f.documents[1].claims[0].id = f.documents[0].claims[0].id)),
+      /appears twice/,
+    ],
+    [
+      "a reply loop",
+      mutate((f) => {
+        const notes = f.documents[0].claims.find((c: { notes: unknown[] }) => c.notes.length === 2).notes;
+        notes[0].parentId = notes[1].id;
+      }),
+      /loops/,
+    ],
+    [
+      "an id with SQL in it",
+      mutate((f) => (f.documents[0].claims[0].id = "x'; DROP TABLE Claim; --")),
+      /letters, digits/,
+    ],
+    [
+      "a script in a tag colour",
+      mutate((f) => (f.tags[0].color = "red;background:url(javascript:alert(1))")),
+      /hex colour/,
+    ],
+    [
+      "an oversized note",
+      mutate((f) => (f.documents[0].claims[3].notes[0].body = "x".repeat(50_001))),
+      /too big|50000/i,
+    ],
   ];
 
   it.each(cases)("refuses %s before touching the database", async (_name, build, message) => {
@@ -131,7 +179,15 @@ describe("importing a malformed or hostile file changes nothing", () => {
     await withEmptyDb(async (db) => {
       const file = parseImportFile(exported);
       const last = file.documents[4];
-      await db.document.create({ data: { fileName: last.fileName, slug: "other", title: "Other", text: "different text", sha256: "0".repeat(64) } });
+      await db.document.create({
+        data: {
+          fileName: last.fileName,
+          slug: "other",
+          title: "Other",
+          text: "different text",
+          sha256: "0".repeat(64),
+        },
+      });
       const before = await snapshot(db);
       await expect(importExportFile(db, file, OPTIONS)).rejects.toThrow(ImportConflictError);
       expect(await snapshot(db)).toEqual(before);

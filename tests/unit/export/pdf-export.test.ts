@@ -32,7 +32,8 @@ describe("PDF export", () => {
     const missing: string[] = [];
     for (const doc of docs) {
       if (!text.includes(normalise(doc.title))) missing.push(`title ${doc.title}`);
-      for (const claim of doc.claims) if (!text.includes(normalise(claim.exact))) missing.push(`claim ${claim.id}: ${claim.exact.slice(0, 40)}`);
+      for (const claim of doc.claims)
+        if (!text.includes(normalise(claim.exact))) missing.push(`claim ${claim.id}: ${claim.exact.slice(0, 40)}`);
     }
     expect(missing).toEqual([]);
     expect(text).toContain("Rui Reviewer · 2026-01-02 08:21 UTC (edited 2026-01-02 08:30 UTC) · reply");

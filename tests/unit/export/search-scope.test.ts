@@ -26,7 +26,9 @@ async function exportedClaimIds(request: Parameters<typeof exportText>[2]) {
 }
 
 async function liveClaimIds(where: object) {
-  return (await t.db.claim.findMany({ where: { deletedAt: null, ...where }, select: { id: true }, orderBy: { id: "asc" } })).map((c) => c.id);
+  return (
+    await t.db.claim.findMany({ where: { deletedAt: null, ...where }, select: { id: true }, orderBy: { id: "asc" } })
+  ).map((c) => c.id);
 }
 
 describe("export scope: a search result", () => {
@@ -61,21 +63,29 @@ describe("export scope: a search result", () => {
     expect(md.split("\n")[0]).toBe("# Claimbook report: search “tag:statistic”");
     const scope = await resolveScope(t.db, { kind: "query", q: "tag:statistic" });
     expect(scope.fileStem).toBe("search-tag:statistic");
-    const jsonld = JSON.parse(await exportText(t.db, "jsonld", { kind: "query", q: "tag:statistic", document: DOC_002 }));
-    expect(jsonld.id).toBe("https://claimbook.example/api/export?format=jsonld&document=002_aee067932d5add68.txt&q=tag%3Astatistic");
+    const jsonld = JSON.parse(
+      await exportText(t.db, "jsonld", { kind: "query", q: "tag:statistic", document: DOC_002 }),
+    );
+    expect(jsonld.id).toBe(
+      "https://claimbook.example/api/export?format=jsonld&document=002_aee067932d5add68.txt&q=tag%3Astatistic",
+    );
   });
 
   it("gives an empty report for a query that finds nothing, and counts the claims it keeps", async () => {
     const { file, ids } = await exportedClaimIds({ kind: "query", q: "xylophone" });
     expect(ids).toEqual([]);
     expect(file.documents).toEqual([]);
-    expect((await resolveScope(t.db, { kind: "query", q: "has:note" })).claimCount).toBe((await liveClaimIds({ notes: { some: { deletedAt: null } } })).length);
+    expect((await resolveScope(t.db, { kind: "query", q: "has:note" })).claimCount).toBe(
+      (await liveClaimIds({ notes: { some: { deletedAt: null } } })).length,
+    );
   });
 
   it("refuses a query it cannot run or whose filter names nothing, with the search's message", async () => {
     await expect(resolveScope(t.db, { kind: "query", q: "status:maybe" })).rejects.toThrow(ExportQueryError);
     await expect(resolveScope(t.db, { kind: "query", q: "tag:rumour" })).rejects.toThrow('There is no tag "rumour"');
-    await expect(resolveScope(t.db, { kind: "query", q: "police", document: "no-such-doc" })).rejects.toThrow(UnknownDocumentError);
+    await expect(resolveScope(t.db, { kind: "query", q: "police", document: "no-such-doc" })).rejects.toThrow(
+      UnknownDocumentError,
+    );
   });
 
   it("builds the scope from the route's and the CLI's parameters", () => {

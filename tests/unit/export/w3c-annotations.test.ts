@@ -33,7 +33,11 @@ function loadMustAssertions(): Assertion[] {
   const musts = (JSON.parse(fs.readFileSync(MUSTS, "utf8")) as { assertions: string[] }).assertions;
   const schemas = musts.map((file) => ({ file, schema: read(path.join(SUITE, file)) }));
   for (const { schema } of schemas) ajv.addSchema(schema, schema.id);
-  return schemas.map(({ file, schema }) => ({ file, validate: ajv.getSchema(schema.id)!, expectedResult: schema.expectedResult ?? "valid" }));
+  return schemas.map(({ file, schema }) => ({
+    file,
+    validate: ajv.getSchema(schema.id)!,
+    expectedResult: schema.expectedResult ?? "valid",
+  }));
 }
 
 function checkAgainstMusts(assertions: Assertion[], annotations: Record<string, unknown>[]) {
@@ -41,7 +45,8 @@ function checkAgainstMusts(assertions: Assertion[], annotations: Record<string, 
   for (const annotation of annotations) {
     for (const a of assertions) {
       const valid = a.validate(annotation) as boolean;
-      if (valid !== (a.expectedResult === "valid")) failures.push(`${annotation.id}: ${a.file} ${JSON.stringify(a.validate.errors?.slice(0, 2))}`);
+      if (valid !== (a.expectedResult === "valid"))
+        failures.push(`${annotation.id}: ${a.file} ${JSON.stringify(a.validate.errors?.slice(0, 2))}`);
     }
   }
   return failures;
@@ -52,7 +57,11 @@ function checkSelectors(annotation: Record<string, unknown>, textOf: (source: st
   const target = annotation.target as { source: { id: string }; selector: Record<string, unknown>[] };
   const points = [...textOf(target.source.id)];
   const position = target.selector.find((s) => s.type === "TextPositionSelector") as { start: number; end: number };
-  const quote = target.selector.find((s) => s.type === "TextQuoteSelector") as { exact: string; prefix: string; suffix: string };
+  const quote = target.selector.find((s) => s.type === "TextQuoteSelector") as {
+    exact: string;
+    prefix: string;
+    suffix: string;
+  };
   expect(points.slice(position.start, position.end).join("")).toBe(quote.exact);
   expect(points.slice(0, position.start).join("").endsWith(quote.prefix)).toBe(true);
   expect(points.slice(position.end).join("").startsWith(quote.suffix)).toBe(true);
@@ -74,12 +83,16 @@ describe.skipIf(!haveSuite)("W3C Web Annotation export", () => {
   });
 
   it("fails an annotation that breaks a MUST (a control: the schemas really are applied)", async () => {
-    const [good] = annotationsOf(JSON.parse(await exportText(t.db, "jsonld", { kind: "document", document: "000_6d95c5a6cc5760dd.txt" })));
+    const [good] = annotationsOf(
+      JSON.parse(await exportText(t.db, "jsonld", { kind: "document", document: "000_6d95c5a6cc5760dd.txt" })),
+    );
     expect(checkAgainstMusts(assertions, [good])).toEqual([]);
     const { target: _target, ...noTarget } = good;
     expect(checkAgainstMusts(assertions, [noTarget]).length).toBeGreaterThan(0);
     expect(checkAgainstMusts(assertions, [{ ...good, created: "yesterday" }]).length).toBeGreaterThan(0);
-    expect(checkAgainstMusts(assertions, [{ ...good, "@context": "http://example.org/other" }]).length).toBeGreaterThan(0);
+    expect(checkAgainstMusts(assertions, [{ ...good, "@context": "http://example.org/other" }]).length).toBeGreaterThan(
+      0,
+    );
   });
 
   it("exports every claim of the five documents as an annotation that passes every MUST assertion", async () => {
@@ -97,24 +110,39 @@ describe.skipIf(!haveSuite)("W3C Web Annotation export", () => {
     const annotations = annotationsOf(JSON.parse(await exportText(t.db, "jsonld")));
     for (const a of annotations) checkSelectors(a, textOf);
     const bodies = annotations.flatMap((a) => a.body as Record<string, unknown>[]);
-    expect(bodies.filter((b) => b.purpose === "tagging" && (b.creator as { type: string }).type === "Person")).toHaveLength(7);
+    expect(
+      bodies.filter((b) => b.purpose === "tagging" && (b.creator as { type: string }).type === "Person"),
+    ).toHaveLength(7);
     const notes = bodies.filter((b) => b.purpose === "commenting");
     expect(notes.map((n) => n.value)).toContain('=HYPERLINK("http://evil.example","click")');
     expect(notes).toHaveLength(5); // the deleted note is not exported, its reply is
-    for (const n of notes) expect(n).toMatchObject({ type: "TextualBody", format: "text/markdown", creator: { type: "Person" } });
+    for (const n of notes)
+      expect(n).toMatchObject({ type: "TextualBody", format: "text/markdown", creator: { type: "Person" } });
   });
 
   it("converts UTF-16 offsets to code points after characters outside the BMP", async () => {
     const u = createTestDatabase();
     try {
       const text = "Emoji 😀 first. The rate rose 𝟓 % in 2024 — a claim.\n\nSecond 👩‍👩‍👧 paragraph claim.";
-      const doc = await u.db.document.create({ data: { fileName: "astral.txt", slug: "astral", title: "Astral", text, sha256: sha256Hex(text) } });
+      const doc = await u.db.document.create({
+        data: { fileName: "astral.txt", slug: "astral", title: "Astral", text, sha256: sha256Hex(text) },
+      });
       for (const exact of ["The rate rose 𝟓 % in 2024", "paragraph claim"]) {
         const start = text.indexOf(exact);
         const end = start + exact.length;
         const paragraphEnd = text.indexOf("\n", end) === -1 ? text.length : text.indexOf("\n", end);
         await u.db.claim.create({
-          data: { documentId: doc.id, start, end, exact, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32), paragraphStart: text.lastIndexOf("\n", start) + 1, paragraphEnd, textHash: doc.sha256 },
+          data: {
+            documentId: doc.id,
+            start,
+            end,
+            exact,
+            prefix: text.slice(Math.max(0, start - 32), start),
+            suffix: text.slice(end, end + 32),
+            paragraphStart: text.lastIndexOf("\n", start) + 1,
+            paragraphEnd,
+            textHash: doc.sha256,
+          },
         });
       }
       const annotations = annotationsOf(JSON.parse(await exportText(u.db, "jsonld")));

@@ -43,12 +43,69 @@ export async function createExportFixture(): Promise<TestDatabase> {
   await t.db.claim.update({ where: { id: agreed }, data: { status: "accepted", updatedAt: at(10) } });
   await t.db.claim.update({ where: { id: split }, data: { status: "disputed", updatedAt: at(11) } });
 
-  await t.db.note.create({ data: { id: "note-1", claimId: noted, authorId: "user-ada", body: "Source checked against the **2024 DHS report**.\n\nSee table 3.", createdAt: at(20), updatedAt: at(20) } });
-  await t.db.note.create({ data: { id: "note-2", claimId: noted, parentId: "note-1", authorId: "user-rui", body: "Agreed — but the figure is <em>rounded</em>.", createdAt: at(21), updatedAt: at(30) } });
-  await t.db.note.create({ data: { id: "note-3", claimId: hostile, authorId: "user-vic", body: '=HYPERLINK("http://evil.example","click")', createdAt: at(22), updatedAt: at(22) } });
-  await t.db.note.create({ data: { id: "note-4", claimId: hostile, authorId: "user-vic", body: "@SUM(1+1) and a \"quote\", a comma\r\nand a line break 😀", createdAt: at(23), updatedAt: at(23) } });
-  await t.db.note.create({ data: { id: "note-5", claimId: hostile, authorId: "user-ada", body: "deleted note: never exported", createdAt: at(24), updatedAt: at(24), deletedAt: at(25) } });
+  await t.db.note.create({
+    data: {
+      id: "note-1",
+      claimId: noted,
+      authorId: "user-ada",
+      body: "Source checked against the **2024 DHS report**.\n\nSee table 3.",
+      createdAt: at(20),
+      updatedAt: at(20),
+    },
+  });
+  await t.db.note.create({
+    data: {
+      id: "note-2",
+      claimId: noted,
+      parentId: "note-1",
+      authorId: "user-rui",
+      body: "Agreed — but the figure is <em>rounded</em>.",
+      createdAt: at(21),
+      updatedAt: at(30),
+    },
+  });
+  await t.db.note.create({
+    data: {
+      id: "note-3",
+      claimId: hostile,
+      authorId: "user-vic",
+      body: '=HYPERLINK("http://evil.example","click")',
+      createdAt: at(22),
+      updatedAt: at(22),
+    },
+  });
+  await t.db.note.create({
+    data: {
+      id: "note-4",
+      claimId: hostile,
+      authorId: "user-vic",
+      body: '@SUM(1+1) and a "quote", a comma\r\nand a line break 😀',
+      createdAt: at(23),
+      updatedAt: at(23),
+    },
+  });
+  await t.db.note.create({
+    data: {
+      id: "note-5",
+      claimId: hostile,
+      authorId: "user-ada",
+      body: "deleted note: never exported",
+      createdAt: at(24),
+      updatedAt: at(24),
+      deletedAt: at(25),
+    },
+  });
   // A reply to the deleted note: exported as a thread of its own, so the JSON stays importable.
-  await t.db.note.create({ data: { id: "note-6", claimId: hostile, parentId: "note-5", authorId: "user-rui", body: "Replying to a note that was later deleted.", createdAt: at(26), updatedAt: at(26) } });
+  await t.db.note.create({
+    data: {
+      id: "note-6",
+      claimId: hostile,
+      parentId: "note-5",
+      authorId: "user-rui",
+      body: "Replying to a note that was later deleted.",
+      createdAt: at(26),
+      updatedAt: at(26),
+    },
+  });
   return t;
 }

@@ -17,11 +17,16 @@ export interface TestDatabase {
  * A real SQLite file in a temp directory with every migration applied, and a Prisma client on it.
  * `file` names the file instead, for tests whose modules read DATABASE_URL when they load.
  */
-export function createTestDatabase(file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "claimbook-test-")), "test.db")): TestDatabase {
+export function createTestDatabase(
+  file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "claimbook-test-")), "test.db"),
+): TestDatabase {
   const dir = path.dirname(file);
   fs.mkdirSync(dir, { recursive: true });
   const sqlite = new Database(file);
-  for (const migration of fs.readdirSync(MIGRATIONS).filter((d) => fs.statSync(path.join(MIGRATIONS, d)).isDirectory()).sort()) {
+  for (const migration of fs
+    .readdirSync(MIGRATIONS)
+    .filter((d) => fs.statSync(path.join(MIGRATIONS, d)).isDirectory())
+    .sort()) {
     sqlite.exec(fs.readFileSync(path.join(MIGRATIONS, migration, "migration.sql"), "utf8"));
   }
   sqlite.close();

@@ -1,6 +1,6 @@
 import { readJsonObject, respondToWrite } from "@/lib/api/json-write";
-import { db } from "@/lib/db/client";
 import { setClaimStatus } from "@/lib/db/claim-writes";
+import { db } from "@/lib/db/client";
 import { setStatusSchema } from "@/lib/validation/claim";
 
 type Context = { params: Promise<{ id: string }> };

@@ -14,6 +14,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   if (!header) return Response.json({ error: "No such document." }, { status: 404 });
   const doc = await readExportDocument(db, header.id);
   return new Response(doc.text, {
-    headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store", ETag: `"${doc.sha256}"` },
+    headers: {
+      "Content-Type": "text/plain; charset=utf-8",
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "no-store",
+      ETag: `"${doc.sha256}"`,
+    },
   });
 }
