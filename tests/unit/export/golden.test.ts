@@ -1,42 +1,19 @@
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ExportFormat } from "@/lib/export/formats";
 import { createExportFixture } from "../helpers/export-fixture";
 import type { TestDatabase } from "../helpers/test-database";
 import { exportBuffer } from "./export-helpers";
+import { EXPORT_GOLDEN, GOLDEN_DIR, PDF_GOLDEN, pdfText, readGolden } from "./golden-files";
 
 /**
  * Golden files: each format of the whole corpus (the five documents with the fixture's
  * reviewers, tags and notes, and a fixed clock) must match its file byte for byte. The
- * PDF is compared through its extracted text. Regenerate after an intended change with
- * UPDATE_GOLDEN=1 npx vitest run tests/unit/export/golden.test.ts, and review the diff.
+ * PDF is compared through its extracted text. This test only reads them: after an
+ * intended change, `npm run test:update-golden` rewrites them; review the diff.
  */
-const GOLDEN = path.join("tests", "unit", "export", "golden");
-const UPDATE = process.env.UPDATE_GOLDEN === "1";
-
-const FILES: [ExportFormat, string][] = [
-  ["md", "corpus.md"],
-  ["html", "corpus.html"],
-  ["csv", "corpus.csv"],
-  ["csv-notes", "corpus-notes.csv"],
-  ["json", "corpus.json"],
-  ["jsonld", "corpus.jsonld"],
-];
-
 function matchGolden(name: string, actual: string) {
-  const file = path.join(GOLDEN, name);
-  if (UPDATE || !fs.existsSync(file)) {
-    fs.mkdirSync(GOLDEN, { recursive: true });
-    fs.writeFileSync(file, actual);
-    if (!UPDATE) throw new Error(`${file} did not exist: written now; review it and run again`);
-  }
-  expect(
-    actual === fs.readFileSync(file, "utf8"),
-    `${name} differs from its golden file (UPDATE_GOLDEN=1 to accept)`,
-  ).toBe(true);
+  const expected = readGolden(path.join(GOLDEN_DIR, name));
+  expect(actual === expected, `${name} differs from its golden file (npm run test:update-golden to accept)`).toBe(true);
 }
 
 let t: TestDatabase;
@@ -48,18 +25,14 @@ afterAll(async () => {
 });
 
 describe("golden exports of the five documents", () => {
-  for (const [format, name] of FILES) {
+  for (const [format, name] of EXPORT_GOLDEN) {
     it(`${format} matches ${name}`, async () => {
       matchGolden(name, (await exportBuffer(t.db, format)).toString("utf8"));
     });
   }
 
-  it("pdf's text matches corpus.pdf.txt", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimbook-golden-"));
-    const pdf = path.join(dir, "corpus.pdf");
-    fs.writeFileSync(pdf, await exportBuffer(t.db, "pdf"));
-    matchGolden("corpus.pdf.txt", execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }));
-    fs.rmSync(dir, { recursive: true, force: true });
+  it(`pdf's text matches ${PDF_GOLDEN}`, async () => {
+    matchGolden(PDF_GOLDEN, await pdfText(t.db));
   });
 
   it("exports the same bytes twice (stable order)", async () => {
