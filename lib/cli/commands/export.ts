@@ -9,11 +9,12 @@ import { renderExport } from "../../export/render-export";
 import { ExportQueryError, resolveScope, scopeRequestOf, UnknownDocumentError } from "../../export/scope";
 import { DEFAULT_BASE_URL, openExportSource } from "../../export/source";
 import { cliExportArgsSchema } from "../../validation/export-params";
+import { type CliIo, println } from "../io";
 import { createProgressBar } from "../progress";
 import { UsageError } from "../usage";
 
 /** `claims export`: writes to a temporary file and renames it, so a failed export leaves no half file. */
-export async function runExport(db: Db, args: string[]): Promise<void> {
+export async function runExport(db: Db, args: string[], io: CliIo): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     options: {
@@ -29,7 +30,7 @@ export async function runExport(db: Db, args: string[]): Promise<void> {
   if (positionals.length) throw new UsageError(`export takes no positional arguments, got "${positionals.join(" ")}"`);
   const parsed = cliExportArgsSchema.safeParse({
     ...values,
-    baseUrl: values["base-url"] ?? process.env.CLAIMBOOK_BASE_URL ?? DEFAULT_BASE_URL,
+    baseUrl: values["base-url"] ?? io.env.CLAIMBOOK_BASE_URL ?? DEFAULT_BASE_URL,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -46,11 +47,11 @@ export async function runExport(db: Db, args: string[]): Promise<void> {
   // The claims CSV comes with its notes CSV beside it.
   if (format === "csv" && out !== "-") outputs.push(["csv-notes", notesPath(out)]);
   for (const [fmt, file] of outputs) {
-    const bar = createProgressBar(`${fmt} ${file === "-" ? "stdout" : path.basename(file)}`);
+    const bar = createProgressBar(`${fmt} ${file === "-" ? "stdout" : path.basename(file)}`, io.stderr);
     const source = await openExportSource(db, scope, { baseUrl, onProgress: (done, total) => bar.update(done, total) });
     const chunks = Readable.from(renderExport(fmt, source));
     if (file === "-") {
-      await pipeline(chunks, process.stdout, { end: false });
+      await pipeline(chunks, io.stdout, { end: false });
       bar.finish();
       continue;
     }
@@ -64,7 +65,7 @@ export async function runExport(db: Db, args: string[]): Promise<void> {
     } finally {
       bar.finish();
     }
-    console.error(`wrote ${file} (${source.progressDone} claims, ${scope.label})`);
+    println(io.stderr, `wrote ${file} (${source.progressDone} claims, ${scope.label})`);
   }
 }
 

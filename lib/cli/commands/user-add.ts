@@ -3,9 +3,10 @@ import { parseArgs } from "node:util";
 import type { Db } from "../../db/client";
 import { createUser } from "../../db/users";
 import { newUserSchema } from "../../validation/user";
+import { type CliIo, println } from "../io";
 import { UsageError } from "../usage";
 
-export async function runUserAdd(db: Db, args: string[]): Promise<void> {
+export async function runUserAdd(db: Db, args: string[], io: CliIo): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
@@ -29,6 +30,6 @@ export async function runUserAdd(db: Db, args: string[]): Promise<void> {
     throw new UsageError(`--${String(issue.path[0])}: ${issue.message}`);
   }
   const user = await createUser(db, parsed.data, null);
-  console.log(`created ${user.role} ${user.email}`);
-  if (generated) console.log(`password (shown once): ${password}`);
+  println(io.stdout, `created ${user.role} ${user.email}`);
+  if (generated) println(io.stdout, `password (shown once): ${password}`);
 }
