@@ -4,8 +4,7 @@ import Ajv, { type ValidateFunction } from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sha256Hex } from "@/lib/documents/hash";
-import { createExportFixture } from "../helpers/export-fixture";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { createExportFixture, createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { annotationsOf, exportText } from "./export-helpers";
 
 // The W3C suite is part of the contract (DESIGN.md: the tests read the schemas from ../shared).
@@ -80,7 +79,7 @@ describe("W3C Web Annotation export", () => {
     }
     assertions = loadMustAssertions();
     t = await createExportFixture();
-  }, 120_000);
+  });
   afterAll(async () => {
     await t.close();
   });
@@ -128,7 +127,7 @@ describe("W3C Web Annotation export", () => {
   });
 
   it("converts UTF-16 offsets to code points after characters outside the BMP", async () => {
-    const u = createTestDatabase();
+    const u = await createTestDatabase();
     try {
       const text = "Emoji 😀 first. The rate rose 𝟓 % in 2024 — a claim.\n\nSecond 👩‍👩‍👧 paragraph claim.";
       const doc = await u.db.document.create({

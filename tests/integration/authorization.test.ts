@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { UserSummary } from "@/lib/db/users";
 import { discoverServerEndpoints } from "../support/server-endpoints";
@@ -32,21 +31,14 @@ const textRoute = await import("@/app/documents/[slug]/text/route");
 const { NextRequest } = await import("next/server");
 const { db } = await import("@/lib/db/client");
 const { createUser } = await import("@/lib/db/users");
-const { seedCorpus } = await import("@/lib/seed/seed-corpus");
 const { addNote } = await import("@/lib/db/notes");
+const { cloneTemplate } = await import("./helpers/template-databases");
 
 type Who = "anonymous" | "viewer" | "reviewer (not owner)" | "admin";
 const users = {} as Record<Exclude<Who, "anonymous">, UserSummary> & { owner: UserSummary };
 
 beforeAll(async () => {
-  const sqlite = new Database(file);
-  for (const m of fs
-    .readdirSync("prisma/migrations")
-    .filter((d) => !d.endsWith(".toml"))
-    .sort())
-    sqlite.exec(fs.readFileSync(path.join("prisma/migrations", m, "migration.sql"), "utf8"));
-  sqlite.close();
-  await seedCorpus(db);
+  await cloneTemplate("seeded", file);
   const make = (email: string, role: UserSummary["role"]) =>
     createUser(db, { email, name: email.split("@")[0], role, password: "long enough password" }, null);
   users.viewer = await make("viewer@example.test", "viewer");

@@ -1,7 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createExportFixture } from "../helpers/export-fixture";
-import type { TestDatabase } from "../helpers/test-database";
+import { createExportFixture, type TestDatabase } from "../helpers/test-database";
 import { exportBuffer } from "./export-helpers";
 import { EXPORT_GOLDEN, GOLDEN_DIR, PDF_GOLDEN, pdfText, readGolden } from "./golden-files";
 
@@ -19,7 +18,7 @@ function matchGolden(name: string, actual: string) {
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createExportFixture();
-}, 120_000);
+});
 afterAll(async () => {
   await t.close();
 });

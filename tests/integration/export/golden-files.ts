@@ -11,7 +11,7 @@ import { exportBuffer } from "./export-helpers";
  * The golden files and how each is made. Tests only read them; `npm run test:update-golden`
  * (update-golden.ts) is the one thing that writes them, after an intended change: review its diff.
  */
-export const GOLDEN_DIR = path.join("tests", "unit", "export", "golden");
+export const GOLDEN_DIR = path.join("tests", "integration", "export", "golden");
 
 /** Each format of the whole corpus, from the export fixture (fixed ids, dates and clock). */
 export const EXPORT_GOLDEN: [ExportFormat, string][] = [

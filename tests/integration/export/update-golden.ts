@@ -1,9 +1,9 @@
 // `npm run test:update-golden`: rewrites every golden file from the current code. The
 // tests never write them, so a missing or changed file always fails until someone runs
-// this and reviews the diff (git diff tests/unit/export/golden lib/export/*.schema.json).
+// this and reviews the diff (git diff tests/integration/export/golden lib/export/*.schema.json).
 import fs from "node:fs";
 import path from "node:path";
-import { createExportFixture } from "../helpers/export-fixture";
+import { createExportFixture } from "../helpers/test-database";
 import { exportBuffer } from "./export-helpers";
 import { EXPORT_GOLDEN, GOLDEN_DIR, PDF_GOLDEN, pdfText, SCHEMA_FILE, schemaText } from "./golden-files";
 
