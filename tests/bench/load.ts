@@ -89,7 +89,7 @@ function reviewerRequests(target: Target, cookies: string[]): autocannon.Request
     search,
     readDocument,
     as("tag claim (PUT)", (c) => {
-      c.claim = pick(target.claimsBySlug.get(c.slug ?? "") ?? []);
+      c.claim = pick(target.claimsBySlug.get(c.slug!)!);
       c.tag = pick(target.tags);
       return { method: "PUT", path: `/api/claims/${c.claim}/tags`, body: JSON.stringify({ tag: c.tag }) };
     }),
@@ -123,8 +123,8 @@ export async function run(args: string[]) {
     console.log(`${REVIEWERS} reviewers signed in; ${seconds} s of load against ${server.base} (loopback only)…`);
     const latencies = new Map<string, number[]>();
     const failures = new Map<string, number>();
-    let finish: (result: autocannon.Result) => void = () => undefined;
-    let fail: (error: Error) => void = () => undefined;
+    let finish!: (result: autocannon.Result) => void;
+    let fail!: (error: Error) => void;
     const done = new Promise<autocannon.Result>((resolve, reject) => {
       finish = resolve;
       fail = reject;

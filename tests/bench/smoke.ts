@@ -11,7 +11,7 @@ const main = path.join(import.meta.dirname, "main.ts");
 function runSmoke(name: string): Promise<{ name: string; ok: boolean; seconds: number; why?: string }> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", main, name, "--smoke"], {
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", main, name, "--smoke"], {
       stdio: ["ignore", "pipe", "inherit"],
     });
     let stdout = "";

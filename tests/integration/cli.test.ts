@@ -16,12 +16,16 @@ afterAll(async () => {
 /** `npm run claims -- …` in process, against the test database. */
 const claims = (...args: string[]) => runClaims(t.url, ...args);
 
-/** The real thing once: `node --import tsx lib/cli/main.ts`, its exit status, stdout and stderr. */
+/** The real thing once: `node --conditions=react-server --import tsx lib/cli/main.ts` (as `npm run claims` runs it). */
 function spawnClaims(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "lib/cli/main.ts", ...args], {
-    env: { ...process.env, DATABASE_URL: t.url },
-    encoding: "utf8",
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "lib/cli/main.ts", ...args],
+    {
+      env: { ...process.env, DATABASE_URL: t.url },
+      encoding: "utf8",
+    },
+  );
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
