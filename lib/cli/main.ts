@@ -2,6 +2,7 @@ import { createDb } from "../db/client";
 import { runBackup, runRestore } from "./commands/backup";
 import { runCoverage } from "./commands/coverage";
 import { runCurate } from "./commands/curate";
+import { runDocuments } from "./commands/documents";
 import { runExport } from "./commands/export";
 import { runImport } from "./commands/import";
 import { runList } from "./commands/list";
@@ -39,6 +40,9 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       case "import":
         await runImport(db, rest);
+        return 0;
+      case "documents":
+        await runDocuments(db, rest);
         return 0;
       case "search":
         await runSearch(db, rest);
