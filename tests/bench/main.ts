@@ -3,6 +3,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: (args: string[]) => Promis
   annotator: () => import("./annotator"),
   export: () => import("./export"),
   load: () => import("./load"),
+  reanchor: () => import("./reanchor"),
   search: () => import("./search"),
 };
 
