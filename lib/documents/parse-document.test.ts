@@ -72,6 +72,18 @@ describe("parseDocumentFile: each format", () => {
     expect(r.metadata.publishedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
+  it("splits a one-line paragraph from a wrapped one (paragraph gaps can be half the line steps)", async () => {
+    const pdf = await makePdf([[LONG, "Short one.", "Another short one.", SECOND]]);
+    expect((await parseDocumentFile("a.pdf", pdf)).text).toBe(
+      `${LONG}\n\nShort one.\n\nAnother short one.\n\n${SECOND}`,
+    );
+  });
+
+  it("splits two one-line paragraphs (a single step, the gap)", async () => {
+    const pdf = await makePdf([["A first one-line paragraph.", "A second one-line paragraph."]]);
+    expect((await parseDocumentFile("a.pdf", pdf)).text).toBe("A first one-line paragraph.\n\nA second one-line paragraph.");
+  });
+
   it("joins a paragraph that a page break cuts", async () => {
     const pdf = await makePdf([["The first half of a sentence that runs"], ["on to the next page."]]);
     expect((await parseDocumentFile("a.pdf", pdf)).text).toBe(

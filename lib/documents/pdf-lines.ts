@@ -58,7 +58,7 @@ export function linesToParagraphs(lines: PdfLine[]): string[] {
     .slice(1)
     .map((line, i) => lines[i].y - line.y)
     .filter((s) => s > 0);
-  const usual = median(steps);
+  const usual = usualLineStep(steps, median(lines.map((l) => l.size)));
   const paragraphs: string[] = [];
   let current = "";
   lines.forEach((line, i) => {
@@ -78,6 +78,25 @@ export function linesToParagraphs(lines: PdfLine[]): string[] {
 function joinLine(paragraph: string, line: string): string {
   if (!paragraph) return line;
   return /[-\u2010\u2011]$/.test(paragraph) && /^\p{Ll}/u.test(line) ? paragraph + line : `${paragraph} ${line}`;
+}
+
+/** Most lines of a paragraph are this many font sizes apart at most, unless the page is regularly spaced wider. */
+const MAX_LINE_PITCH = 1.45;
+
+/**
+ * The page's usual step from one line to the next within a paragraph. The lower quartile,
+ * not the median: on a page of short paragraphs, paragraph gaps can be half the steps. A
+ * wide quartile counts only when most steps share it (a double-spaced page); otherwise it
+ * is capped near the font's line height, so one-line paragraphs still split.
+ */
+function usualLineStep(steps: number[], size: number): number {
+  if (steps.length === 0) return 0;
+  const sorted = [...steps].sort((a, b) => a - b);
+  const quartile = sorted[Math.floor((sorted.length - 1) / 4)];
+  // Needs several steps to call a spacing regular: two one-line paragraphs give one step, a gap.
+  const regular =
+    sorted.length >= 3 && sorted.filter((s) => Math.abs(s - quartile) <= quartile * 0.1).length / sorted.length >= 0.6;
+  return regular || size === 0 ? quartile : Math.min(quartile, MAX_LINE_PITCH * size);
 }
 
 function median(values: number[]): number {
