@@ -163,3 +163,22 @@ describe("claims documents add", () => {
     expect(await t.db.document.count()).toBe(before);
   });
 });
+
+describe("claims documents add --version-of", () => {
+  it("stores a new version of a stored document and prints how its claims were carried over", async () => {
+    const shipped = await t.db.document.findFirstOrThrow({ where: { fileName: { startsWith: "004" } } });
+    const file = path.join(dir, "004-v2.txt");
+    fs.writeFileSync(file, `Editor's note: updated.\n\n${shipped.text}`);
+    const r = claims("documents", "add", file, "--version-of", `prisma/seed/documents/${shipped.fileName}`);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^version 2 of "${shipped.title}" \\(${shipped.slug}\\): \\d+ claim\\(s\\) unchanged, \\d+ moved, \\d+ fuzzy \\(to confirm\\), 0 orphaned`,
+      ),
+    );
+    const listed = JSON.parse(claims("list", "--json").stdout) as { document: string; anchor: string }[];
+    const states = new Set(listed.filter((c) => c.document === shipped.fileName).map((c) => c.anchor));
+    expect([...states].every((s) => ["unchanged", "moved", "fuzzy"].includes(s))).toBe(true);
+    expect(claims("documents", "add", file, "--version-of", "no-such-document").stderr).toContain("no such document");
+  });
+});

@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Db } from "../../db/client";
 import { importDocument } from "../../db/document-imports";
+import { addDocumentVersion } from "../../db/document-versions";
 import { parseDocumentFile } from "../../documents/parse-document";
 import { documentMetadataSchema } from "../../validation/document-import";
 import { createProgressBar } from "../progress";
@@ -22,6 +23,7 @@ export async function runDocuments(db: Db, args: string[]): Promise<void> {
       publication: { type: "string" },
       date: { type: "string" },
       "source-url": { type: "string" },
+      "version-of": { type: "string" },
     },
   });
   if (positionals.length !== 1) throw new UsageError("documents add takes exactly one file");
@@ -42,6 +44,17 @@ export async function runDocuments(db: Db, args: string[]): Promise<void> {
   const bar = createProgressBar(`reading ${path.basename(file)}`, process.stderr, "pages");
   const imported = await parseDocumentFile(file, fs.readFileSync(file), (done, total) => bar.update(done, total));
   bar.finish();
+  const versionOf = values["version-of"];
+  if (versionOf !== undefined) {
+    // A stored file name, a slug, or the path of a shipped file (its base name is the stored name).
+    const ref = path.basename(versionOf);
+    const r = await addDocumentVersion(db, null, { slug: ref, fileName: ref }, imported, path.basename(file));
+    const { unchanged, moved, fuzzy, orphaned } = r.report;
+    console.log(
+      `version ${r.number} of "${r.title}" (${r.slug}): ${unchanged} claim(s) unchanged, ${moved} moved, ${fuzzy} fuzzy (to confirm), ${orphaned} orphaned`,
+    );
+    return;
+  }
   const doc = await importDocument(db, null, imported, { ...parsed.data, originalName: path.basename(file) });
   console.log(
     `imported ${path.basename(file)} as "${doc.title}" (${doc.slug}): ${imported.text.length.toLocaleString("en")} characters, sha256 ${imported.sha256}`,

@@ -7,7 +7,7 @@ export async function runList(db: Db, args: string[]): Promise<void> {
   const claims = await listClaims(db);
   if (values.json) {
     const rows = claims.map(
-      ({ document, start, end, exact, tags, suggestedTags, reviewerTags, status, id, statement }) => ({
+      ({ document, start, end, exact, tags, suggestedTags, reviewerTags, status, id, statement, anchor }) => ({
         id,
         document,
         start,
@@ -18,6 +18,7 @@ export async function runList(db: Db, args: string[]): Promise<void> {
         suggestedTags,
         reviewerTags,
         status,
+        anchor,
       }),
     );
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
