@@ -5,6 +5,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: (args: string[]) => Promis
   load: () => import("./load"),
   reanchor: () => import("./reanchor"),
   search: () => import("./search"),
+  suggest: () => import("./suggest"),
 };
 
 const [benchmark, ...args] = process.argv.slice(2);
