@@ -4,7 +4,7 @@ import { ensureAccount, pageAs } from "./fixtures/accounts";
 import { AnnotatorPage } from "./fixtures/annotator-page";
 
 // Runs after documents.spec.ts (file order), whose list test counts the five shipped documents.
-test.describe.configure({ mode: "serial" });
+test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 const REVIEWER = { email: "imra@example.test", password: "import reviewer password", role: "reviewer" as const };
 const VIEWER = { email: "vera@example.test", password: "import viewer password", role: "viewer" as const };
