@@ -1,3 +1,4 @@
+import "server-only";
 import { databaseUrl } from "./database-url";
 import { PrismaClient } from "./generated/client";
 import { DurableSqliteAdapter } from "./sqlite-adapter";

@@ -81,7 +81,9 @@ describe("parseDocumentFile: each format", () => {
 
   it("splits two one-line paragraphs (a single step, the gap)", async () => {
     const pdf = await makePdf([["A first one-line paragraph.", "A second one-line paragraph."]]);
-    expect((await parseDocumentFile("a.pdf", pdf)).text).toBe("A first one-line paragraph.\n\nA second one-line paragraph.");
+    expect((await parseDocumentFile("a.pdf", pdf)).text).toBe(
+      "A first one-line paragraph.\n\nA second one-line paragraph.",
+    );
   });
 
   it("joins a paragraph that a page break cuts", async () => {

@@ -10,7 +10,19 @@ import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db/client";
 import { getDocumentForReading } from "@/lib/db/documents";
 import { listTags } from "@/lib/db/tags";
-import { adjustSpanAction, resolveAnchorAction } from "./actions";
+import {
+  addNoteAction,
+  adjustSpanAction,
+  createClaimAction,
+  deleteClaimAction,
+  deleteNoteAction,
+  editNoteAction,
+  loadNotesAction,
+  resolveAnchorAction,
+  restoreClaimAction,
+  setStatusAction,
+  setTagAction,
+} from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -72,6 +84,18 @@ export default async function DocumentPage({ params }: Params) {
         claims={doc.claims}
         tags={tags}
         viewer={{ id: user.id, name: user.name, role: user.role }}
+        actions={{
+          createClaim: createClaimAction,
+          adjustSpan: adjustSpanAction,
+          setStatus: setStatusAction,
+          deleteClaim: deleteClaimAction,
+          restoreClaim: restoreClaimAction,
+          setTag: setTagAction,
+          loadNotes: loadNotesAction,
+          addNote: addNoteAction,
+          editNote: editNoteAction,
+          deleteNote: deleteNoteAction,
+        }}
       />
     </article>
   );
