@@ -23,10 +23,14 @@ afterAll(async () => {
 });
 
 function claims(...args: string[]) {
-  const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "lib/cli/main.ts", ...args], {
-    env: { ...process.env, DATABASE_URL: t.url },
-    encoding: "utf8",
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "lib/cli/main.ts", ...args],
+    {
+      env: { ...process.env, DATABASE_URL: t.url },
+      encoding: "utf8",
+    },
+  );
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
