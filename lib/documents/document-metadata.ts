@@ -7,6 +7,12 @@ export interface FileMetadata {
   publishedOn?: string;
 }
 
+/** Whether YYYY-MM-DD names a day that exists (Date.parse accepts 2024-02-30). */
+export function isCalendarDate(d: string): boolean {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+}
+
 /** A YYYY-MM-DD date from an ISO timestamp, a PDF date (D:20240305…) or a plain date, else undefined. */
 export function isoDate(value: string | null | undefined): string | undefined {
   if (!value) return undefined;
@@ -14,7 +20,7 @@ export function isoDate(value: string | null | undefined): string | undefined {
   const [, y, m = "01", d = "01"] = pdf ?? /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim()) ?? [];
   if (!y) return undefined;
   const date = `${y}-${m}-${d}`;
-  return Number.isNaN(Date.parse(`${date}T00:00:00Z`)) ? undefined : date;
+  return isCalendarDate(date) ? date : undefined;
 }
 
 /** A metadata string made safe to store and show: one line, trimmed, bounded; empty becomes undefined. */

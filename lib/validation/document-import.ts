@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate } from "../documents/document-metadata";
 import { isWellFormedText, WELL_FORMED_MESSAGE } from "./unicode";
 
 /** An optional one-line metadata field: empty means "take it from the file". */
@@ -22,7 +23,7 @@ export const documentMetadataSchema = z.strictObject({
   date: z
     .string()
     .regex(/^(\d{4}-\d{2}-\d{2})?$/, { error: "must be a date as YYYY-MM-DD" })
-    .refine((d) => d === "" || !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), { error: "is not a real date" })
+    .refine((d) => d === "" || isCalendarDate(d), { error: "is not a real date" })
     .transform((d) => d || undefined)
     .optional(),
   sourceUrl: z

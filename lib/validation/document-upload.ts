@@ -4,15 +4,16 @@ import { documentMetadataSchema } from "./document-import";
 
 /**
  * The "Add document" form as FormData turns it into an object: a file or pasted text
- * (exactly one), the optional metadata fields. A browser sends an empty File when no file
- * is chosen, so a zero-size file with no name counts as none.
+ * (exactly one), the optional metadata fields.
  */
 export const documentUploadSchema = documentMetadataSchema
   .extend({
     file: z
       .instanceof(File, { error: "must be a file" })
       .optional()
-      .transform((f) => (f && (f.size > 0 || f.name !== "") ? f : undefined))
+      // An empty file input arrives as a 0-byte File named "" (or "blob" once Next has decoded
+      // the form): that is no file. A 0-byte file with a real name was chosen, and is refused as empty.
+      .transform((f) => (f && (f.size > 0 || /\.[a-z0-9]+$/i.test(f.name)) ? f : undefined))
       .refine((f) => !f || f.size <= MAX_FILE_BYTES, {
         error: `The file is over the ${describeBytes(MAX_FILE_BYTES)} limit.`,
       }),
