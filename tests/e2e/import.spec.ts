@@ -125,6 +125,10 @@ test("a new version re-anchors the claims; fuzzy and orphaned ones are settled f
   await page.getByRole("button", { name: "Add document" }).click();
   await expect(page).toHaveURL(/\/documents\/\d{3}-versioned-report$/);
   const url = page.url();
+  // A fresh load: the selection-based commands need the annotator hydrated, which a client
+  // navigation from the form does not wait for.
+  await page.goto(url, { waitUntil: "networkidle" });
+  await expect(page.locator(".document-text")).toBeVisible();
   for (const phrase of ["trained 12 deputies in 2019", "cost 3 million dollars", "call the program divisive"]) {
     await a.selectWithMouse(phrase);
     await page.keyboard.press("c");
