@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildZip, docxEntries, makePdf } from "@/tests/unit/helpers/make-files";
+import { buildZip, docxEntries, makePdf } from "@/tests/integration/helpers/make-files";
 import { ImportRefusal } from "./import-refusal";
 import { parseDocumentFile } from "./parse-document";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildZip, docxEntries, makeDocx, makePdf } from "@/tests/unit/helpers/make-files";
+import { buildZip, docxEntries, makeDocx, makePdf } from "@/tests/integration/helpers/make-files";
 import { ImportRefusal } from "./import-refusal";
 import { parseDocumentFile, parsePastedText } from "./parse-document";
 

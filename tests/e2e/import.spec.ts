@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { makeDocx, makePdf } from "../unit/helpers/make-files";
+import { makeDocx, makePdf } from "../integration/helpers/make-files";
 import { ensureAccount, pageAs } from "./fixtures/accounts";
 import { AnnotatorPage } from "./fixtures/annotator-page";
 

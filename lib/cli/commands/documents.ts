@@ -6,11 +6,12 @@ import { importDocument } from "../../db/document-imports";
 import { addDocumentVersion } from "../../db/document-versions";
 import { parseDocumentFile } from "../../documents/parse-document";
 import { documentMetadataSchema } from "../../validation/document-import";
+import { type CliIo, println } from "../io";
 import { createProgressBar } from "../progress";
 import { UsageError } from "../usage";
 
 /** `claims documents add <file> [--title …] …`: import a text, Markdown, HTML, PDF or Word file. */
-export async function runDocuments(db: Db, args: string[]): Promise<void> {
+export async function runDocuments(db: Db, args: string[], io: CliIo): Promise<void> {
   const [sub, ...rest] = args;
   if (sub !== "add") throw new UsageError(`unknown documents command "${sub ?? ""}" (expected "documents add")`);
   const { values, positionals } = parseArgs({
@@ -41,7 +42,7 @@ export async function runDocuments(db: Db, args: string[]): Promise<void> {
   }
   const file = positionals[0];
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`no such file: ${file}`);
-  const bar = createProgressBar(`reading ${path.basename(file)}`, process.stderr, "pages");
+  const bar = createProgressBar(`reading ${path.basename(file)}`, io.stderr, "pages");
   const imported = await parseDocumentFile(file, fs.readFileSync(file), (done, total) => bar.update(done, total));
   bar.finish();
   const versionOf = values["version-of"];
@@ -50,13 +51,15 @@ export async function runDocuments(db: Db, args: string[]): Promise<void> {
     const ref = path.basename(versionOf);
     const r = await addDocumentVersion(db, null, { slug: ref, fileName: ref }, imported, path.basename(file));
     const { unchanged, moved, fuzzy, orphaned } = r.report;
-    console.log(
+    println(
+      io.stdout,
       `version ${r.number} of "${r.title}" (${r.slug}): ${unchanged} claim(s) unchanged, ${moved} moved, ${fuzzy} fuzzy (to confirm), ${orphaned} orphaned`,
     );
     return;
   }
   const doc = await importDocument(db, null, imported, { ...parsed.data, originalName: path.basename(file) });
-  console.log(
+  println(
+    io.stdout,
     `imported ${path.basename(file)} as "${doc.title}" (${doc.slug}): ${imported.text.length.toLocaleString("en")} characters, sha256 ${imported.sha256}`,
   );
 }

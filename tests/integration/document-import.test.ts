@@ -13,7 +13,7 @@ import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 let t: TestDatabase;
 let dir: string;
 beforeAll(async () => {
-  t = createTestDatabase();
+  t = await createTestDatabase();
   await seedCorpus(t.db);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimbook-import-"));
 });

@@ -13,7 +13,7 @@ import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 let t: TestDatabase;
 let reviewer: UserSummary;
 beforeEach(async () => {
-  t = createTestDatabase();
+  t = await createTestDatabase();
   await seedCorpus(t.db);
   reviewer = await createUser(
     t.db,
