@@ -11,7 +11,54 @@ function visitedOrigin(target: string): string {
 
 // Pieces an attacker strings together: separators browsers drop or read as slashes,
 // encoded slashes, schemes, hosts, CR/LF and look-alikes of "/" and ".".
-const PIECES = ["/", "//", "\\", "\\\\", "\t", "\n", "\r", "\r\n", " ", "%09", "%0a", "%0d", "%2f", "%2F", "%5c", "%5C", "%2e", ".", "..", "@", ":", "?", "#", "%00", "\u0000", "\u00a0", "\u3000", "\uff0f", "\u2215", "\u2044", "\uff3c", "\u3002", "\uff0e", "http:", "https:", "javascript:", "data:", "//evil.example", "evil.example", "evil.example.", "127.0.0.1", "[::1]", "xn--80ak6aa92e.com", "аpple.com", "documents", "search?q=a"];
+const PIECES = [
+  "/",
+  "//",
+  "\\",
+  "\\\\",
+  "\t",
+  "\n",
+  "\r",
+  "\r\n",
+  " ",
+  "%09",
+  "%0a",
+  "%0d",
+  "%2f",
+  "%2F",
+  "%5c",
+  "%5C",
+  "%2e",
+  ".",
+  "..",
+  "@",
+  ":",
+  "?",
+  "#",
+  "%00",
+  "\u0000",
+  "\u00a0",
+  "\u3000",
+  "\uff0f",
+  "\u2215",
+  "\u2044",
+  "\uff3c",
+  "\u3002",
+  "\uff0e",
+  "http:",
+  "https:",
+  "javascript:",
+  "data:",
+  "//evil.example",
+  "evil.example",
+  "evil.example.",
+  "127.0.0.1",
+  "[::1]",
+  "xn--80ak6aa92e.com",
+  "аpple.com",
+  "documents",
+  "search?q=a",
+];
 
 const hostile = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 8 }).map((parts) => parts.join(""));
 const hostileWithLeadingSlash = hostile.map((v) => `/${v}`);
@@ -19,7 +66,7 @@ const hostileWithLeadingSlash = hostile.map((v) => `/${v}`);
 function expectInsideApp(result: string) {
   expect(result.startsWith("/")).toBe(true);
   expect(result.startsWith("//")).toBe(false);
-  expect(result).not.toMatch(/[\u0000-\u0020\u007f]/);
+  expect([...result].some((c) => c.charCodeAt(0) <= 0x20 || c.charCodeAt(0) === 0x7f)).toBe(false);
   // A backslash may stay in the query or fragment, where no browser reads it as a slash.
   expect(result.split(/[?#]/)[0]).not.toContain("\\");
   expect(visitedOrigin(result)).toBe(APP);

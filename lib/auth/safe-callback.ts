@@ -12,7 +12,7 @@ const PLACEHOLDER_ORIGIN = "http://claimbook.invalid";
 export function safeCallbackUrl(raw: string | string[] | undefined, fallback = "/documents"): string {
   const value = Array.isArray(raw) ? raw[0] : raw;
   // Only a path is accepted: not a scheme, not a protocol-relative `//host`.
-  if (!value || !value.startsWith("/") || value.length > 2048) return fallback;
+  if (!value?.startsWith("/") || value.length > 2048) return fallback;
   let url: URL;
   try {
     url = new URL(value, PLACEHOLDER_ORIGIN);
