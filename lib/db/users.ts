@@ -31,7 +31,7 @@ export function countUsers(db: Db): Promise<number> {
 }
 
 export function findUserForSignIn(db: Db, email: string) {
-  return db.user.findUnique({ where: { email }, select: { ...summary, passwordHash: true } });
+  return db.user.findUnique({ where: { email }, select: { ...summary, passwordHash: true, sessionVersion: true } });
 }
 
 /** The user behind a session, re-read from the database so a role change or deactivation applies at once. */
@@ -61,6 +61,8 @@ export async function createUser(db: Db, input: NewUser, actorId: string | null)
  * one transaction, so two racing setup requests cannot both succeed.
  */
 export async function createFirstAdmin(db: Db, input: Omit<NewUser, "role">): Promise<UserSummary> {
+  // Checked before hashing too: once set up, this public action must cost nothing to call.
+  if ((await db.user.count()) > 0) throw new FirstAdminExistsError();
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     if ((await tx.user.count()) > 0) throw new FirstAdminExistsError();
