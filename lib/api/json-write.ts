@@ -70,6 +70,7 @@ export async function respondToWrite<S extends z.ZodType, T>(
   );
   if (result.ok) return Response.json({ ok: true, data: result.data });
   const body = { field: result.field, ...(result.conflict === undefined ? {} : { current: result.conflict }) };
+  if (result.unavailable) return fail(503, result.error, { retryable: true });
   return fail(statusOf(refusal), result.error, body);
 }
 

@@ -1,11 +1,14 @@
 import type { z } from "zod";
 import { ConflictError, WriteError } from "../db/errors";
+import { DatabaseUnavailableError, retryWhenBusy, type Unavailability } from "../db/unavailable";
 import type { UserSummary } from "../db/users";
 import type { Role } from "../validation/user";
 import { getCurrentUser, hasRole } from "./current-user";
 
 /** What every server action returns: the form shows `error` as is. */
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; field?: string; conflict?: unknown };
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; field?: string; conflict?: unknown; unavailable?: Unavailability };
 
 const ROLE_REFUSAL: Record<Role, string> = {
   viewer: "Sign in to do this.",
@@ -35,8 +38,12 @@ export async function guardedWrite<S extends z.ZodType, T>(
   if (!user) return { ok: false, error: "Your session has ended: sign in again." };
   if (!hasRole(user.role, needed)) return { ok: false, error: ROLE_REFUSAL[needed] };
   try {
-    return { ok: true, data: await write(user, parsed.data) };
+    // A busy database is retried (each write is one transaction, so a failed try left nothing).
+    return { ok: true, data: await retryWhenBusy(() => write(user, parsed.data)) };
   } catch (error) {
+    // The change was not made: the client keeps it and offers to apply it again.
+    if (error instanceof DatabaseUnavailableError)
+      return { ok: false, error: error.message, unavailable: error.reason };
     if (error instanceof ConflictError) return { ok: false, error: error.message, conflict: error.current };
     if (error instanceof WriteError) return { ok: false, error: error.message, field: error.field };
     throw error;
