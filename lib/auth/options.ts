@@ -3,12 +3,11 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "../db/client";
 import { loadAuthSecret } from "../db/settings";
 import { clientAddress } from "./client-address";
+import { SESSION_MAX_AGE_SECONDS, SessionRevokedError, sessionCallbacks, sessionEvents } from "./session-callbacks";
 import { checkSignIn } from "./sign-in";
 import { SignInLimiter } from "./sign-in-limiter";
 
 const limiter = new SignInLimiter(db);
-
-const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // one working day
 
 let cached: Promise<AuthOptions> | undefined;
 
@@ -32,20 +31,18 @@ async function buildAuthOptions(): Promise<AuthOptions> {
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(raw, request) {
           const user = await checkSignIn(db, limiter, raw, clientAddress(request?.headers));
-          return user && { id: user.id, email: user.email, name: user.name };
+          return user && { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
         },
       }),
     ],
-    callbacks: {
-      // Only the user id travels in the token: role and active state are read from the
-      // database on every request (lib/auth/current-user.ts).
-      jwt({ token, user }) {
-        if (user) token.sub = user.id;
-        return token;
-      },
-      session({ session, token }) {
-        if (session.user) (session.user as { id?: string }).id = token.sub;
-        return session;
+    callbacks: sessionCallbacks(db),
+    events: sessionEvents(db),
+    logger: {
+      // A revoked or expired session is routine, not an error worth a stack trace per request.
+      error(code, metadata) {
+        const cause = (metadata as { error?: unknown } | undefined)?.error ?? metadata;
+        if (code === "JWT_SESSION_ERROR" && cause instanceof SessionRevokedError) return;
+        console.error(`[next-auth][error][${code}]`, metadata);
       },
     },
   };

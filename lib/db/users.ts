@@ -40,6 +40,17 @@ export async function findActiveUser(db: Db, id: string): Promise<UserSummary | 
   return user && user.active ? (user as UserSummary) : null;
 }
 
+/** The active user whose current session version is `sessionVersion`, or null (a revoked or stale session). */
+export async function findSessionUser(db: Db, id: string, sessionVersion: number): Promise<UserSummary | null> {
+  const user = await db.user.findFirst({ where: { id, sessionVersion, active: true }, select: summary });
+  return user as UserSummary | null;
+}
+
+/** Ends every session of the user (sign-out everywhere): their tokens carry the old version. */
+export async function revokeSessions(db: Db, id: string): Promise<void> {
+  await db.user.updateMany({ where: { id }, data: { sessionVersion: { increment: 1 } } });
+}
+
 /** Creates a user and its audit event in one transaction. */
 export async function createUser(db: Db, input: NewUser, actorId: string | null): Promise<UserSummary> {
   const passwordHash = await hashPassword(input.password);
@@ -112,7 +123,16 @@ export async function updateUserAccess(
     if (!before) throw new NotFoundError("This account no longer exists.");
     const after = await tx.user.update({
       where: { id: input.userId },
-      data: { role: input.role, active: input.active },
+      // A role change or deactivation also ends the user's sessions: they sign in again
+      // under the new terms, and a deactivated user's old cookie stays dead on reactivation.
+      data: {
+        role: input.role,
+        active: input.active,
+        ...((input.role !== undefined && input.role !== before.role) ||
+        (input.active !== undefined && input.active !== before.active)
+          ? { sessionVersion: { increment: 1 } }
+          : {}),
+      },
       select: summary,
     });
     if ((await tx.user.count({ where: { role: "admin", active: true } })) === 0) throw new LastAdminError();
