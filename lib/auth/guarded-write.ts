@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import { ConflictError, WriteError } from "../db/errors";
 import { DatabaseUnavailableError, retryWhenBusy, type Unavailability } from "../db/unavailable";

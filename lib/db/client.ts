@@ -1,3 +1,4 @@
+import "server-only";
 import { databaseUrl } from "./database-url";
 import { PrismaClient } from "./generated/client";
 import { BUSY_TIMEOUT_MS, DurableSqliteAdapter } from "./sqlite-adapter";

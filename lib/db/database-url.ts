@@ -1,3 +1,4 @@
+// No `import "server-only"`: prisma.config.ts loads this module in Prisma's CLI, outside any bundler.
 import fs from "node:fs";
 import path from "node:path";
 

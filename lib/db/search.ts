@@ -1,3 +1,4 @@
+import "server-only";
 import type { FilterTerm, ParsedQuery } from "../search/query-syntax";
 import { createSqliteSearch } from "../search/sqlite/sqlite-search";
 import type { MatchingClaim, SearchEngine, SearchPage, SearchRequest, SqlRunner } from "../search/types";

@@ -31,7 +31,7 @@ export async function GET(request: Request) {
     );
   }
   const { format } = parsed.data;
-  let scope;
+  let scope: Awaited<ReturnType<typeof resolveScope>>;
   try {
     scope = await resolveScope(db, scopeRequestOf(parsed.data));
   } catch (error) {

@@ -34,7 +34,7 @@ export async function runSearch(db: Db, args: string[]): Promise<void> {
     throw new UsageError(`${issue.path[0] === "q" ? "query" : `--${String(issue.path[0])}`}: ${issue.message}`);
   }
 
-  let page;
+  let page: Awaited<ReturnType<typeof searchClaims>>;
   try {
     page = await searchClaims(db, parsed.data);
   } catch (error) {

@@ -1,5 +1,6 @@
+import "server-only";
 import { hasDisagreement } from "../../tags/agreement";
-import { decodeCursor, encodeCursor, fingerprint, type SearchCursor } from "../cursor";
+import { decodeCursor, encodeCursor, fingerprint } from "../cursor";
 import { highlightTerms, highlightText, snippetText } from "../highlight";
 import { isEmptyQuery, type ParsedQuery, parseQuery, QuerySyntaxError } from "../query-syntax";
 import {
