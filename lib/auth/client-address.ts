@@ -1,3 +1,4 @@
+import "server-only";
 // Where a request comes from, for the sign-in limits. The socket's peer address is the only
 // one a client cannot choose; an `X-Forwarded-For` header is believed only for the number of
 // proxies the operator says sit in front of the app (CLAIMBOOK_TRUSTED_PROXIES, default 0).

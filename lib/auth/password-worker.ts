@@ -1,3 +1,4 @@
+import "server-only";
 import { Worker } from "node:worker_threads";
 
 // bcrypt is deliberately slow (~0.25 s of CPU at cost 12). Run on the event loop, a handful

@@ -1,3 +1,4 @@
+import "server-only";
 import type { CallbacksOptions, EventCallbacks } from "next-auth";
 import type { Db } from "../db/client";
 import { findSessionUser, revokeSessions } from "../db/users";

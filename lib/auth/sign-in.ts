@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "../db/client";
 import { findUserForSignIn } from "../db/users";
 import { credentialsSchema } from "../validation/user";

@@ -1,3 +1,4 @@
+import "server-only";
 import { BEGIN_WAIT_MS } from "./immediate-transactions";
 
 // A write can fail for reasons that are neither the caller's fault nor a bug: another

@@ -1,3 +1,4 @@
+import "server-only";
 import http from "node:http";
 import { ARRIVED_FORWARDED_FOR_HEADER, PEER_ADDRESS_HEADER } from "../auth/client-address";
 
