@@ -4,6 +4,7 @@ import { guardedWrite } from "../auth/guarded-write";
 import { ConflictError, ForbiddenError, NotFoundError } from "../db/errors";
 import type { UserSummary } from "../db/users";
 import type { Role } from "../validation/user";
+import { privateJson } from "./private-response";
 
 /** Bodies above this are refused before parsing: no write of ours needs more than a note's worth. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -11,7 +12,7 @@ export const MAX_JSON_BODY_BYTES = 64 * 1024;
 type JsonObject = Record<string, unknown>;
 
 const fail = (status: number, error: string, extra: JsonObject = {}) =>
-  Response.json({ ok: false, error, ...extra }, { status });
+  privateJson({ ok: false, error, ...extra }, { status });
 
 /** The request's body as a JSON object, or the refusal to send back. */
 export async function readJsonObject(request: Request): Promise<JsonObject | Response> {
@@ -68,7 +69,7 @@ export async function respondToWrite<S extends z.ZodType, T>(
     },
     async () => user,
   );
-  if (result.ok) return Response.json({ ok: true, data: result.data });
+  if (result.ok) return privateJson({ ok: true, data: result.data });
   const body = { field: result.field, ...(result.conflict === undefined ? {} : { current: result.conflict }) };
   if (result.unavailable) return fail(503, result.error, { retryable: true });
   return fail(statusOf(refusal), result.error, body);

@@ -36,7 +36,8 @@ test("an admin adds a user, changes their role and deactivates them; each change
   await expect(admin.getByLabel("Role of Nia New")).toHaveValue("viewer");
   await nia.page.waitForTimeout(300);
   await nia.page.keyboard.press("o");
-  await expect(nia.notice).toContainText("can read but not change claims");
+  // A role change ends the user's sessions: Nia signs in again under her new role.
+  await expect(nia.notice).toContainText("Your session has ended");
 
   await admin.locator('tr[data-user="nia@example.test"]').getByRole("button", { name: "Deactivate" }).click();
   await expect(admin.locator('tr[data-user="nia@example.test"]')).toContainText("inactive");

@@ -1,3 +1,4 @@
+import { PRIVATE_NO_STORE } from "@/lib/api/private-response";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { exportFileName, FORMAT_INFO } from "@/lib/export/formats";
@@ -9,7 +10,10 @@ import { exportParamsSchema } from "@/lib/validation/export-params";
 export const dynamic = "force-dynamic";
 
 function problem(status: number, error: string, field?: string) {
-  return Response.json(field ? { error, field } : { error }, { status, headers: { "Cache-Control": "no-store" } });
+  return Response.json(field ? { error, field } : { error }, {
+    status,
+    headers: { "Cache-Control": PRIVATE_NO_STORE },
+  });
 }
 
 /**
@@ -46,7 +50,7 @@ export async function GET(request: Request) {
     headers: {
       "Content-Type": FORMAT_INFO[format].mediaType,
       "Content-Disposition": `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-      "Cache-Control": "no-store",
+      "Cache-Control": PRIVATE_NO_STORE,
       "X-Content-Type-Options": "nosniff",
       // Lets the download menu show how much there is to fetch before the body arrives.
       "X-Claim-Count": String(source.claimCount),
