@@ -4,6 +4,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: (args: string[]) => Promis
   export: () => import("./export"),
   load: () => import("./load"),
   search: () => import("./search"),
+  "sign-in-flood": () => import("./sign-in-flood"),
 };
 
 const [benchmark, ...args] = process.argv.slice(2);
