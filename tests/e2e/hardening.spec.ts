@@ -14,6 +14,9 @@ let cookie = "";
 let claimId = "";
 let slug = "";
 
+// Each test sends many requests (some wait seconds for a lock or a hash): generous on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 test.beforeAll(async () => {
   ensureAccount(reviewer);
   cookie = await signInOverHttp(base, reviewer.email, reviewer.password);

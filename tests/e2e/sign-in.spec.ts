@@ -22,6 +22,7 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
 });
 
 test("the right password signs in and out, and signing out ends the session everywhere", async ({ page, browser }) => {
+  test.setTimeout(90_000); // two sign-ins and a CLI call
   // Not the admin: signing out ends every session of the account, the saved admin state's too.
   const vera = ensureAccount({
     email: "vera.signout@example.test",
