@@ -55,7 +55,7 @@ export function useClaims(initial: ClaimForReading[]) {
           text: result.error,
           retry: rebase ? () => void apply(action, rebase(newer), options) : undefined,
         });
-      } else if (result.unavailable) {
+      } else if (result.code === "unavailable") {
         // Busy or read-only database: the change was not made; keep it to apply again.
         setNotice({ kind: "error", text: result.error, retry: again });
       } else {
@@ -66,5 +66,5 @@ export function useClaims(initial: ClaimForReading[]) {
     [upsert],
   );
 
-  return { claims, setClaims, upsert, apply, notice, setNotice };
+  return { claims, upsert, apply, notice, setNotice };
 }

@@ -1,6 +1,7 @@
 // No `import "server-only"`: prisma.config.ts loads this module in Prisma's CLI, outside any bundler.
 import fs from "node:fs";
 import path from "node:path";
+import { env } from "../env";
 
 /** Default SQLite file, relative to the project root (the directory npm scripts run in). */
 export const DEFAULT_DATABASE_URL = "file:./prisma/data/claimbook.db";
@@ -10,7 +11,7 @@ export const DEFAULT_DATABASE_URL = "file:./prisma/data/claimbook.db";
  * fresh clone works without any setup.
  */
 export function databaseUrl(): string {
-  const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const url = env().DATABASE_URL ?? DEFAULT_DATABASE_URL;
   if (!url.startsWith("file:")) {
     throw new Error(`DATABASE_URL must be a SQLite file URL (file:…), got "${url}"`);
   }

@@ -41,7 +41,7 @@ describe("a busy or read-only database", () => {
   it("answers 'busy, try again' when the lock outlasts the wait, and writes nothing", async () => {
     const { child, released } = await holdWriteLock(t.file, 12_000);
     const result = await addRita();
-    expect(result).toEqual({ ok: false, error: BUSY_MESSAGE, unavailable: "busy" });
+    expect(result).toEqual({ ok: false, code: "unavailable", error: BUSY_MESSAGE });
     child.kill();
     await released;
     expect(await t.db.user.count({ where: { email: newUser.email } })).toBe(0);
@@ -50,6 +50,6 @@ describe("a busy or read-only database", () => {
   it("answers 'read-only' for a database that refuses writes", async () => {
     await t.db.$executeRawUnsafe("PRAGMA query_only = ON");
     const result = await addRita();
-    expect(result).toEqual({ ok: false, error: READ_ONLY_MESSAGE, unavailable: "read-only" });
+    expect(result).toEqual({ ok: false, code: "unavailable", error: READ_ONLY_MESSAGE });
   });
 });
