@@ -41,7 +41,12 @@ export async function GET(request: Request) {
     throw error;
   }
   const now = new Date();
-  const source = await openExportSource(db, scope, { now, baseUrl: env().CLAIMBOOK_BASE_URL ?? url.origin });
+  // Reviewers' addresses are for admins: anyone else gets names (and placeholder addresses).
+  const source = await openExportSource(db, scope, {
+    now,
+    baseUrl: env().CLAIMBOOK_BASE_URL ?? url.origin,
+    hideEmails: user.role !== "admin",
+  });
   const fileName = exportFileName(scope.fileStem, format, now);
   return new Response(toWebStream(renderExport(format, source)), {
     headers: {

@@ -21,6 +21,8 @@ export const REVIEWERS = [
  */
 export async function createExportFixture(): Promise<TestDatabase> {
   const t = createTestDatabase();
+  // A fixed installation key: the opaque reviewer ids in the golden JSON-LD stay the same.
+  await t.db.setting.create({ data: { key: "installation.key", value: "golden-installation-key" } });
   await seedCorpus(t.db);
   // Stable ids and dates so golden files do not change from run to run.
   await t.db.$executeRawUnsafe(`UPDATE "Claim" SET "id" = 'claim-' || "seedKey"`);
