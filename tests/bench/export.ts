@@ -29,12 +29,16 @@ export async function run(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
-      sizes: { type: "string", default: "10000,100000" },
+      sizes: { type: "string" },
       formats: { type: "string", default: FORMATS.join(",") },
+      smoke: { type: "boolean", default: false },
     },
     strict: true,
   });
-  const sizes = values.sizes.split(",").map(Number);
+  // --smoke: one corpus of 1,000 claims (one synthetic document), each format once, as always.
+  const sizes = (values.sizes ?? (values.smoke ? "1000" : "10000,100000")).split(",").map(Number);
+  if (sizes.some((s) => !Number.isInteger(s) || s < 1))
+    throw new Error("--sizes takes whole numbers, e.g. 10000,100000");
   const formats = values.formats.split(",");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimbook-bench-export-"));
   const worker = path.join(import.meta.dirname, "export-worker.ts");
@@ -75,7 +79,7 @@ export async function run(args: string[]): Promise<void> {
     .map((n) => n.toFixed(1))
     .join(" ");
   console.log(
-    `\nExport benchmark: ${os.cpus().length} cores, Node ${process.version}, load average at the end ${load}; each format in its own process\n`,
+    `\nExport benchmark${values.smoke ? " (smoke: figures not meaningful)" : ""}: ${os.cpus().length} cores, Node ${process.version}, load average at the end ${load}; each format in its own process\n`,
   );
   console.log(
     line([
@@ -136,6 +140,7 @@ export async function run(args: string[]): Promise<void> {
   console.log(
     JSON.stringify({
       bench: "export",
+      smoke: values.smoke,
       cores: os.cpus().length,
       node: process.version,
       loadAverage: os.loadavg(),

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { holdWriteLock } from "../integration/helpers/write-lock";
 import { signInOverHttp } from "../support/http-session";
-import { holdWriteLock } from "../unit/helpers/write-lock";
 import { ensureAccount } from "./fixtures/accounts";
 import { E2E_BASE_URL, E2E_DATABASE_URL } from "./fixtures/env";
 
