@@ -32,6 +32,11 @@ const nextConfig = {
           { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
         ],
       },
+      {
+        // next-auth's own JSON (session, csrf) too; the app's route handlers also set it themselves.
+        source: "/api/:path*",
+        headers: [{ key: "Cache-Control", value: "private, no-store" }],
+      },
     ];
   },
   typedRoutes: false,

@@ -20,6 +20,9 @@ const envSchema = z.object({
       .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://claims.example.org" })
       .refine((u) => !/[?#]/.test(u), "must not carry a query or fragment: it is the base of the export's IRIs"),
   ),
+  CLAIMBOOK_TRUSTED_PROXIES: optional(
+    z.string().regex(/^(10|[0-9])$/, "must be a whole number from 0 to 10: the reverse proxies in front of the app"),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -11,7 +11,8 @@ const byReadingOrder = (a: ClaimForReading, b: ClaimForReading) => a.start - b.s
 /**
  * The claims of the open document and the one message shown about the last write.
  * Every write goes through `apply`: success replaces the claim with the server's copy;
- * a conflict shows the newer copy and offers to re-apply the change on top of it.
+ * a conflict shows the newer copy and offers to re-apply the change on top of it; a busy
+ * database or a failed request keeps the change and offers to send it again.
  */
 export function useClaims(initial: ClaimForReading[]) {
   const [claims, setClaims] = useState(() => [...initial].sort(byReadingOrder));
@@ -27,7 +28,19 @@ export function useClaims(initial: ClaimForReading[]) {
       input: I,
       options: { success?: string; rebase?: (newer: ClaimForReading) => I } = {},
     ): Promise<ClaimForReading | null> => {
-      const result = await action(input);
+      const again = () => void apply(action, input, options);
+      let result: ActionResult<ClaimForReading>;
+      try {
+        result = await action(input);
+      } catch {
+        // The server or the network failed: nothing was saved, so the same change can be sent again.
+        setNotice({
+          kind: "error",
+          text: "The change could not be saved (the server did not answer). Try again.",
+          retry: again,
+        });
+        return null;
+      }
       if (result.ok) {
         upsert(result.data);
         setNotice(options.success ? { kind: "info", text: options.success } : null);
@@ -42,6 +55,9 @@ export function useClaims(initial: ClaimForReading[]) {
           text: result.error,
           retry: rebase ? () => void apply(action, rebase(newer), options) : undefined,
         });
+      } else if (result.code === "unavailable") {
+        // Busy or read-only database: the change was not made; keep it to apply again.
+        setNotice({ kind: "error", text: result.error, retry: again });
       } else {
         setNotice({ kind: "error", text: result.error });
       }

@@ -3,6 +3,7 @@ import { getCurrentUser } from "../auth/current-user";
 import { guardedWrite, type RefusalCode, refuseAccess } from "../auth/guarded-write";
 import type { UserSummary } from "../db/users";
 import type { Role } from "../validation/user";
+import { privateJson } from "./private-response";
 
 /** Bodies above this are refused before parsing: no write of ours needs more than a note's worth. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -10,7 +11,7 @@ export const MAX_JSON_BODY_BYTES = 64 * 1024;
 type JsonObject = Record<string, unknown>;
 
 const fail = (status: number, error: string, extra: JsonObject = {}) =>
-  Response.json({ ok: false, error, ...extra }, { status });
+  privateJson({ ok: false, error, ...extra }, { status });
 
 /** The request's body as a JSON object, or the refusal to send back. */
 export async function readJsonObject(request: Request): Promise<JsonObject | Response> {
@@ -39,6 +40,7 @@ const HTTP_STATUS: Record<RefusalCode, number> = {
   forbidden: 403,
   "not-found": 404,
   conflict: 409,
+  unavailable: 503,
 };
 
 /**
@@ -57,7 +59,11 @@ export async function respondToWrite<S extends z.ZodType, T>(
   const refused = refuseAccess(user, needed);
   if (refused) return fail(HTTP_STATUS[refused.code], refused.error);
   const result = await guardedWrite(schema, input, needed, write, async () => user);
-  if (result.ok) return Response.json({ ok: true, data: result.data });
-  const body = { field: result.field, ...(result.conflict === undefined ? {} : { current: result.conflict }) };
+  if (result.ok) return privateJson({ ok: true, data: result.data });
+  const body = {
+    field: result.field,
+    ...(result.conflict === undefined ? {} : { current: result.conflict }),
+    ...(result.code === "unavailable" ? { retryable: true } : {}),
+  };
   return fail(HTTP_STATUS[result.code], result.error, body);
 }

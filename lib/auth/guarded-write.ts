@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { ConflictError, ForbiddenError, NotFoundError, WriteError } from "../db/errors";
+import { DatabaseUnavailableError, retryWhenBusy } from "../db/unavailable";
 import type { UserSummary } from "../db/users";
 import { describeFirstIssue, firstIssue } from "../validation/first-issue";
 import type { Role } from "../validation/user";
@@ -10,7 +11,15 @@ import { getCurrentUser, hasRole } from "./current-user";
  * Why a write was refused. Callers branch on the code, never on the wording; the JSON API
  * maps each to its HTTP status in one table (lib/api/json-write.ts).
  */
-export type RefusalCode = "invalid" | "signed-out" | "forbidden" | "not-found" | "conflict" | "refused";
+export type RefusalCode =
+  | "invalid"
+  | "signed-out"
+  | "forbidden"
+  | "not-found"
+  | "conflict"
+  | "refused"
+  // The database is busy or read-only: nothing was written, the same change may be sent again.
+  | "unavailable";
 
 /** What every server action returns: the form shows `error` as is. */
 export type ActionResult<T> =
@@ -45,6 +54,7 @@ function refusalOfError(error: unknown): Refusal | null {
   if (error instanceof ForbiddenError)
     return { ok: false, code: "forbidden", error: error.message, field: error.field };
   if (error instanceof WriteError) return { ok: false, code: "refused", error: error.message, field: error.field };
+  if (error instanceof DatabaseUnavailableError) return { ok: false, code: "unavailable", error: error.message };
   return null;
 }
 
@@ -64,8 +74,9 @@ export async function guardedWrite<S extends z.ZodType, T>(
   const refused = refuseAccess(user, needed);
   if (refused) return refused;
   try {
-    // refuseAccess refused a missing user, so there is one here.
-    return { ok: true, data: await write(user!, parsed.data) };
+    // refuseAccess refused a missing user, so there is one here. A busy database is retried
+    // (each write is one transaction, so a failed try left nothing behind).
+    return { ok: true, data: await retryWhenBusy(() => write(user!, parsed.data)) };
   } catch (error) {
     const refusal = refusalOfError(error);
     if (refusal) return refusal;

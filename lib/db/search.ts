@@ -1,5 +1,5 @@
 import "server-only";
-import type { FilterTerm, ParsedQuery } from "../search/query-syntax";
+import { type FilterTerm, type ParsedQuery, parseQuery } from "../search/query-syntax";
 import { createSqliteSearch } from "../search/sqlite/sqlite-search";
 import type { MatchingClaim, SearchEngine, SearchPage, SearchRequest, SqlRunner } from "../search/types";
 import type { Db } from "./client";
@@ -22,9 +22,34 @@ export function searchEngine(db: Db, options: SearchOptions = {}): SearchEngine 
   return createSqliteSearch(prismaRunner(db), options);
 }
 
+/**
+ * Which `reviewer:` filters of a query name someone the caller may not search by. A filter
+ * matches only reviewers whose work every signed-in user already sees: active accounts
+ * that have tagged or noted a claim. Any other address — no account, an inactive one, one
+ * that never wrote anything — reads the same ("no such reviewer", no hits), so the filter
+ * cannot be used to learn which accounts exist.
+ */
+async function hiddenReviewers(db: Db, q: string): Promise<string[]> {
+  let query: ParsedQuery;
+  try {
+    query = parseQuery(q);
+  } catch {
+    return []; // the engine reports the syntax error
+  }
+  const emails = [...new Set(query.filters.filter((f) => f.field === "reviewer" && !f.negated).map((f) => f.value))];
+  if (emails.length === 0) return [];
+  const visible = await db.user.findMany({
+    where: { email: { in: emails }, active: true, OR: [{ tags: { some: {} } }, { notes: { some: {} } }] },
+    select: { email: true },
+  });
+  return emails.filter((e) => !visible.some((v) => v.email === e));
+}
+
 /** One page of claims matching a query. Throws SearchInputError with a message for the user. */
-export function searchClaims(db: Db, request: SearchRequest, options: SearchOptions = {}): Promise<SearchPage> {
-  return searchEngine(db, options).search(request);
+export async function searchClaims(db: Db, request: SearchRequest, options: SearchOptions = {}): Promise<SearchPage> {
+  const page = await searchEngine(db, options).search(request);
+  if ((await hiddenReviewers(db, request.q)).length === 0) return page;
+  return { ...page, total: 0, totalIsCapped: false, hits: [], nextCursor: null };
 }
 
 /**
@@ -43,8 +68,9 @@ export async function searchClaimsWithNotices(
 }
 
 /** Every claim a query matches, with its document, for exporting a search result. */
-export function findMatchingClaims(db: Db, q: string): Promise<MatchingClaim[]> {
-  return searchEngine(db).matchingClaims(q);
+export async function findMatchingClaims(db: Db, q: string): Promise<MatchingClaim[]> {
+  const claims = await searchEngine(db).matchingClaims(q);
+  return (await hiddenReviewers(db, q)).length ? [] : claims;
 }
 
 /**
@@ -69,9 +95,9 @@ export async function explainUnknownFilters(db: Db, query: ParsedQuery): Promise
       messages.push(`There is no document with the slug "${d}".`);
   }
   if (reviewers.length) {
-    const found = await db.user.findMany({ where: { email: { in: reviewers } }, select: { email: true } });
-    for (const r of reviewers.filter((r) => !found.some((f) => f.email === r)))
-      messages.push(`There is no reviewer with the email "${r}".`);
+    const hidden = await hiddenReviewers(db, query.filters.map((f) => f.source).join(" "));
+    for (const r of reviewers.filter((r) => hidden.includes(r)))
+      messages.push(`No reviewer with the email "${r}" has tagged or noted a claim.`);
   }
   return messages;
 }

@@ -4,6 +4,7 @@ import { env } from "../env";
 import type { Db } from "./client";
 
 const AUTH_SECRET_KEY = "auth.secret";
+export const INSTALLATION_KEY = "installation.key";
 
 /**
  * The secret that signs session tokens: NEXTAUTH_SECRET when set, otherwise one generated
@@ -22,4 +23,19 @@ export async function loadAuthSecret(db: Db): Promise<string> {
   });
   const stored = await db.setting.findUniqueOrThrow({ where: { key: AUTH_SECRET_KEY } });
   return stored.value;
+}
+
+/**
+ * A random key of this installation, made on first use: it turns user ids into opaque
+ * reviewer ids for exports (lib/export/reviewer-id.ts), which nobody outside can reverse
+ * or match to an email address, and which differ from one installation to the next.
+ */
+export async function loadInstallationKey(db: Db): Promise<string> {
+  const candidate = randomBytes(32).toString("base64url");
+  await db.setting.upsert({
+    where: { key: INSTALLATION_KEY },
+    create: { key: INSTALLATION_KEY, value: candidate },
+    update: {},
+  });
+  return (await db.setting.findUniqueOrThrow({ where: { key: INSTALLATION_KEY } })).value;
 }

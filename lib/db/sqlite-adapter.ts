@@ -1,8 +1,14 @@
 // No `import "server-only"`: prisma.config.ts loads this module in Prisma's CLI, outside any bundler.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { BEGIN_WAIT_MS, withImmediateTransactions } from "./immediate-transactions";
 
-/** How long a connection waits for another writer's lock before failing with SQLITE_BUSY. */
-export const BUSY_TIMEOUT_MS = 5000;
+/** How long a transaction waits, asynchronously, for another writer's lock before failing with SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = BEGIN_WAIT_MS;
+
+// A single statement outside a transaction waits in SQLite's busy handler, which blocks the
+// event loop (better-sqlite3 is synchronous): kept short so one locked write cannot freeze
+// every request. Transactions wait longer, without blocking (lib/db/immediate-transactions.ts).
+const STATEMENT_BUSY_TIMEOUT_MS = 250;
 
 // WAL lets readers go on while one writer commits, and a crash mid-write leaves the last
 // committed state intact. journal_mode=WAL is stored in the file, so every connection
@@ -24,14 +30,14 @@ export class DurableSqliteAdapter {
   readonly #inner: PrismaBetterSQLite3;
 
   constructor(url: string) {
-    this.#inner = new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS });
+    this.#inner = new PrismaBetterSQLite3({ url, timeout: STATEMENT_BUSY_TIMEOUT_MS });
     this.adapterName = this.#inner.adapterName;
   }
 
   async connect(): Promise<Adapter> {
     const adapter = await this.#inner.connect();
     await adapter.executeScript(CONNECTION_PRAGMAS);
-    return adapter;
+    return withImmediateTransactions(adapter);
   }
 
   /** Prisma's migrate diff uses a throwaway shadow database (in memory). */

@@ -32,13 +32,24 @@ export function countUsers(db: Db): Promise<number> {
 }
 
 export function findUserForSignIn(db: Db, email: string) {
-  return db.user.findUnique({ where: { email }, select: { ...summary, passwordHash: true } });
+  return db.user.findUnique({ where: { email }, select: { ...summary, passwordHash: true, sessionVersion: true } });
 }
 
 /** The user behind a session, re-read from the database so a role change or deactivation applies at once. */
 export async function findActiveUser(db: Db, id: string): Promise<UserSummary | null> {
   const user = await db.user.findUnique({ where: { id }, select: summary });
   return user?.active ? (user as UserSummary) : null;
+}
+
+/** The active user whose current session version is `sessionVersion`, or null (a revoked or stale session). */
+export async function findSessionUser(db: Db, id: string, sessionVersion: number): Promise<UserSummary | null> {
+  const user = await db.user.findFirst({ where: { id, sessionVersion, active: true }, select: summary });
+  return user as UserSummary | null;
+}
+
+/** Ends every session of the user (sign-out everywhere): their tokens carry the old version. */
+export async function revokeSessions(db: Db, id: string): Promise<void> {
+  await db.user.updateMany({ where: { id }, data: { sessionVersion: { increment: 1 } } });
 }
 
 /** Creates a user and its audit event in one transaction. */
@@ -62,6 +73,8 @@ export async function createUser(db: Db, input: NewUser, actorId: string | null)
  * one transaction, so two racing setup requests cannot both succeed.
  */
 export async function createFirstAdmin(db: Db, input: Omit<NewUser, "role">): Promise<UserSummary> {
+  // Checked before hashing too: once set up, this public action must cost nothing to call.
+  if ((await db.user.count()) > 0) throw new FirstAdminExistsError();
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     if ((await tx.user.count()) > 0) throw new FirstAdminExistsError();
@@ -111,7 +124,16 @@ export async function updateUserAccess(
     if (!before) throw new NotFoundError("This account no longer exists.");
     const after = await tx.user.update({
       where: { id: input.userId },
-      data: { role: input.role, active: input.active },
+      // A role change or deactivation also ends the user's sessions: they sign in again
+      // under the new terms, and a deactivated user's old cookie stays dead on reactivation.
+      data: {
+        role: input.role,
+        active: input.active,
+        ...((input.role !== undefined && input.role !== before.role) ||
+        (input.active !== undefined && input.active !== before.active)
+          ? { sessionVersion: { increment: 1 } }
+          : {}),
+      },
       select: summary,
     });
     if ((await tx.user.count({ where: { role: "admin", active: true } })) === 0) throw new LastAdminError();

@@ -8,8 +8,10 @@ import {
   readClaimTagPage,
   readExportDocument,
 } from "../db/export-read";
+import { loadInstallationKey } from "../db/settings";
 import { consensusOf } from "../tags/consensus";
-import type { ExportClaim, ExportDocument, ExportDocumentHeader, ExportTag } from "./model";
+import type { ExportClaim, ExportDocument, ExportDocumentHeader, ExportPerson, ExportTag } from "./model";
+import { withoutEmail } from "./reviewer-id";
 import type { ExportScope } from "./scope";
 
 /** Claims are read in pages of this many, so memory stays flat whatever the corpus size. */
@@ -29,21 +31,27 @@ export interface ExportSource {
   /** Called after each page of claims with the running total. */
   onProgress?: (done: number, total: number) => void;
   progressDone: number;
+  /** Turns user ids into opaque reviewer ids (JSON-LD; hidden addresses). */
+  installationKey: string;
+  /** For callers below admin: reviewers appear by name, their addresses replaced by placeholders. */
+  hideEmails: boolean;
 }
 
 export interface ExportOptions {
   now?: Date;
   baseUrl?: string;
   onProgress?: (done: number, total: number) => void;
+  hideEmails?: boolean;
 }
 
 export const DEFAULT_BASE_URL = "http://localhost:3000";
 
 export async function openExportSource(db: Db, scope: ExportScope, options: ExportOptions = {}): Promise<ExportSource> {
-  const [tags, documents, claimCount] = await Promise.all([
+  const [tags, documents, claimCount, installationKey] = await Promise.all([
     listExportTags(db),
     listExportDocuments(db, scope.documentIds),
     scope.claimCount ?? countLiveClaims(db, scope.documentIds),
+    loadInstallationKey(db),
   ]);
   return {
     db,
@@ -55,6 +63,8 @@ export async function openExportSource(db: Db, scope: ExportScope, options: Expo
     claimCount,
     onProgress: options.onProgress,
     progressDone: 0,
+    installationKey,
+    hideEmails: options.hideEmails ?? false,
   };
 }
 
@@ -71,7 +81,7 @@ export async function* claimsOf(source: ExportSource, documentId: string): Async
     for (const claim of page) {
       if (source.scope.includeClaim && !source.scope.includeClaim(claim.id)) continue;
       source.progressDone++;
-      yield claim;
+      yield source.hideEmails ? hideEmailsOf(source.installationKey, claim) : claim;
     }
     source.onProgress?.(source.progressDone, source.claimCount);
     if (page.length < PAGE_SIZE) return;
@@ -111,4 +121,14 @@ export async function summarize(source: ExportSource): Promise<SummaryRow[]> {
     rows.push(row);
   }
   return rows;
+}
+
+function hideEmailsOf(key: string, claim: ExportClaim): ExportClaim {
+  const hide = (p: ExportPerson) => withoutEmail(key, p);
+  return {
+    ...claim,
+    tags: claim.tags.map((t) => ({ ...t, reviewer: hide(t.reviewer) })),
+    notes: claim.notes.map((n) => ({ ...n, author: hide(n.author) })),
+    createdBy: claim.createdBy ? hide(claim.createdBy) : null,
+  };
 }

@@ -23,12 +23,28 @@ export const passwordSchema = z
     error: `Password must be at most ${MAX_PASSWORD_BYTES} bytes.`,
   });
 
+// Bidirectional controls reorder the text around a name (a name ending in U+202E turns
+// what follows it backwards), so a name shown in the audit log or an export could lie.
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+// A letter, digit, punctuation mark or symbol: a name of only spaces, zero-width or
+// combining characters looks like no name at all.
+const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
+
 export const nameSchema = z
   .string()
-  .trim()
-  .min(1, { error: "Name is required." })
-  .max(100, { error: "Name must be at most 100 characters." })
-  .refine(isWellFormedText, { error: `Name ${WELL_FORMED_MESSAGE}` });
+  .refine(isWellFormedText, { error: `Name ${WELL_FORMED_MESSAGE}` })
+  // NFC, so "José" typed two ways is one name; trim() also drops Unicode spaces.
+  .transform((name) => name.normalize("NFC").trim())
+  .pipe(
+    z
+      .string()
+      .min(1, { error: "Name is required." })
+      .max(100, { error: "Name must be at most 100 characters." })
+      .refine((name) => !BIDI_CONTROLS.test(name), {
+        error: "Name must not contain text-direction control characters.",
+      })
+      .refine((name) => VISIBLE.test(name), { error: "Name must contain a visible letter, digit or sign." }),
+  );
 
 export const newUserSchema = z.object({
   email: emailSchema,

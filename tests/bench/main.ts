@@ -6,6 +6,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: (args: string[]) => Promis
   reanchor: () => import("./reanchor"),
   search: () => import("./search"),
   suggest: () => import("./suggest"),
+  "sign-in-flood": () => import("./sign-in-flood"),
 };
 
 const [benchmark, ...args] = process.argv.slice(2);

@@ -9,6 +9,7 @@ test.describe.configure({ mode: "serial" });
 test("an admin adds a user, changes their role and deactivates them; each change applies at once", async ({
   browser,
 }) => {
+  test.setTimeout(90_000); // three sign-ins and a CLI call on a shared machine
   const admin = await (await browser.newContext({ storageState: ADMIN_STATE })).newPage();
   await admin.goto("/admin/users");
   await admin.getByLabel("Name").fill("Nia New");
@@ -36,7 +37,8 @@ test("an admin adds a user, changes their role and deactivates them; each change
   await expect(admin.getByLabel("Role of Nia New")).toHaveValue("viewer");
   await nia.page.waitForTimeout(300);
   await nia.page.keyboard.press("o");
-  await expect(nia.notice).toContainText("can read but not change claims");
+  // A role change ends the user's sessions: Nia signs in again under her new role.
+  await expect(nia.notice).toContainText("Your session has ended");
 
   await admin.locator('tr[data-user="nia@example.test"]').getByRole("button", { name: "Deactivate" }).click();
   await expect(admin.locator('tr[data-user="nia@example.test"]')).toContainText("inactive");
@@ -100,7 +102,9 @@ test("every change is in the audit log, and a claim's earlier version can be res
     expect(row).toContain("rex.reviewer@example.test");
 });
 
-test("repeated wrong passwords lock the account for a while, with a clear message", async ({ page }) => {
+test("repeated wrong passwords lock the account from that address for a while, with a clear message", async ({
+  page,
+}) => {
   const victim = ensureAccount({ email: "tara.target@example.test", password: "the real password", role: "viewer" });
   await page.goto("/signin");
   for (let i = 0; i < 5; i++) {
@@ -112,6 +116,6 @@ test("repeated wrong passwords lock the account for a while, with a clear messag
   await page.getByLabel("Password").fill(victim.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.locator(".form-error[role=alert]")).toHaveText(
-    /Too many failed sign-ins\. Try again in 15 minutes\./,
+    /Too many sign-in attempts\. Try again in 15 minutes\./,
   );
 });

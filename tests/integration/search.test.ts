@@ -284,8 +284,30 @@ describe("bad input", () => {
     expect(await explainUnknownFilters(db, page.query)).toEqual([
       'There is no tag "nope"; tags are tag:statistic, tag:opinion, tag:legal-fact.',
       'There is no document with the slug "nowhere".',
-      'There is no reviewer with the email "nobody@example.test".',
+      'No reviewer with the email "nobody@example.test" has tagged or noted a claim.',
     ]);
+  });
+
+  it("says nothing about accounts through reviewer:, inactive ones included", async () => {
+    const id = await addClaim(docA, "Pilots board the freighter.");
+    const tag = await db.tag.findFirstOrThrow();
+    const gone = await db.user.create({
+      data: { email: "gone@example.test", name: "Gone", passwordHash: "x", role: "reviewer" },
+    });
+    await db.claimTag.create({ data: { claimId: id, tagId: tag.id, reviewerId: gone.id } });
+    expect(await ids("reviewer:gone@example.test")).toEqual([id]);
+    await db.user.update({ where: { id: gone.id }, data: { active: false } });
+    // Inactive, existing-but-silent and unknown addresses all read the same.
+    await db.user.create({ data: { email: "silent@example.test", name: "Silent", passwordHash: "x", role: "viewer" } });
+    for (const email of ["gone@example.test", "silent@example.test", "never@example.test"]) {
+      const page = await searchClaims(db, { q: `reviewer:${email}` });
+      expect(page.hits, email).toEqual([]);
+      expect(page.total, email).toBe(0);
+      expect(await findMatchingClaims(db, `reviewer:${email}`), email).toEqual([]);
+      expect(await explainUnknownFilters(db, page.query), email).toEqual([
+        `No reviewer with the email "${email}" has tagged or noted a claim.`,
+      ]);
+    }
   });
 });
 

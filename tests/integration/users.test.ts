@@ -72,3 +72,16 @@ describe("access changes", () => {
     expect(await t.db.auditEvent.count({ where: { action: "user.update-access" } })).toBe(2);
   });
 });
+
+describe("setup once done", () => {
+  it("refuses before hashing the password, so the public action costs nothing to call", async () => {
+    const { hashingThread } = await import("@/lib/auth/password-worker");
+    await createFirstAdmin(t.db, admin);
+    const before = hashingThread.started;
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => createFirstAdmin(t.db, { ...admin, email: `x${i}@example.test` })),
+    );
+    expect(results.every((r) => r.status === "rejected" && r.reason instanceof FirstAdminExistsError)).toBe(true);
+    expect(hashingThread.started).toBe(before);
+  });
+});

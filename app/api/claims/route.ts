@@ -1,4 +1,5 @@
-import { type NextRequest, NextResponse } from "next/server";
+import type { NextRequest } from "next/server";
+import { privateJson } from "@/lib/api/private-response";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { searchClaimsWithNotices } from "@/lib/db/search";
@@ -15,17 +16,17 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: NextRequest) {
   const user = await getCurrentUser();
-  if (!user) return NextResponse.json({ error: "Sign in to search claims." }, { status: 401 });
+  if (!user) return privateJson({ error: "Sign in to search claims." }, { status: 401 });
 
   const raw = searchParamsObject(request.nextUrl.searchParams);
-  if ("error" in raw) return NextResponse.json({ error: raw.error }, { status: 400 });
+  if ("error" in raw) return privateJson({ error: raw.error }, { status: 400 });
   const parsed = searchParamsSchema.safeParse(raw);
-  if (!parsed.success) return NextResponse.json({ error: firstIssue(parsed.error).message }, { status: 400 });
+  if (!parsed.success) return privateJson({ error: firstIssue(parsed.error).message }, { status: 400 });
   const params = parsed.data;
 
   try {
     const page = await searchClaimsWithNotices(db, params);
-    return NextResponse.json({
+    return privateJson({
       q: params.q,
       sort: page.sort,
       total: page.total,
@@ -39,7 +40,7 @@ export async function GET(request: NextRequest) {
         : null,
     });
   } catch (error) {
-    if (error instanceof SearchInputError) return NextResponse.json({ error: error.message }, { status: 400 });
+    if (error instanceof SearchInputError) return privateJson({ error: error.message }, { status: 400 });
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { PRIVATE_NO_STORE } from "@/lib/api/private-response";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -11,7 +12,10 @@ import { firstIssue } from "@/lib/validation/first-issue";
 export const dynamic = "force-dynamic";
 
 function problem(status: number, error: string, field?: string) {
-  return Response.json(field ? { error, field } : { error }, { status, headers: { "Cache-Control": "no-store" } });
+  return Response.json(field ? { error, field } : { error }, {
+    status,
+    headers: { "Cache-Control": PRIVATE_NO_STORE },
+  });
 }
 
 /**
@@ -37,13 +41,18 @@ export async function GET(request: Request) {
     throw error;
   }
   const now = new Date();
-  const source = await openExportSource(db, scope, { now, baseUrl: env().CLAIMBOOK_BASE_URL ?? url.origin });
+  // Reviewers' addresses are for admins: anyone else gets names (and placeholder addresses).
+  const source = await openExportSource(db, scope, {
+    now,
+    baseUrl: env().CLAIMBOOK_BASE_URL ?? url.origin,
+    hideEmails: user.role !== "admin",
+  });
   const fileName = exportFileName(scope.fileStem, format, now);
   return new Response(toWebStream(renderExport(format, source)), {
     headers: {
       "Content-Type": FORMAT_INFO[format].mediaType,
       "Content-Disposition": `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-      "Cache-Control": "no-store",
+      "Cache-Control": PRIVATE_NO_STORE,
       "X-Content-Type-Options": "nosniff",
       // Lets the download menu show how much there is to fetch before the body arrives.
       "X-Claim-Count": String(source.claimCount),

@@ -48,8 +48,13 @@ function csvLines(rows: Cell[][]): string {
 
 function claimRow(doc: { fileName: string; title: string; sha256: string }, c: ExportClaim): Cell[] {
   const consensus = claimConsensus(c);
-  const reviewerTags = new Map<string, string[]>();
-  for (const t of c.tags) reviewerTags.set(t.reviewer.name, [...(reviewerTags.get(t.reviewer.name) ?? []), t.tag]);
+  // Grouped by reviewer id, not name: two people may share a display name.
+  const reviewerTags = new Map<string, { name: string; tags: string[] }>();
+  for (const t of c.tags) {
+    const entry = reviewerTags.get(t.reviewer.id) ?? { name: t.reviewer.name, tags: [] };
+    entry.tags.push(t.tag);
+    reviewerTags.set(t.reviewer.id, entry);
+  }
   return [
     doc.fileName,
     doc.title,
@@ -64,7 +69,7 @@ function claimRow(doc: { fileName: string; title: string; sha256: string }, c: E
     consensus.tags.join("; "),
     consensus.agreement,
     consensus.reviewers,
-    [...reviewerTags].map(([name, tags]) => `${name}: ${tags.join(", ")}`).join("; "),
+    [...reviewerTags.values()].map(({ name, tags }) => `${name}: ${tags.join(", ")}`).join("; "),
     c.suggestedTags.join("; "),
     c.notes.length,
     c.createdBy?.name ?? "",

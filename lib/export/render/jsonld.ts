@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { codePointOffsets, trimBrokenSurrogates } from "../../anchoring/code-points";
 import type { ExportClaim, ExportDocument, ExportPerson } from "../model";
+import { opaqueReviewerId } from "../reviewer-id";
 import { claimsOf, type ExportSource, loadDocument } from "../source";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
@@ -23,9 +23,14 @@ export function documentTextIri(source: ExportSource, slug: string): string {
   return `${source.baseUrl}/documents/${encodeURIComponent(slug)}/text`;
 }
 
-function personAgent(p: ExportPerson): Json {
-  // The sha1 of the mailto: IRI identifies a reviewer across exports without publishing the address.
-  return { type: "Person", name: p.name, email_sha1: createHash("sha1").update(`mailto:${p.email}`).digest("hex") };
+function personAgent(source: ExportSource, p: ExportPerson): Json {
+  // An opaque per-installation id, not a hash of the address: a hash of a guessable address
+  // is reversed by hashing guesses.
+  return {
+    id: `urn:claimbook:reviewer:${opaqueReviewerId(source.installationKey, p.id)}`,
+    type: "Person",
+    name: p.name,
+  };
 }
 
 const curatedAgent = { type: "Software", name: "Claimbook curated claim set" };
@@ -54,7 +59,7 @@ export function toAnnotation(
       type: "TextualBody",
       purpose: "tagging",
       value: t.tag,
-      creator: personAgent(t.reviewer),
+      creator: personAgent(source, t.reviewer),
       created: t.createdAt.toISOString(),
     });
   for (const n of claim.notes) {
@@ -64,7 +69,7 @@ export function toAnnotation(
       purpose: "commenting",
       value: n.body,
       format: "text/markdown",
-      creator: personAgent(n.author),
+      creator: personAgent(source, n.author),
       created: n.createdAt.toISOString(),
       modified: n.updatedAt.toISOString(),
     });
@@ -74,7 +79,7 @@ export function toAnnotation(
     id,
     type: "Annotation",
     motivation: "classifying",
-    creator: claim.createdBy ? personAgent(claim.createdBy) : curatedAgent,
+    creator: claim.createdBy ? personAgent(source, claim.createdBy) : curatedAgent,
     created: claim.createdAt.toISOString(),
     modified: claim.updatedAt.toISOString(),
     generator: generatorAgent(source),

@@ -56,3 +56,24 @@ describe("CSV export", () => {
     }
   });
 });
+
+describe("CSV reviewers", () => {
+  it("groups tags by reviewer account, so two people with one name stay two", async () => {
+    const claim = await t.db.claim.findFirstOrThrow({ where: { deletedAt: null }, orderBy: { start: "asc" } });
+    const tag = await t.db.tag.findFirstOrThrow({ orderBy: { position: "asc" } });
+    const twins = await Promise.all(
+      ["twin.one@example.test", "twin.two@example.test"].map((email) =>
+        t.db.user.create({ data: { email, name: "Sam Same", role: "reviewer", passwordHash: "x" } }),
+      ),
+    );
+    for (const twin of twins)
+      await t.db.claimTag.create({ data: { claimId: claim.id, tagId: tag.id, reviewerId: twin.id } });
+    try {
+      const row = parseCsv(await exportText(t.db, "csv")).find((r) => r.claim_id === claim.id)!;
+      expect(row.reviewer_tags.split("; ").filter((entry) => entry.startsWith("Sam Same:"))).toHaveLength(2);
+    } finally {
+      await t.db.claimTag.deleteMany({ where: { reviewerId: { in: twins.map((tw) => tw.id) } } });
+      await t.db.user.deleteMany({ where: { id: { in: twins.map((tw) => tw.id) } } });
+    }
+  });
+});

@@ -20,6 +20,8 @@ export const REVIEWERS = [
  * "export-fixture" template (template-databases.ts); tests get a copy (createExportFixture).
  */
 export async function writeExportFixture(db: Db): Promise<void> {
+  // A fixed installation key: the opaque reviewer ids in the golden JSON-LD stay the same.
+  await db.setting.create({ data: { key: "installation.key", value: "golden-installation-key" } });
   // Stable ids and dates so golden files do not change from run to run.
   await db.$executeRawUnsafe(`UPDATE "Claim" SET "id" = 'claim-' || "seedKey"`);
   await db.claim.updateMany({ data: { createdAt: CREATED, updatedAt: CREATED } });

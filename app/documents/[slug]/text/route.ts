@@ -1,3 +1,4 @@
+import { PRIVATE_NO_STORE } from "@/lib/api/private-response";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { findExportDocument, readExportDocument } from "@/lib/db/export-read";
@@ -17,7 +18,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
     headers: {
       "Content-Type": "text/plain; charset=utf-8",
       "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "no-store",
+      "Cache-Control": PRIVATE_NO_STORE,
       ETag: `"${doc.sha256}"`,
     },
   });
