@@ -5,7 +5,7 @@ process.env.AUTH_TRUST_HOST ??= "true";
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and adapter packages stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pdfkit"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "pdfkit"],
   poweredByHeader: false,
   // Headers for every response; the per-request Content-Security-Policy (with its script
   // nonce) is added by proxy.ts, since a nonce cannot be static.
