@@ -1,5 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { databaseUrl, engineOf } from "./database-url";
+import { type DatabaseEngine, databaseUrl, engineOf } from "./database-url";
 import { PrismaClient } from "./generated/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated-pg/client";
 import { DurableSqliteAdapter } from "./sqlite-adapter";
@@ -17,14 +17,20 @@ export type Db = PrismaClient;
  */
 export function createDb(url = databaseUrl()): Db {
   if (engineOf(url) === "postgres") {
-    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+    const db = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+    postgresClients.add(db);
+    return db;
   }
   return new PrismaClient({ adapter: new DurableSqliteAdapter(url) });
 }
 
+// Prisma's client classes do not survive instanceof (instances are proxies), so createDb
+// remembers which clients it made for PostgreSQL.
+const postgresClients = new WeakSet<object>();
+
 /** The engine behind a client made by createDb, for code that has per-engine SQL. */
-export function engineOfDb(db: Db): "sqlite" | "postgres" {
-  return db instanceof PostgresPrismaClient ? "postgres" : "sqlite";
+export function engineOfDb(db: Db): DatabaseEngine {
+  return postgresClients.has(db) ? "postgres" : "sqlite";
 }
 
 const cache = globalThis as unknown as { claimbookDb?: Db };
