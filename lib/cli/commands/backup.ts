@@ -5,8 +5,10 @@ import {
   restoreDatabase,
   sqliteFileOf,
 } from "../../db/backup";
-import { databaseUrl } from "../../db/database-url";
+import { databaseUrl, engineOf } from "../../db/database-url";
 import { listKnownMigrations } from "../../db/migrations";
+import { backupPostgres, restorePostgres } from "../../db/postgres/backup";
+import { POSTGRES_MIGRATIONS_DIR } from "../../db/postgres/derive-schema";
 import { UsageError } from "../usage";
 
 function oneFile(command: string, args: string[]): string {
@@ -21,8 +23,14 @@ const describe = (r: DatabaseFileReport) =>
 /** `backup <file>`: an online, consistent copy of the database the app is using. */
 export async function runBackup(args: string[]): Promise<number> {
   const file = oneFile("backup", args);
-  const source = sqliteFileOf(databaseUrl());
+  const url = databaseUrl();
   try {
+    if (engineOf(url) === "postgres") {
+      const report = backupPostgres(url, file, listKnownMigrations(POSTGRES_MIGRATIONS_DIR));
+      console.log(`backed up the PostgreSQL database to ${file} (pg_dump custom format; ${describe(report)})`);
+      return 0;
+    }
+    const source = sqliteFileOf(url);
     const report = await backupDatabase(source, file, listKnownMigrations());
     console.log(`backed up ${source} to ${file} (${describe(report)}; integrity ok)`);
     return 0;
@@ -36,10 +44,14 @@ export async function runBackup(args: string[]): Promise<number> {
 /** `restore <file>`: replaces the database with a checked backup; refuses a corrupt or newer one. */
 export async function runRestore(args: string[]): Promise<number> {
   const file = oneFile("restore", args);
-  const target = sqliteFileOf(databaseUrl());
+  const url = databaseUrl();
   try {
-    const report = await restoreDatabase(file, target, listKnownMigrations());
-    console.log(`restored ${target} from ${file} (${describe(report)}; integrity ok)`);
+    const postgres = engineOf(url) === "postgres";
+    const target = postgres ? "the PostgreSQL database" : sqliteFileOf(url);
+    const report = postgres
+      ? restorePostgres(file, url, listKnownMigrations(POSTGRES_MIGRATIONS_DIR))
+      : await restoreDatabase(file, target, listKnownMigrations());
+    console.log(`restored ${target} from ${file} (${describe(report)}${postgres ? "" : "; integrity ok"})`);
     if (report.pending.length)
       console.log(
         `the backup predates ${report.pending.length} migration(s): run \`npm run db:migrate\` before starting the app`,
