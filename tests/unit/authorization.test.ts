@@ -1,14 +1,14 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { UserSummary } from "@/lib/db/users";
+import { testDatabaseUrl } from "./helpers/test-database-url";
 
 // The server actions use the app's database client, so point it at a fresh file first.
 // (Statically imported modules above do not touch the client; the app modules are imported below.)
 const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "claimbook-authz-")), "authz.db");
-process.env.DATABASE_URL = `file:${file}`;
+process.env.DATABASE_URL = testDatabaseUrl(file);
 
 // Who is signed in is the one thing this test sets; everything else (roles, ownership,
 // the database) is real. next/cache needs a running Next server, so it is stubbed.
@@ -27,6 +27,7 @@ const tagsRoute = await import("@/app/api/claims/[id]/tags/route");
 const exportRoute = await import("@/app/api/export/route");
 const textRoute = await import("@/app/documents/[slug]/text/route");
 const { db } = await import("@/lib/db/client");
+const { createTestDatabase } = await import("./helpers/test-database");
 const { createUser } = await import("@/lib/db/users");
 const { seedCorpus } = await import("@/lib/seed/seed-corpus");
 const { addNote } = await import("@/lib/db/notes");
@@ -35,13 +36,7 @@ type Who = "anonymous" | "viewer" | "reviewer (not owner)" | "admin";
 const users = {} as Record<Exclude<Who, "anonymous">, UserSummary> & { owner: UserSummary };
 
 beforeAll(async () => {
-  const sqlite = new Database(file);
-  for (const m of fs
-    .readdirSync("prisma/migrations")
-    .filter((d) => !d.endsWith(".toml"))
-    .sort())
-    sqlite.exec(fs.readFileSync(path.join("prisma/migrations", m, "migration.sql"), "utf8"));
-  sqlite.close();
+  createTestDatabase(file);
   await seedCorpus(db);
   const make = (email: string, role: UserSummary["role"]) =>
     createUser(db, { email, name: email.split("@")[0], role, password: "long enough password" }, null);

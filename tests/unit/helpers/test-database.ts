@@ -1,11 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { createDb, type Db } from "@/lib/db/client";
-import { adminQuery, testEngineIsPostgres, withDatabase } from "@/tests/support/postgres/test-server";
+import { adminQuery, testEngineIsPostgres } from "@/tests/support/postgres/test-server";
+import { postgresNameFor, testDatabaseUrl } from "./test-database-url";
+
+export { testDatabaseUrl };
 
 const MIGRATIONS = path.join("prisma", "migrations");
 
@@ -19,23 +21,6 @@ export interface TestDatabase {
 
 function newTempFile(): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), "claimbook-test-")), "test.db");
-}
-
-/** The name of the PostgreSQL database that stands for a test's SQLite file. */
-function postgresNameFor(file: string): string {
-  const run = process.env.CLAIMBOOK_TEST_PG_RUN;
-  if (!run)
-    throw new Error("CLAIMBOOK_TEST_ENGINE=postgres needs the global setup of vitest.config.ts (run through vitest).");
-  return `claimbook_t_${run}_${createHash("sha256").update(file).digest("hex").slice(0, 16)}`;
-}
-
-/**
- * The DATABASE_URL of the test database `createTestDatabase(file)` makes, for tests whose
- * modules read DATABASE_URL as they load (set it before importing them).
- */
-export function testDatabaseUrl(file: string): string {
-  if (!testEngineIsPostgres()) return `file:${file}`;
-  return withDatabase(process.env.CLAIMBOOK_TEST_PG_SERVER!, postgresNameFor(file));
 }
 
 function createSqliteFile(file: string): void {
