@@ -25,15 +25,22 @@ const WORD = /^[\p{L}\p{N}\p{M}\p{Co}]+$/u;
 
 /** The value the index's facets column holds for a filter. */
 export function facetValue(filter: Pick<FilterTerm, "field" | "value">): string {
+  // PostgreSQL text holds neither NUL nor a lone surrogate (not UTF-8), so such a value could
+  // never match and cannot be sent as a parameter: U+FFFD instead, which is also what the
+  // SQLite engine's UTF-8 hex encoding makes of a lone surrogate.
+  const value = filter.value.replace(
+    /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    "\uFFFD",
+  );
   switch (filter.field) {
     case "tag":
-      return `t:${filter.value}`;
+      return `t:${value}`;
     case "doc":
-      return `d:${filter.value}`;
+      return `d:${value}`;
     case "reviewer":
-      return `r:${filter.value}`;
+      return `r:${value}`;
     case "status":
-      return `s:${filter.value}`;
+      return `s:${value}`;
     case "has":
       return "hasnote";
     case "disagreement":
