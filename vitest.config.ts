@@ -9,10 +9,17 @@ const onPostgres = process.env.CLAIMBOOK_TEST_ENGINE === "postgres";
 const SQLITE_ONLY = ["tests/unit/backup-restore.test.ts", "tests/unit/search-hostile-input.test.ts"];
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      "server-only": path.resolve(import.meta.dirname, "tests/support/server-only-stub.ts"),
+    },
+  },
   test: {
     environment: "node",
-    include: onPostgres ? ["tests/unit/**/*.test.ts"] : ["lib/**/*.test.ts", "tests/unit/**/*.test.ts"],
+    include: onPostgres
+      ? ["tests/unit/**/*.test.ts"]
+      : ["lib/**/*.test.ts", "components/**/*.test.ts", "tests/unit/**/*.test.ts"],
     exclude: onPostgres ? ["**/node_modules/**", ...SQLITE_ONLY] : ["**/node_modules/**", "tests/unit/postgres/**"],
     globalSetup: ["tests/unit/helpers/postgres-global-setup.ts"],
     // Generous: several tests spawn the CLI (tsx start-up is seconds on a busy 2-core machine).

@@ -7,11 +7,12 @@ import { SearchHelp } from "@/components/search/search-help";
 import { SearchResults } from "@/components/search/search-results";
 import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db/client";
-import { explainUnknownFilters, searchClaims } from "@/lib/db/search";
+import { searchClaimsWithNotices } from "@/lib/db/search";
 import { listTags } from "@/lib/db/tags";
 import { hasRankableText, type ParsedQuery, parseQuery } from "@/lib/search/query-syntax";
 import { SEARCH_SORTS, SearchInputError, type SearchPage, type SearchSort } from "@/lib/search/types";
-import { describeIssue, searchHref, searchParamsSchema } from "@/lib/validation/search";
+import { firstIssue } from "@/lib/validation/first-issue";
+import { searchHref, searchParamsSchema } from "@/lib/validation/search";
 
 export const dynamic = "force-dynamic";
 
@@ -54,15 +55,15 @@ export default async function SearchPageRoute({ searchParams }: Props) {
   const user = await requireUser(searchHref({ q, sort, cursor: parsed.success ? parsed.data.cursor : undefined }));
   const tags = await listTags(db);
 
-  let error: string | null = parsed.success ? null : describeIssue(parsed.error);
+  let error: string | null = parsed.success ? null : firstIssue(parsed.error).message;
   let page: SearchPage | null = null;
   let notices: string[] = [];
   let query: ParsedQuery | null = null;
   if (parsed.success && q.trim() !== "") {
     try {
-      page = await searchClaims(db, parsed.data);
+      page = await searchClaimsWithNotices(db, parsed.data);
       query = page.query;
-      notices = page.total === 0 ? [...page.notices, ...(await explainUnknownFilters(db, page.query))] : page.notices;
+      notices = page.notices;
     } catch (e) {
       if (!(e instanceof SearchInputError)) throw e;
       error = e.message;

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { SetupForm } from "@/components/auth/setup-form";
 import { db } from "@/lib/db/client";
 import { countUsers } from "@/lib/db/users";
+import { createFirstAdminAction } from "./actions";
 
 export const metadata: Metadata = { title: "Set up" };
 export const dynamic = "force-dynamic";
@@ -14,7 +15,7 @@ export default async function SetupPage() {
     <section className="auth-card">
       <h1>Set up Claimbook</h1>
       <p>Create the first administrator. This page disappears once the account exists.</p>
-      <SetupForm />
+      <SetupForm createFirstAdmin={createFirstAdminAction} />
     </section>
   );
 }

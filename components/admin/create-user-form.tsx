@@ -1,11 +1,16 @@
 "use client";
 
 import { useState } from "react";
-import { createUserAction } from "@/app/admin/users/actions";
 import { Field } from "@/components/ui/field";
+import type { ActionResult } from "@/lib/auth/guarded-write";
 import { ROLES } from "@/lib/validation/user";
 
-export function CreateUserForm() {
+interface Props {
+  /** The server action that creates the account (passed in by the page: components never import app/). */
+  createUser: (input: unknown) => Promise<ActionResult<{ email: string; generatedPassword: string | null }>>;
+}
+
+export function CreateUserForm({ createUser }: Props) {
   const [error, setError] = useState<{ field?: string; message: string } | null>(null);
   const [created, setCreated] = useState<{ email: string; generatedPassword: string | null } | null>(null);
   const [pending, setPending] = useState(false);
@@ -15,7 +20,7 @@ export function CreateUserForm() {
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     setPending(true);
-    const result = await createUserAction({
+    const result = await createUser({
       email: form.get("email"),
       name: form.get("name"),
       role: form.get("role"),

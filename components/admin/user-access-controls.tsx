@@ -1,20 +1,22 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { updateUserAccessAction } from "@/app/admin/users/actions";
+import type { ActionResult } from "@/lib/auth/guarded-write";
 import { ROLES, type Role } from "@/lib/validation/user";
 
 interface Props {
   user: { id: string; name: string; role: Role; active: boolean };
+  /** The server action that saves a change (passed in by the page). */
+  updateAccess: (input: unknown) => Promise<ActionResult<unknown>>;
 }
 
 /** Role and active state of one account, saved as soon as they change. */
-export function UserAccessControls({ user }: Props) {
+export function UserAccessControls({ user, updateAccess }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const save = (change: { role?: Role; active?: boolean }) =>
     start(async () => {
-      const result = await updateUserAccessAction({ userId: user.id, ...change });
+      const result = await updateAccess({ userId: user.id, ...change });
       setError(result.ok ? null : result.error);
     });
   return (

@@ -1,25 +1,19 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import {
-  adjustSpanAction,
-  createClaimAction,
-  deleteClaimAction,
-  restoreClaimAction,
-  setStatusAction,
-  setTagAction,
-} from "@/app/documents/[slug]/actions";
 import type { Span } from "@/lib/anchoring/types";
-import { type SpanStep, stepSpan, trimSpan } from "@/lib/anchoring/word-steps";
+import { stepSpan, trimSpan } from "@/lib/anchoring/word-steps";
 import type { ClaimForReading } from "@/lib/db/claim-reads";
 import type { TagView } from "@/lib/db/tags";
 import { CLAIM_STATUSES, type ClaimStatus } from "@/lib/validation/claim";
+import type { AnnotatorActions } from "./annotator-actions";
 import { ClaimDetail } from "./claim-detail";
 import { ClaimList } from "./claim-list";
 import { DocumentText } from "./document-text";
 import { selectionToSpan } from "./dom-offsets";
 import { HelpOverlay } from "./help-overlay";
-import { STATUS_KEYS } from "./shortcuts";
+import { commandForKey, type KeyCommand } from "./key-commands";
+import { useClaimWrites } from "./use-claim-writes";
 import { useClaims } from "./use-claims";
 import type { Viewer } from "./viewer";
 
@@ -29,6 +23,8 @@ interface Props {
   claims: ClaimForReading[];
   tags: TagView[];
   viewer: Viewer;
+  /** The document page's server actions. */
+  actions: AnnotatorActions;
 }
 
 const HASH_PREFIX = "#claim-";
@@ -46,7 +42,7 @@ function isTyping(target: EventTarget | null): boolean {
  * claim's detail, sharing one selected claim. Writes go to server actions, which check
  * the session, role and claim version; the UI only mirrors what they answer.
  */
-export function Annotator({ documentId, text, claims: initial, tags, viewer }: Props) {
+export function Annotator({ documentId, text, claims: initial, tags, viewer, actions }: Props) {
   const textRef = useRef<HTMLDivElement>(null);
   const { claims, upsert, apply, notice, setNotice } = useClaims(initial);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -99,58 +95,10 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer }: P
     return () => window.removeEventListener("hashchange", followHash);
   }, [initial, select]);
 
-  // ---- writes -------------------------------------------------------------
-  const toggleTag = useCallback(
-    (claim: ClaimForReading, slug: string) => {
-      const on = !claim.reviewerTags.some((t) => t.reviewerId === viewer.id && t.tag === slug);
-      // Optimistic: the highlight changes at once; the server's answer then replaces it.
-      const reviewerTags = on
-        ? [...claim.reviewerTags, { tag: slug, reviewerId: viewer.id, reviewerName: viewer.name }]
-        : claim.reviewerTags.filter((t) => !(t.reviewerId === viewer.id && t.tag === slug));
-      upsert({ ...claim, reviewerTags });
-      void apply(setTagAction, { claimId: claim.id, tag: slug, on }).then((saved) => {
-        if (!saved) upsert(claim);
-      });
-    },
-    [apply, upsert, viewer],
-  );
-
-  const setStatus = useCallback(
-    (claim: ClaimForReading, status: ClaimStatus) =>
-      apply(
-        setStatusAction,
-        { claimId: claim.id, version: claim.version, status },
-        { rebase: (newer) => ({ claimId: claim.id, version: newer.version, status }) },
-      ),
-    [apply],
-  );
-
-  const respan = useCallback(
-    (claim: ClaimForReading, span: Span) =>
-      apply(
-        adjustSpanAction,
-        { claimId: claim.id, version: claim.version, ...span },
-        { rebase: (newer) => ({ claimId: claim.id, version: newer.version, ...span }) },
-      ),
-    [apply],
-  );
-
-  const toggleDeleted = useCallback(
-    (claim: ClaimForReading) => {
-      const action = claim.deleted ? restoreClaimAction : deleteClaimAction;
-      return apply(
-        action,
-        { claimId: claim.id, version: claim.version },
-        {
-          success: claim.deleted
-            ? "Claim restored."
-            : "Claim deleted. Press x again, or choose “Deleted” in the list, to restore it.",
-          rebase: (newer) => ({ claimId: claim.id, version: newer.version }),
-        },
-      );
-    },
-    [apply],
-  );
+  const { toggleTag, setStatus, respan, toggleDeleted, createClaim } = useClaimWrites(actions, viewer, {
+    apply,
+    upsert,
+  });
 
   /** The text the reader selected, trimmed, or null with the reason shown. */
   const readSelection = useCallback((): Span | null => {
@@ -171,70 +119,83 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer }: P
   const createFromSelection = useCallback(async () => {
     const span = readSelection();
     if (!span) return;
-    const created = await apply(createClaimAction, { documentId, ...span }, { success: "Claim created." });
+    const created = await createClaim(documentId, span);
     if (created) {
       window.getSelection()?.removeAllRanges();
       setFilter("live");
       select(created.id, "list");
     }
-  }, [apply, documentId, readSelection, select]);
+  }, [createClaim, documentId, readSelection, select]);
 
-  // ---- keyboard -----------------------------------------------------------
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
-      const key = event.key;
-      if (key === "?") return (setHelpOpen(true), event.preventDefault());
-      if (key === "Escape") return (setHelpOpen(false), setNotice(null));
-      if (key === "c") return (event.preventDefault(), void createFromSelection());
-      if (key === "j" || key === "k") {
+  // ---- keyboard: commandForKey decides what a key means, run carries it out ----
+  const run = useCallback(
+    (command: KeyCommand) => {
+      if (command.kind === "help") return setHelpOpen(true);
+      if (command.kind === "dismiss") {
+        setHelpOpen(false);
+        setNotice(null);
+        return;
+      }
+      if (command.kind === "create") return void createFromSelection();
+      if (command.kind === "move") {
         const index = live.findIndex((c) => c.id === selectedId);
-        const next = key === "j" ? Math.min(live.length - 1, index + 1) : Math.max(0, index - 1);
-        if (!live[next]) return;
-        event.preventDefault();
-        select(live[next].id, "text");
-        document.getElementById(`claim-item-${live[next].id}`)?.scrollIntoView({ block: "nearest" });
+        const next = live[Math.min(live.length - 1, Math.max(0, index + command.direction))];
+        if (!next) return;
+        select(next.id, "text");
+        document.getElementById(`claim-item-${next.id}`)?.scrollIntoView({ block: "nearest" });
         return;
       }
       if (!selected) return;
-      const tag = tags.find((t) => t.shortcut === key);
-      if (tag) return (event.preventDefault(), toggleTag(selected, tag.slug));
-      if (STATUS_KEYS[key]) return (event.preventDefault(), void setStatus(selected, STATUS_KEYS[key]));
-      const steps: Record<string, SpanStep> = {
-        "[": "start-earlier",
-        "{": "start-later",
-        "]": "end-later",
-        "}": "end-earlier",
-      };
-      if (steps[key]) return (event.preventDefault(), void respan(selected, stepSpan(text, selected, steps[key])));
-      if (key === "r") {
-        event.preventDefault();
+      if (command.kind === "tag") return toggleTag(selected, command.tag);
+      if (command.kind === "status") return void setStatus(selected, command.status);
+      if (command.kind === "step") return void respan(selected, stepSpan(text, selected, command.step));
+      if (command.kind === "respan") {
         const span = readSelection();
         if (span) void respan(selected, span);
         return;
       }
-      if (key === "x") return (event.preventDefault(), void toggleDeleted(selected));
-      if (key === "n") return (event.preventDefault(), setNoteFocus((n) => n + 1));
-      if (key === "Enter" && !(event.target instanceof HTMLButtonElement)) return scrollToClaim(selected.id);
+      if (command.kind === "toggle-deleted") return void toggleDeleted(selected);
+      if (command.kind === "note") return setNoteFocus((n) => n + 1);
+      if (command.kind === "scroll-to-claim") return scrollToClaim(selected.id);
+    },
+    [
+      createFromSelection,
+      live,
+      readSelection,
+      respan,
+      scrollToClaim,
+      select,
+      selected,
+      selectedId,
+      setNotice,
+      setStatus,
+      text,
+      toggleDeleted,
+      toggleTag,
+    ],
+  );
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      const command = commandForKey(
+        {
+          key: event.key,
+          altKey: event.altKey,
+          ctrlKey: event.ctrlKey,
+          metaKey: event.metaKey,
+          typing: isTyping(event.target),
+          onButton: event.target instanceof HTMLButtonElement,
+        },
+        { hasSelectedClaim: selected !== null, tagShortcuts: tags },
+      );
+      if (!command) return;
+      // Escape and Enter keep their defaults (closing menus, following a focused link).
+      if (command.kind !== "dismiss" && command.kind !== "scroll-to-claim") event.preventDefault();
+      run(command);
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [
-    createFromSelection,
-    live,
-    readSelection,
-    respan,
-    scrollToClaim,
-    select,
-    selected,
-    selectedId,
-    setNotice,
-    setStatus,
-    tags,
-    text,
-    toggleDeleted,
-    toggleTag,
-  ]);
+  }, [run, selected, tags]);
 
   function onTextClick(event: React.MouseEvent) {
     if (window.getSelection()?.toString()) return; // the reader is selecting text, not choosing a claim
@@ -247,6 +208,7 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer }: P
 
   return (
     <div className="reader">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: a pointer shortcut; the keyboard selects claims with j/k and the claim list */}
       <div className="reader-text" ref={textRef} onClick={onTextClick}>
         <DocumentText text={text} claims={live} tags={tags} selectedId={selectedId} />
       </div>
@@ -279,6 +241,7 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer }: P
             tags={tags}
             viewer={viewer}
             noteFocusSignal={noteFocus}
+            noteActions={actions}
             onToggleTag={(slug) => toggleTag(selected, slug)}
             onSetStatus={(status) => void setStatus(selected, status)}
             onStep={(step) => void respan(selected, stepSpan(text, selected, step))}

@@ -6,6 +6,7 @@ import type { ClaimForReading } from "@/lib/db/claim-reads";
 import type { TagView } from "@/lib/db/tags";
 import { hasDisagreement, tagSetsByReviewer } from "@/lib/tags/agreement";
 import { CLAIM_STATUSES, type ClaimStatus } from "@/lib/validation/claim";
+import type { NoteActions } from "./annotator-actions";
 import { NotesThread } from "./notes-thread";
 import type { Viewer } from "./viewer";
 
@@ -15,6 +16,7 @@ interface Props {
   tags: TagView[];
   viewer: Viewer;
   noteFocusSignal: number;
+  noteActions: NoteActions;
   onToggleTag: (slug: string) => void;
   onSetStatus: (status: ClaimStatus) => void;
   onStep: (step: SpanStep) => void;
@@ -37,6 +39,7 @@ export function ClaimDetail({
   tags,
   viewer,
   noteFocusSignal,
+  noteActions,
   onToggleTag,
   onSetStatus,
   onStep,
@@ -63,6 +66,7 @@ export function ClaimDetail({
       {claim.statement ? <p className="detail-statement">{claim.statement}</p> : null}
 
       <h3 className="detail-heading">Your tags</h3>
+      {/* biome-ignore lint/a11y/useSemanticElements: a row of toggle buttons, not a form section; a fieldset would add a legend and border */}
       <div className="tag-picker" role="group" aria-label="Your tags">
         {tags.map((tag) => (
           <button
@@ -130,6 +134,7 @@ export function ClaimDetail({
         ) : null}
       </div>
       {canWrite && !claim.deleted ? (
+        // biome-ignore lint/a11y/useSemanticElements: a row of buttons, not a form section
         <div className="span-controls" role="group" aria-label="Adjust the passage">
           {STEPS.map(({ step, label, key }) => (
             <button
@@ -154,7 +159,13 @@ export function ClaimDetail({
       {!canWrite ? (
         <p className="field-hint">You can read claims; ask an admin for reviewer access to change them.</p>
       ) : null}
-      <NotesThread claimId={claim.id} viewer={viewer} focusSignal={noteFocusSignal} onCountChange={onNoteCount} />
+      <NotesThread
+        claimId={claim.id}
+        viewer={viewer}
+        focusSignal={noteFocusSignal}
+        onCountChange={onNoteCount}
+        actions={noteActions}
+      />
     </section>
   );
 }

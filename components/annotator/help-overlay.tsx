@@ -25,6 +25,7 @@ export function HelpOverlay({ tags, onClose }: { tags: TagView[]; onClose: () =>
           ))}
         </tbody>
       </table>
+      {/* biome-ignore lint/a11y/noAutofocus: a modal dialog moves focus into itself on open */}
       <button type="button" className="button-primary" onClick={onClose} autoFocus>
         Close
       </button>

@@ -1,11 +1,12 @@
 "use client";
 
 import { useCallback, useEffect, useId, useRef, useState } from "react";
-import { addNoteAction, deleteNoteAction, editNoteAction, loadNotesAction } from "@/app/documents/[slug]/actions";
+import type { NoteForReading } from "@/lib/notes/notes-for-reading";
 import { MAX_NOTE_LENGTH } from "@/lib/validation/note";
+import type { NoteActions } from "./annotator-actions";
 import type { Viewer } from "./viewer";
 
-type LoadedNote = Extract<Awaited<ReturnType<typeof loadNotesAction>>, { ok: true }>["data"][number];
+type LoadedNote = NoteForReading;
 
 interface Props {
   claimId: string;
@@ -13,6 +14,7 @@ interface Props {
   /** Bumped by the "n" shortcut to focus the new-note box. */
   focusSignal: number;
   onCountChange: (count: number) => void;
+  actions: NoteActions;
 }
 
 function NoteEditor({
@@ -54,6 +56,7 @@ function NoteEditor({
         id={id}
         value={body}
         placeholder="Markdown: **bold**, [link](https://…), - lists"
+        // biome-ignore lint/a11y/noAutofocus: only when the reviewer asked to write (n, Reply, Edit)
         autoFocus={autoFocus}
         rows={3}
         aria-invalid={error ? true : undefined}
@@ -86,7 +89,7 @@ function NoteEditor({
 }
 
 /** A claim's notes as a thread: markdown rendered sanitized by the server, replies, edits with history. */
-export function NotesThread({ claimId, viewer, focusSignal, onCountChange }: Props) {
+export function NotesThread({ claimId, viewer, focusSignal, onCountChange, actions }: Props) {
   const [notes, setNotes] = useState<LoadedNote[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [replyTo, setReplyTo] = useState<string | null>(null);
@@ -98,12 +101,12 @@ export function NotesThread({ claimId, viewer, focusSignal, onCountChange }: Pro
   countChanged.current = onCountChange;
 
   const reload = useCallback(async () => {
-    const result = await loadNotesAction({ claimId });
+    const result = await actions.loadNotes({ claimId });
     if (result.ok) {
       setNotes(result.data);
       countChanged.current(result.data.filter((n) => !n.deleted).length);
     } else setError(result.error);
-  }, [claimId]);
+  }, [actions, claimId]);
 
   useEffect(() => {
     setNotes(null);
@@ -141,9 +144,10 @@ export function NotesThread({ claimId, viewer, focusSignal, onCountChange }: Pro
             initial={note.body}
             autoFocus
             onCancel={() => setEditing(null)}
-            onSubmit={(body) => write(editNoteAction({ noteId: note.id, version: note.version, body }))}
+            onSubmit={(body) => write(actions.editNote({ noteId: note.id, version: note.version, body }))}
           />
         ) : (
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: note.html comes from lib/notes/render-markdown (sanitize-html)
           <div className="note-body" dangerouslySetInnerHTML={{ __html: note.html }} />
         )}
         {!note.deleted && canWrite && editing !== note.id ? (
@@ -161,7 +165,7 @@ export function NotesThread({ claimId, viewer, focusSignal, onCountChange }: Pro
                 <button
                   type="button"
                   className="link-button"
-                  onClick={() => void write(deleteNoteAction({ noteId: note.id, version: note.version }))}
+                  onClick={() => void write(actions.deleteNote({ noteId: note.id, version: note.version }))}
                 >
                   Delete
                 </button>
@@ -174,7 +178,7 @@ export function NotesThread({ claimId, viewer, focusSignal, onCountChange }: Pro
             label="Reply"
             autoFocus
             onCancel={() => setReplyTo(null)}
-            onSubmit={(body) => write(addNoteAction({ claimId, parentId: note.id, body }))}
+            onSubmit={(body) => write(actions.addNote({ claimId, parentId: note.id, body }))}
           />
         ) : null}
         {replies.length ? <ol className="note-replies">{replies.map((r) => renderNote(r, depth + 1))}</ol> : null}
@@ -198,7 +202,7 @@ export function NotesThread({ claimId, viewer, focusSignal, onCountChange }: Pro
           key={focusSignal}
           label="Add note"
           autoFocus={focusSignal > 0}
-          onSubmit={(body) => write(addNoteAction({ claimId, parentId: null, body }))}
+          onSubmit={(body) => write(actions.addNote({ claimId, parentId: null, body }))}
         />
       ) : null}
     </section>

@@ -50,5 +50,5 @@ export function useClaims(initial: ClaimForReading[]) {
     [upsert],
   );
 
-  return { claims, setClaims, upsert, apply, notice, setNotice };
+  return { claims, upsert, apply, notice, setNotice };
 }

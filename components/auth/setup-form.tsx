@@ -1,13 +1,17 @@
 "use client";
 
 import { useActionState } from "react";
-import { createFirstAdminAction } from "@/app/setup/actions";
 import { Field } from "@/components/ui/field";
 import type { FormState } from "@/lib/validation/form-errors";
 import { MIN_PASSWORD_LENGTH } from "@/lib/validation/user";
 
-export function SetupForm() {
-  const [state, action, pending] = useActionState<FormState, FormData>(createFirstAdminAction, { ok: false });
+/** `createFirstAdmin` is the setup page's server action, passed in (components never import app/). */
+export function SetupForm({
+  createFirstAdmin,
+}: {
+  createFirstAdmin: (prev: FormState, form: FormData) => Promise<FormState>;
+}) {
+  const [state, action, pending] = useActionState<FormState, FormData>(createFirstAdmin, { ok: false });
   const errors = state.fieldErrors ?? {};
   return (
     <form className="stack" action={action} noValidate>

@@ -50,6 +50,7 @@ export function ExportMenu({ scopes }: Props) {
     menu.current.querySelector("summary")?.focus();
   }
   // Listened for on the document: focus may have left the menu (a disabled button drops it).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: close reads only the menu ref, so the first one is enough
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Escape") close();

@@ -7,10 +7,12 @@ export function HighlightedText({ segments }: { segments: Segment[] }) {
     <>
       {segments.map((s, i) =>
         s.match ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the segments of one snippet never reorder
           <mark key={i} className="search-match">
             {s.text}
           </mark>
         ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the segments of one snippet never reorder
           <Fragment key={i}>{s.text}</Fragment>
         ),
       )}

@@ -3,6 +3,7 @@ import type { SearchSort } from "@/lib/search/types";
 /** A plain GET form: the query lives in the URL, so a search can be bookmarked and shared. */
 export function SearchForm({ q, sort }: { q: string; sort?: SearchSort }) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a GET form is the search landmark; <search> would need a nested form
     <form role="search" action="/search" method="get" className="search-form">
       <label htmlFor="search-q" className="visually-hidden">
         Search claims
@@ -16,6 +17,7 @@ export function SearchForm({ q, sort }: { q: string; sort?: SearchSort }) {
         autoComplete="off"
         spellCheck={false}
         maxLength={1000}
+        // biome-ignore lint/a11y/noAutofocus: the search page has one job; focus only when no query is shown yet
         autoFocus={q === ""}
       />
       {sort ? <input type="hidden" name="sort" value={sort} /> : null}

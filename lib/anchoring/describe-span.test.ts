@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { describeSpan, InvalidSpanError, QUOTE_CONTEXT_LENGTH } from "./describe-span";
 
 describe("describeSpan", () => {
-  const text = "x".repeat(50) + "the claim" + "y".repeat(50);
+  const text = `${"x".repeat(50)}the claim${"y".repeat(50)}`;
   it("keeps the exact text and 32 characters of context on each side", () => {
     const { position, quote } = describeSpan(text, { start: 50, end: 59 });
     expect(position).toEqual({ type: "TextPositionSelector", start: 50, end: 59 });

@@ -1,7 +1,6 @@
 import type { z } from "zod";
-import { getCurrentUser, hasRole } from "../auth/current-user";
-import { guardedWrite } from "../auth/guarded-write";
-import { ConflictError, ForbiddenError, NotFoundError } from "../db/errors";
+import { getCurrentUser } from "../auth/current-user";
+import { guardedWrite, type RefusalCode, refuseAccess } from "../auth/guarded-write";
 import type { UserSummary } from "../db/users";
 import type { Role } from "../validation/user";
 
@@ -32,6 +31,16 @@ export async function readJsonObject(request: Request): Promise<JsonObject | Res
   return body as JsonObject;
 }
 
+/** Each refusal's HTTP status: the one place the JSON API decides them. */
+const HTTP_STATUS: Record<RefusalCode, number> = {
+  invalid: 400,
+  refused: 400,
+  "signed-out": 401,
+  forbidden: 403,
+  "not-found": 404,
+  conflict: 409,
+};
+
 /**
  * A write for a JSON route handler: the same guardedWrite path as the server actions
  * (zod parse → session and role from the database → one transaction with its audit
@@ -45,38 +54,10 @@ export async function respondToWrite<S extends z.ZodType, T>(
   write: (user: UserSummary, input: z.infer<S>) => Promise<T>,
 ): Promise<Response> {
   const user = await getCurrentUser();
-  if (!user) return fail(401, "Your session has ended: sign in again.");
-  if (!hasRole(user.role, needed))
-    return fail(
-      403,
-      needed === "admin"
-        ? "Only an admin can do this."
-        : "Your account can read but not change claims: ask an admin for reviewer access.",
-    );
-  let refusal: unknown;
-  const result = await guardedWrite(
-    schema,
-    input,
-    needed,
-    async (u, i) => {
-      try {
-        return await write(u, i);
-      } catch (error) {
-        refusal = error;
-        throw error;
-      }
-    },
-    async () => user,
-  );
+  const refused = refuseAccess(user, needed);
+  if (refused) return fail(HTTP_STATUS[refused.code], refused.error);
+  const result = await guardedWrite(schema, input, needed, write, async () => user);
   if (result.ok) return Response.json({ ok: true, data: result.data });
   const body = { field: result.field, ...(result.conflict === undefined ? {} : { current: result.conflict }) };
-  return fail(statusOf(refusal), result.error, body);
-}
-
-/** Refusals by kind; no refusal recorded means the input did not parse. */
-function statusOf(refusal: unknown): number {
-  if (refusal instanceof ConflictError) return 409;
-  if (refusal instanceof NotFoundError) return 404;
-  if (refusal instanceof ForbiddenError) return 403;
-  return 400;
+  return fail(HTTP_STATUS[result.code], result.error, body);
 }

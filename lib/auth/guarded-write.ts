@@ -1,11 +1,23 @@
+import "server-only";
 import type { z } from "zod";
-import { ConflictError, WriteError } from "../db/errors";
+import { ConflictError, ForbiddenError, NotFoundError, WriteError } from "../db/errors";
 import type { UserSummary } from "../db/users";
+import { describeFirstIssue, firstIssue } from "../validation/first-issue";
 import type { Role } from "../validation/user";
 import { getCurrentUser, hasRole } from "./current-user";
 
+/**
+ * Why a write was refused. Callers branch on the code, never on the wording; the JSON API
+ * maps each to its HTTP status in one table (lib/api/json-write.ts).
+ */
+export type RefusalCode = "invalid" | "signed-out" | "forbidden" | "not-found" | "conflict" | "refused";
+
 /** What every server action returns: the form shows `error` as is. */
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; field?: string; conflict?: unknown };
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; code: RefusalCode; error: string; field?: string; conflict?: unknown };
+
+type Refusal = Extract<ActionResult<never>, { ok: false }>;
 
 const ROLE_REFUSAL: Record<Role, string> = {
   viewer: "Sign in to do this.",
@@ -18,6 +30,24 @@ const ROLE_REFUSAL: Record<Role, string> = {
  * against the database, then run the write, turning expected refusals into a clear
  * result. An exported server action is a public endpoint, so none skips this.
  */
+/** The refusal for a caller who is not signed in or whose role is below `needed`, else null. */
+export function refuseAccess(user: UserSummary | null, needed: Role): Refusal | null {
+  if (!user) return { ok: false, code: "signed-out", error: "Your session has ended: sign in again." };
+  if (!hasRole(user.role, needed)) return { ok: false, code: "forbidden", error: ROLE_REFUSAL[needed] };
+  return null;
+}
+
+/** An expected refusal thrown by lib/db, as a result; anything else is a bug and rethrown. */
+function refusalOfError(error: unknown): Refusal | null {
+  if (error instanceof ConflictError)
+    return { ok: false, code: "conflict", error: error.message, conflict: error.current };
+  if (error instanceof NotFoundError) return { ok: false, code: "not-found", error: error.message, field: error.field };
+  if (error instanceof ForbiddenError)
+    return { ok: false, code: "forbidden", error: error.message, field: error.field };
+  if (error instanceof WriteError) return { ok: false, code: "refused", error: error.message, field: error.field };
+  return null;
+}
+
 export async function guardedWrite<S extends z.ZodType, T>(
   schema: S,
   raw: unknown,
@@ -27,18 +57,18 @@ export async function guardedWrite<S extends z.ZodType, T>(
 ): Promise<ActionResult<T>> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue.path.join(".") || undefined;
-    return { ok: false, error: field ? `${field}: ${issue.message}` : issue.message, field };
+    const { field } = firstIssue(parsed.error);
+    return { ok: false, code: "invalid", error: describeFirstIssue(parsed.error), field };
   }
   const user = await currentUser();
-  if (!user) return { ok: false, error: "Your session has ended: sign in again." };
-  if (!hasRole(user.role, needed)) return { ok: false, error: ROLE_REFUSAL[needed] };
+  const refused = refuseAccess(user, needed);
+  if (refused) return refused;
   try {
-    return { ok: true, data: await write(user, parsed.data) };
+    // refuseAccess refused a missing user, so there is one here.
+    return { ok: true, data: await write(user!, parsed.data) };
   } catch (error) {
-    if (error instanceof ConflictError) return { ok: false, error: error.message, conflict: error.current };
-    if (error instanceof WriteError) return { ok: false, error: error.message, field: error.field };
+    const refusal = refusalOfError(error);
+    if (refusal) return refusal;
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import { forbidden } from "next/navigation";
 import type { UserSummary } from "../db/users";
 import { requireUser } from "./require-user";

@@ -1,3 +1,4 @@
+import "server-only";
 import { redirect } from "next/navigation";
 import type { UserSummary } from "../db/users";
 import { getCurrentUser } from "./current-user";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Failed sign-ins counted per account and per client address over a sliding window.
  * In memory: one server process is how this app is deployed; a second process would

@@ -1,3 +1,4 @@
+import "server-only";
 import { describeSpan } from "../anchoring/describe-span";
 import { enclosingParagraph, splitParagraphs } from "../anchoring/paragraphs";
 import type { Span } from "../anchoring/types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { type DatabaseEngine, databaseUrl, engineOf } from "./database-url";
 import { PrismaClient } from "./generated/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { StoredSelectors } from "../anchoring/types";
 import { DEFAULT_TAGS } from "../tags/default-tags";
 import { appendAudit } from "./audit";

@@ -1,5 +1,7 @@
+// No `import "server-only"`: prisma.config.ts loads this module in Prisma's CLI, outside any bundler.
 import fs from "node:fs";
 import path from "node:path";
+import { env } from "../env";
 
 /** Default SQLite file, relative to the project root (the directory npm scripts run in). */
 export const DEFAULT_DATABASE_URL = "file:./prisma/data/claimbook.db";
@@ -19,7 +21,7 @@ export function engineOf(url: string): DatabaseEngine {
  * directory is created, so a fresh clone works without any setup.
  */
 export function databaseUrl(): string {
-  const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const url = env().DATABASE_URL ?? DEFAULT_DATABASE_URL;
   if (engineOf(url) === "sqlite") {
     const file = url.slice("file:".length);
     if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

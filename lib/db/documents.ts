@@ -1,3 +1,4 @@
+import "server-only";
 import { type ClaimForReading, claimForReadingInclude, toClaimForReading } from "./claim-reads";
 import type { Db } from "./client";
 

@@ -1,3 +1,4 @@
+import "server-only";
 /** A write that cannot be done as asked; the message is shown to the user as is. */
 export class WriteError extends Error {
   constructor(

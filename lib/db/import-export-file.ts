@@ -1,3 +1,4 @@
+import "server-only";
 import type { ExportFile, ExportFileClaim } from "../validation/export-file";
 import { appendAudit } from "./audit";
 import type { Db } from "./client";
@@ -327,7 +328,11 @@ function parentsFirst<T extends { id: string; parentId: string | null }>(notes: 
     const next = pending.filter(
       (n) => n.parentId !== null && !placed.has(n.parentId) && pending.some((p) => p.id === n.parentId),
     );
-    for (const n of pending) if (!next.includes(n)) out.push(n), placed.add(n.id);
+    for (const n of pending) {
+      if (next.includes(n)) continue;
+      out.push(n);
+      placed.add(n.id);
+    }
     if (next.length === pending.length) break;
     pending = next;
   }

@@ -1,3 +1,4 @@
+import "server-only";
 import { appendAudit } from "./audit";
 import type { Db } from "./client";
 import { ConflictError, ForbiddenError, NotFoundError, WriteError } from "./errors";

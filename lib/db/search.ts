@@ -1,3 +1,4 @@
+import "server-only";
 import { createPostgresSearch } from "../search/postgres/postgres-search";
 import type { FilterTerm, ParsedQuery } from "../search/query-syntax";
 import { createSqliteSearch } from "../search/sqlite/sqlite-search";
@@ -26,6 +27,21 @@ export function searchEngine(db: Db, options: SearchOptions = {}): SearchEngine 
 /** One page of claims matching a query. Throws SearchInputError with a message for the user. */
 export function searchClaims(db: Db, request: SearchRequest, options: SearchOptions = {}): Promise<SearchPage> {
   return searchEngine(db, options).search(request);
+}
+
+/**
+ * A page of search results with every notice a person should read beside it: the engine's
+ * own (a query too broad to rank, say) and, when nothing matched, filters that name a tag,
+ * document or reviewer that does not exist. The page, the JSON API and the CLI all use it.
+ */
+export async function searchClaimsWithNotices(
+  db: Db,
+  request: SearchRequest,
+  options: SearchOptions = {},
+): Promise<SearchPage> {
+  const page = await searchClaims(db, request, options);
+  if (page.total > 0) return page;
+  return { ...page, notices: [...page.notices, ...(await explainUnknownFilters(db, page.query))] };
 }
 
 /** Every claim a query matches, with its document, for exporting a search result. */

@@ -1,4 +1,6 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
+import { env } from "../env";
 import type { Db } from "./client";
 
 const AUTH_SECRET_KEY = "auth.secret";
@@ -9,7 +11,7 @@ const AUTH_SECRET_KEY = "auth.secret";
  * no secret ever ships with the code.
  */
 export async function loadAuthSecret(db: Db): Promise<string> {
-  const fromEnv = process.env.NEXTAUTH_SECRET;
+  const fromEnv = env().NEXTAUTH_SECRET;
   if (fromEnv) return fromEnv;
   const candidate = randomBytes(32).toString("base64url");
   // Insert-if-absent, then read: concurrent first requests agree on one secret.

@@ -1,3 +1,4 @@
+// No `import "server-only"`: prisma.config.ts loads this module in Prisma's CLI, outside any bundler.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 
 /** How long a connection waits for another writer's lock before failing with SQLITE_BUSY. */

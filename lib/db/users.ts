@@ -1,3 +1,4 @@
+import "server-only";
 import { hashPassword } from "../auth/password";
 import type { NewUser, Role } from "../validation/user";
 import { appendAudit } from "./audit";
@@ -37,7 +38,7 @@ export function findUserForSignIn(db: Db, email: string) {
 /** The user behind a session, re-read from the database so a role change or deactivation applies at once. */
 export async function findActiveUser(db: Db, id: string): Promise<UserSummary | null> {
   const user = await db.user.findUnique({ where: { id }, select: summary });
-  return user && user.active ? (user as UserSummary) : null;
+  return user?.active ? (user as UserSummary) : null;
 }
 
 /** Creates a user and its audit event in one transaction. */

@@ -75,7 +75,7 @@ export async function resolveScope(db: Db, request: ExportScopeRequest): Promise
 async function resolveQueryScope(db: Db, q: string, document: string | undefined): Promise<ExportScope> {
   const doc = document === undefined ? null : await findExportDocument(db, document);
   if (document !== undefined && !doc) throw new UnknownDocumentError(document);
-  let matches;
+  let matches: Awaited<ReturnType<typeof findMatchingClaims>>;
   try {
     matches = await findMatchingClaims(db, q);
   } catch (error) {

@@ -1,3 +1,4 @@
+import "server-only";
 import { hasDisagreement } from "../tags/agreement";
 import { decodeCursor, encodeCursor, fingerprint } from "./cursor";
 import { highlightTerms, highlightText, snippetText } from "./highlight";

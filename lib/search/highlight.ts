@@ -106,7 +106,3 @@ export function snippetText(text: string, terms: Term[], width = 16): Segment[] 
   if (to < text.length) segments.push({ text: "…", match: false });
   return segments;
 }
-
-export function hasMatch(segments: Segment[]): boolean {
-  return segments.some((s) => s.match);
-}

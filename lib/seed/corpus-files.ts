@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type CuratedClaimFile, curatedClaimFileSchema } from "../validation/curated-claims";
+import { describeFirstIssue } from "../validation/first-issue";
 
 /** Where the shipped corpus lives: data, not code. */
 export const SEED_DIR = path.join("prisma", "seed");
@@ -34,10 +35,7 @@ export function readCorpus(seedDir = SEED_DIR): CorpusEntry[] {
     const file = claimsPath(fileName, seedDir);
     if (!fs.existsSync(file)) throw new Error(`${fileName}: no curated claims file at ${file}`);
     const parsed = curatedClaimFileSchema.safeParse(JSON.parse(fs.readFileSync(file, "utf8")));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new Error(`${file}: ${issue.path.join(".")}: ${issue.message}`);
-    }
+    if (!parsed.success) throw new Error(`${file}: ${describeFirstIssue(parsed.error)}`);
     if (parsed.data.document !== fileName) {
       throw new Error(`${file}: names document "${parsed.data.document}", expected "${fileName}"`);
     }

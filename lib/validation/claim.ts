@@ -20,10 +20,8 @@ const span = z
   });
 
 export const createClaimSchema = z.intersection(z.object({ documentId: id }), span);
-export type CreateClaimInput = z.infer<typeof createClaimSchema>;
 
 export const adjustSpanSchema = z.intersection(z.object({ claimId: id, version }), span);
-export type AdjustSpanInput = z.infer<typeof adjustSpanSchema>;
 
 export const claimVersionSchema = z.object({ claimId: id, version });
 

@@ -33,7 +33,6 @@ export const curatedClaimSchema = draftClaimSchema.required({
   prefix: true,
   suffix: true,
 });
-export type CuratedClaim = z.infer<typeof curatedClaimSchema>;
 
 /** A sentence that is deliberately not a claim, with the reason (the coverage report's data). */
 export const nonClaimSchema = z.object({

@@ -97,4 +97,3 @@ export const exportFileSchema = z.strictObject({
 
 export type ExportFile = z.infer<typeof exportFileSchema>;
 export type ExportFileClaim = z.infer<typeof exportClaimSchema>;
-export type ExportFileDocument = z.infer<typeof exportDocumentSchema>;

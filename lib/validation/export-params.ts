@@ -25,7 +25,6 @@ export const exportParamsSchema = z.strictObject({
   // Blank (the form's empty field) means no search.
   q: queryText.transform((v) => v.trim() || undefined).optional(),
 });
-export type ExportParams = z.infer<typeof exportParamsSchema>;
 
 /** `claims export` flags. */
 export const cliExportArgsSchema = z.object({

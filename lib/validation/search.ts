@@ -24,7 +24,6 @@ export const searchParamsSchema = z.strictObject({
   cursor: cursor.optional(),
   limit: limit.optional(),
 });
-export type SearchParams = z.infer<typeof searchParamsSchema>;
 
 /** `claims search` flags (the query is the positional argument). */
 export const cliSearchArgsSchema = z.object({
@@ -42,14 +41,6 @@ export function searchParamsObject(params: URLSearchParams): Record<string, stri
     out[key] = value;
   }
   return out;
-}
-
-/** The first problem of a failed parse, naming its field. */
-export function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (issue.code === "unrecognized_keys")
-    return `Unknown parameter${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}.`;
-  return issue.message;
 }
 
 /** A search page URL for a query (and sort and cursor), as the page and its links build it. */

@@ -62,7 +62,7 @@ export function buildSyntheticCorpus(file: string, claims: number): void {
   const tags = ["statistic", "opinion", "legal-fact"];
   const reviewers = ["u1", "u2", "u3"];
   db.transaction(() => {
-    tags.forEach((slug, i) =>
+    tags.forEach((slug, i) => {
       insert.tag.run(
         `t-${slug}`,
         slug,
@@ -71,9 +71,11 @@ export function buildSyntheticCorpus(file: string, claims: number): void {
         ["#2563eb", "#c2410c", "#047857"][i],
         slug[0],
         i + 1,
-      ),
-    );
-    reviewers.forEach((id, i) => insert.user.run(id, `${id}@bench.test`, `Reviewer ${i + 1}`, iso(t0)));
+      );
+    });
+    reviewers.forEach((id, i) => {
+      insert.user.run(id, `${id}@bench.test`, `Reviewer ${i + 1}`, iso(t0));
+    });
     const perDoc = 1000;
     for (let d = 0; d * perDoc < claims; d++) {
       const count = Math.min(perDoc, claims - d * perDoc);

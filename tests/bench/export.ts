@@ -45,12 +45,18 @@ export async function run(args: string[]): Promise<void> {
       console.error(`built ${size} claims in ${((performance.now() - built) / 1000).toFixed(1)} s`);
       results[size] = [];
       // A warm-up read first, so no format pays for a cold page cache.
-      spawnSync(process.execPath, ["--import", "tsx", worker, `file:${file}`, "read"], { encoding: "utf8" });
+      spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", worker, `file:${file}`, "read"], {
+        encoding: "utf8",
+      });
       for (const format of formats) {
-        const child = spawnSync(process.execPath, ["--import", "tsx", worker, `file:${file}`, format], {
-          encoding: "utf8",
-          maxBuffer: 1 << 20,
-        });
+        const child = spawnSync(
+          process.execPath,
+          ["--conditions=react-server", "--import", "tsx", worker, `file:${file}`, format],
+          {
+            encoding: "utf8",
+            maxBuffer: 1 << 20,
+          },
+        );
         if (child.status !== 0) throw new Error(`${format} at ${size} failed:\n${child.stderr}`);
         const row = JSON.parse(child.stdout.trim().split("\n").pop()!) as Row;
         results[size].push(row);
@@ -73,7 +79,7 @@ export async function run(args: string[]): Promise<void> {
     line([
       "format",
       ...sizes.flatMap((s) => [`claims/s @${s}`, `peak RSS MB @${s}`, `peak heap MB @${s}`]),
-      "output MB @" + sizes.at(-1),
+      `output MB @${sizes.at(-1)}`,
     ]),
   );
   console.log(line(["---", ...sizes.flatMap(() => ["---:", "---:", "---:"]), "---:"]));

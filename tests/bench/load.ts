@@ -78,23 +78,20 @@ function reviewerRequests(target: Target, cookies: string[]): autocannon.Request
   // Queries a reviewer types: words, a phrase, a prefix, a filter, an exclusion.
   const queries = ["sheriff", '"local police"', "deport*", "tag:statistic ICE", "criminal -amnesty"];
   const search = as("search", () => ({ method: "GET", path: `/api/claims?q=${encodeURIComponent(pick(queries))}` }));
-  const readDocument = as(
-    "read document",
-    (c) => ((c.slug = pick(target.slugs)), { method: "GET", path: `/documents/${c.slug}` }),
-  );
+  const readDocument = as("read document", (c) => {
+    c.slug = pick(target.slugs);
+    return { method: "GET", path: `/documents/${c.slug}` };
+  });
   return [
     as("document list", () => ({ method: "GET", path: "/documents" })),
     readDocument,
     search,
     readDocument,
-    as(
-      "tag claim (PUT)",
-      (c) => (
-        (c.claim = pick(target.claimsBySlug.get(c.slug!)!)),
-        (c.tag = pick(target.tags)),
-        { method: "PUT", path: `/api/claims/${c.claim}/tags`, body: JSON.stringify({ tag: c.tag }) }
-      ),
-    ),
+    as("tag claim (PUT)", (c) => {
+      c.claim = pick(target.claimsBySlug.get(c.slug!)!);
+      c.tag = pick(target.tags);
+      return { method: "PUT", path: `/api/claims/${c.claim}/tags`, body: JSON.stringify({ tag: c.tag }) };
+    }),
     as("untag claim (DELETE)", (c) => ({
       method: "DELETE",
       path: `/api/claims/${c.claim}/tags`,
@@ -121,7 +118,10 @@ export async function run(args: string[]) {
     const failures = new Map<string, number>();
     let finish!: (result: autocannon.Result) => void;
     let fail!: (error: Error) => void;
-    const done = new Promise<autocannon.Result>((resolve, reject) => ((finish = resolve), (fail = reject)));
+    const done = new Promise<autocannon.Result>((resolve, reject) => {
+      finish = resolve;
+      fail = reject;
+    });
     const options = {
       url: server.base,
       connections: REVIEWERS,

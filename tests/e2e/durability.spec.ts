@@ -2,10 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
-import { createDb } from "../../lib/db/client";
-import { createUser } from "../../lib/db/users";
 import { ensureBuild, findFreePort, prepareDatabase, startAppServer } from "../support/app-server";
 import { signInOverHttp } from "../support/http-session";
+import { ensureAccount } from "./fixtures/accounts";
 
 // Crash safety of the built app: concurrent writes over HTTP, SIGKILL mid-burst, restart,
 // then every acknowledged write must be there and the file must pass integrity_check.
@@ -17,6 +16,7 @@ const REVIEWER = {
   role: "reviewer" as const,
   password: "durable password 1",
 };
+type ClaimRow = { id: string; version: number; status: string };
 const STATUSES = ["accepted", "disputed", "rejected", "proposed"] as const;
 
 test("no acknowledged write is lost when the server is killed mid-burst", async () => {
@@ -26,11 +26,12 @@ test("no acknowledged write is lost when the server is killed mid-burst", async 
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
   const url = `file:${file}`;
   prepareDatabase(url);
-  const db = createDb(url);
-  await createUser(db, REVIEWER, null);
-  const claims = await db.claim.findMany({ select: { id: true, version: true }, orderBy: { id: "asc" } });
-  const tag = (await db.tag.findFirstOrThrow({ orderBy: { position: "asc" } })).slug;
-  await db.$disconnect();
+  // Through the CLI and plain SQL: lib/db is server-only and stays out of Playwright's process.
+  ensureAccount(REVIEWER, url);
+  const seeded = new Database(file, { readonly: true });
+  const claims = seeded.prepare("SELECT id, version FROM Claim ORDER BY id").all() as { id: string; version: number }[];
+  const { slug: tag } = seeded.prepare("SELECT slug FROM Tag ORDER BY position LIMIT 1").get() as { slug: string };
+  seeded.close();
 
   ensureBuild(["/api/claims/[id]", "/api/claims/[id]/tags"]);
   const port = await findFreePort();
@@ -85,27 +86,29 @@ test("no acknowledged write is lost when the server is killed mid-burst", async 
 
   server = await startAppServer(url, port);
   try {
-    const check = createDb(url);
+    const check = new Database(file, { readonly: true });
     const rows = new Map(
-      (await check.claim.findMany({ select: { id: true, version: true, status: true } })).map((c) => [c.id, c]),
+      (check.prepare("SELECT id, version, status FROM Claim").all() as ClaimRow[]).map((c) => [c.id, c]),
+    );
+    const setStatusEvents = check.prepare(
+      "SELECT count(*) AS n FROM AuditEvent WHERE claimId = ? AND action = 'claim.set-status'",
     );
     for (const [id, acked] of ackedStatus) {
       const row = rows.get(id)!;
       // The write in flight at the kill may have committed unacknowledged: never older than the ack.
       expect(row.version, `claim ${id}`).toBeGreaterThanOrEqual(acked.version);
       if (row.version === acked.version) expect(row.status).toBe(acked.status);
-      expect(await check.auditEvent.count({ where: { claimId: id, action: "claim.set-status" } })).toBe(
-        row.version - 1,
-      );
+      expect((setStatusEvents.get(id) as { n: number }).n).toBe(row.version - 1);
     }
-    const reviewer = await check.user.findUniqueOrThrow({ where: { email: REVIEWER.email } });
     const tagged = new Set(
-      (await check.claimTag.findMany({ where: { reviewerId: reviewer.id }, select: { claimId: true } })).map(
-        (t) => t.claimId,
-      ),
+      (
+        check
+          .prepare("SELECT t.claimId FROM ClaimTag t JOIN User u ON u.id = t.reviewerId WHERE u.email = ?")
+          .all(REVIEWER.email) as { claimId: string }[]
+      ).map((t) => t.claimId),
     );
     for (const id of ackedTags) expect(tagged.has(id), `tag on ${id}`).toBe(true);
-    await check.$disconnect();
+    check.close();
 
     // The restarted app takes writes again with the same session.
     const [first] = ackedStatus;

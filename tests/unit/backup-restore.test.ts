@@ -17,7 +17,7 @@ const known = listKnownMigrations();
 
 /** Runs `npm run claims -- …` against the live test database. */
 function claims(...args: string[]) {
-  const r = spawnSync("npx", ["tsx", "lib/cli/main.ts", ...args], {
+  const r = spawnSync("npx", ["tsx", "--conditions=react-server", "lib/cli/main.ts", ...args], {
     env: { ...process.env, DATABASE_URL: `file:${live}` },
     encoding: "utf8",
   });

@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 function claims(...args: string[]) {
-  const result = spawnSync("npx", ["tsx", "lib/cli/main.ts", ...args], {
+  const result = spawnSync("npx", ["tsx", "--conditions=react-server", "lib/cli/main.ts", ...args], {
     env: { ...process.env, DATABASE_URL: t.url },
     encoding: "utf8",
   });

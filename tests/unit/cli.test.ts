@@ -14,7 +14,7 @@ afterAll(async () => {
 
 /** Runs `npm run claims -- …` the way a script would, against the test database. */
 function claims(...args: string[]) {
-  const result = spawnSync("npx", ["tsx", "lib/cli/main.ts", ...args], {
+  const result = spawnSync("npx", ["tsx", "--conditions=react-server", "lib/cli/main.ts", ...args], {
     env: { ...process.env, DATABASE_URL: t.url },
     encoding: "utf8",
   });

@@ -24,7 +24,8 @@ async function countedOneByOne() {
   });
   const out: Record<string, { claimCount: number; tagCounts: Record<string, number> }> = {};
   for (const claim of claims) {
-    const doc = (out[claim.document.slug] ??= { claimCount: 0, tagCounts: {} });
+    out[claim.document.slug] ??= { claimCount: 0, tagCounts: {} };
+    const doc = out[claim.document.slug];
     doc.claimCount++;
     for (const slug of new Set([...claim.suggestedTags, ...claim.tags].map((x) => x.tag.slug)))
       doc.tagCounts[slug] = (doc.tagCounts[slug] ?? 0) + 1;

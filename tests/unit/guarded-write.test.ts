@@ -16,7 +16,10 @@ describe("guardedWrite", () => {
       setStatusSchema,
       { ...input, status: "maybe" },
       "reviewer",
-      async () => ((called = true), "x"),
+      async () => {
+        called = true;
+        return "x";
+      },
       as("admin"),
     );
     expect(result).toMatchObject({ ok: false, field: "status" });

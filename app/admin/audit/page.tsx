@@ -6,6 +6,7 @@ import { auditFilterChoices, listAuditEvents } from "@/lib/db/audit-reads";
 import { getClaimForReading } from "@/lib/db/claim-reads";
 import { db } from "@/lib/db/client";
 import { auditQuerySchema } from "@/lib/validation/audit";
+import { restoreVersionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Audit log" };
 export const dynamic = "force-dynamic";
@@ -104,7 +105,12 @@ export default async function AuditPage({ searchParams }: Search) {
                   {r.before && r.after ? " → " : null}
                   {r.after ? <code>{describe(r.after)}</code> : null}
                   {claim && r.before && r.claimId === claim.id ? (
-                    <RestoreVersionButton claimId={claim.id} version={claim.version} eventId={r.id} />
+                    <RestoreVersionButton
+                      claimId={claim.id}
+                      version={claim.version}
+                      eventId={r.id}
+                      restoreVersion={restoreVersionAction}
+                    />
                   ) : null}
                 </td>
               </tr>

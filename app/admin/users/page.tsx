@@ -4,6 +4,7 @@ import { UserAccessControls } from "@/components/admin/user-access-controls";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { db } from "@/lib/db/client";
 import { listUsers } from "@/lib/db/users";
+import { createUserAction, updateUserAccessAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 export const dynamic = "force-dynamic";
@@ -37,7 +38,10 @@ export default async function UsersPage() {
                 <td>{u.email}</td>
                 <td>{u.createdAt.toISOString().slice(0, 10)}</td>
                 <td>
-                  <UserAccessControls user={{ id: u.id, name: u.name, role: u.role, active: u.active }} />
+                  <UserAccessControls
+                    user={{ id: u.id, name: u.name, role: u.role, active: u.active }}
+                    updateAccess={updateUserAccessAction}
+                  />
                 </td>
               </tr>
             ))}
@@ -45,7 +49,7 @@ export default async function UsersPage() {
         </table>
       </div>
       <h2>Add a user</h2>
-      <CreateUserForm />
+      <CreateUserForm createUser={createUserAction} />
     </section>
   );
 }

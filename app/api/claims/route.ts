@@ -1,9 +1,10 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
-import { explainUnknownFilters, searchClaims } from "@/lib/db/search";
+import { searchClaimsWithNotices } from "@/lib/db/search";
 import { SearchInputError } from "@/lib/search/types";
-import { describeIssue, searchHref, searchParamsObject, searchParamsSchema } from "@/lib/validation/search";
+import { firstIssue } from "@/lib/validation/first-issue";
+import { searchHref, searchParamsObject, searchParamsSchema } from "@/lib/validation/search";
 
 export const dynamic = "force-dynamic";
 
@@ -19,19 +20,17 @@ export async function GET(request: NextRequest) {
   const raw = searchParamsObject(request.nextUrl.searchParams);
   if ("error" in raw) return NextResponse.json({ error: raw.error }, { status: 400 });
   const parsed = searchParamsSchema.safeParse(raw);
-  if (!parsed.success) return NextResponse.json({ error: describeIssue(parsed.error) }, { status: 400 });
+  if (!parsed.success) return NextResponse.json({ error: firstIssue(parsed.error).message }, { status: 400 });
   const params = parsed.data;
 
   try {
-    const page = await searchClaims(db, params);
-    const notices =
-      page.total === 0 ? [...page.notices, ...(await explainUnknownFilters(db, page.query))] : page.notices;
+    const page = await searchClaimsWithNotices(db, params);
     return NextResponse.json({
       q: params.q,
       sort: page.sort,
       total: page.total,
       totalIsCapped: page.totalIsCapped,
-      notices,
+      notices: page.notices,
       hits: page.hits,
       nextCursor: page.nextCursor,
       next: page.nextCursor

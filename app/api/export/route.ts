@@ -1,10 +1,12 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { exportFileName, FORMAT_INFO } from "@/lib/export/formats";
 import { renderExport, toWebStream } from "@/lib/export/render-export";
 import { ExportQueryError, resolveScope, scopeRequestOf, UnknownDocumentError } from "@/lib/export/scope";
 import { openExportSource } from "@/lib/export/source";
 import { exportParamsSchema } from "@/lib/validation/export-params";
+import { firstIssue } from "@/lib/validation/first-issue";
 
 export const dynamic = "force-dynamic";
 
@@ -22,16 +24,11 @@ export async function GET(request: Request) {
   const url = new URL(request.url);
   const parsed = exportParamsSchema.safeParse(Object.fromEntries(url.searchParams));
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = String(issue.path[0] ?? (issue.code === "unrecognized_keys" ? issue.keys[0] : "query"));
-    return problem(
-      400,
-      issue.code === "unrecognized_keys" ? `Unknown parameter: ${issue.keys.join(", ")}.` : issue.message,
-      field,
-    );
+    const { field, message } = firstIssue(parsed.error);
+    return problem(400, message, field ?? "query");
   }
   const { format } = parsed.data;
-  let scope;
+  let scope: Awaited<ReturnType<typeof resolveScope>>;
   try {
     scope = await resolveScope(db, scopeRequestOf(parsed.data));
   } catch (error) {
@@ -40,7 +37,7 @@ export async function GET(request: Request) {
     throw error;
   }
   const now = new Date();
-  const source = await openExportSource(db, scope, { now, baseUrl: process.env.CLAIMBOOK_BASE_URL ?? url.origin });
+  const source = await openExportSource(db, scope, { now, baseUrl: env().CLAIMBOOK_BASE_URL ?? url.origin });
   const fileName = exportFileName(scope.fileStem, format, now);
   return new Response(toWebStream(renderExport(format, source)), {
     headers: {

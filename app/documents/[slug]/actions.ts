@@ -4,8 +4,8 @@ import { z } from "zod";
 import { guardedWrite } from "@/lib/auth/guarded-write";
 import { adjustClaimSpan, createClaim, setClaimDeleted, setClaimStatus, setReviewerTag } from "@/lib/db/claim-writes";
 import { db } from "@/lib/db/client";
-import { addNote, changeNote, listNotes } from "@/lib/db/notes";
-import { renderMarkdown } from "@/lib/notes/render-markdown";
+import { addNote, changeNote } from "@/lib/db/notes";
+import { listNotesForReading } from "@/lib/notes/notes-for-reading";
 import {
   adjustSpanSchema,
   claimVersionSchema,
@@ -47,13 +47,8 @@ export async function setTagAction(input: unknown) {
 
 /** A claim's notes with their markdown rendered sanitized on the server. */
 export async function loadNotesAction(input: unknown) {
-  return guardedWrite(z.object({ claimId: z.string().min(1).max(64) }), input, "viewer", async (_user, i) =>
-    (await listNotes(db, i.claimId)).map((n) => ({
-      ...n,
-      html: n.deleted ? "" : renderMarkdown(n.body),
-      createdAt: n.createdAt.toISOString(),
-      updatedAt: n.updatedAt.toISOString(),
-    })),
+  return guardedWrite(z.object({ claimId: z.string().min(1).max(64) }), input, "viewer", (_user, i) =>
+    listNotesForReading(db, i.claimId),
   );
 }
 

@@ -7,6 +7,18 @@ import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db/client";
 import { getDocumentForReading } from "@/lib/db/documents";
 import { listTags } from "@/lib/db/tags";
+import {
+  addNoteAction,
+  adjustSpanAction,
+  createClaimAction,
+  deleteClaimAction,
+  deleteNoteAction,
+  editNoteAction,
+  loadNotesAction,
+  restoreClaimAction,
+  setStatusAction,
+  setTagAction,
+} from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -48,6 +60,18 @@ export default async function DocumentPage({ params }: Params) {
         claims={doc.claims}
         tags={tags}
         viewer={{ id: user.id, name: user.name, role: user.role }}
+        actions={{
+          createClaim: createClaimAction,
+          adjustSpan: adjustSpanAction,
+          setStatus: setStatusAction,
+          deleteClaim: deleteClaimAction,
+          restoreClaim: restoreClaimAction,
+          setTag: setTagAction,
+          loadNotes: loadNotesAction,
+          addNote: addNoteAction,
+          editNote: editNoteAction,
+          deleteNote: deleteNoteAction,
+        }}
       />
     </article>
   );

@@ -3,6 +3,7 @@ import path from "node:path";
 import { documentsDir } from "../../seed/corpus-files";
 import { fillSelectors } from "../../seed/fill-selectors";
 import { draftClaimFileSchema } from "../../validation/curated-claims";
+import { describeFirstIssue } from "../../validation/first-issue";
 import { UsageError } from "../usage";
 
 /** Fills ids and selectors into curated claim files, in place. */
@@ -10,10 +11,7 @@ export async function runCurate(files: string[]): Promise<void> {
   if (files.length === 0) throw new UsageError("curate needs at least one claims file");
   for (const file of files) {
     const parsed = draftClaimFileSchema.safeParse(JSON.parse(fs.readFileSync(file, "utf8")));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new Error(`${file}: ${issue.path.join(".")}: ${issue.message}`);
-    }
+    if (!parsed.success) throw new Error(`${file}: ${describeFirstIssue(parsed.error)}`);
     const text = fs.readFileSync(path.join(documentsDir(), parsed.data.document), "utf8");
     const curated = fillSelectors(text, parsed.data);
     fs.writeFileSync(file, `${JSON.stringify(curated, null, 2)}\n`);

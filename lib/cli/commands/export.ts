@@ -4,11 +4,13 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import type { Db } from "../../db/client";
+import { env } from "../../env";
 import type { ExportFormat } from "../../export/formats";
 import { renderExport } from "../../export/render-export";
 import { ExportQueryError, resolveScope, scopeRequestOf, UnknownDocumentError } from "../../export/scope";
 import { DEFAULT_BASE_URL, openExportSource } from "../../export/source";
 import { cliExportArgsSchema } from "../../validation/export-params";
+import { describeFirstIssue } from "../../validation/first-issue";
 import { createProgressBar } from "../progress";
 import { UsageError } from "../usage";
 
@@ -29,13 +31,10 @@ export async function runExport(db: Db, args: string[]): Promise<void> {
   if (positionals.length) throw new UsageError(`export takes no positional arguments, got "${positionals.join(" ")}"`);
   const parsed = cliExportArgsSchema.safeParse({
     ...values,
-    baseUrl: values["base-url"] ?? process.env.CLAIMBOOK_BASE_URL ?? DEFAULT_BASE_URL,
+    baseUrl: values["base-url"] ?? env().CLAIMBOOK_BASE_URL ?? DEFAULT_BASE_URL,
   });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const flag = String(issue.path[0]) === "baseUrl" ? "base-url" : String(issue.path[0]);
-    throw new UsageError(`--${flag}: ${issue.message}`);
-  }
+  if (!parsed.success)
+    throw new UsageError(describeFirstIssue(parsed.error, (f) => `--${f === "baseUrl" ? "base-url" : f}`));
   const { format, document, query, out, baseUrl } = parsed.data;
   const scope = await resolveScope(db, scopeRequestOf({ document, q: query })).catch((error: unknown) => {
     if (error instanceof UnknownDocumentError) throw new UsageError(`--document: ${error.message}`);

@@ -1,7 +1,8 @@
 import { parseArgs } from "node:util";
 import type { Db } from "../../db/client";
-import { explainUnknownFilters, searchClaims } from "../../db/search";
+import { searchClaimsWithNotices } from "../../db/search";
 import { SearchInputError, type Segment } from "../../search/types";
+import { describeFirstIssue } from "../../validation/first-issue";
 import { cliSearchArgsSchema } from "../../validation/search";
 import { UsageError } from "../usage";
 
@@ -29,19 +30,16 @@ export async function runSearch(db: Db, args: string[]): Promise<void> {
     limit: values.limit,
     cursor: values.cursor,
   });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UsageError(`${issue.path[0] === "q" ? "query" : `--${String(issue.path[0])}`}: ${issue.message}`);
-  }
+  if (!parsed.success) throw new UsageError(describeFirstIssue(parsed.error, (f) => (f === "q" ? "query" : `--${f}`)));
 
-  let page;
+  let page: Awaited<ReturnType<typeof searchClaimsWithNotices>>;
   try {
-    page = await searchClaims(db, parsed.data);
+    page = await searchClaimsWithNotices(db, parsed.data);
   } catch (error) {
     if (error instanceof SearchInputError) throw new UsageError(error.message);
     throw error;
   }
-  const notices = page.total === 0 ? [...page.notices, ...(await explainUnknownFilters(db, page.query))] : page.notices;
+  const { notices } = page;
 
   if (values.json) {
     const { hits, total, totalIsCapped, nextCursor, sort } = page;

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import type { Db } from "../../db/client";
 import { createUser } from "../../db/users";
+import { describeFirstIssue } from "../../validation/first-issue";
 import { newUserSchema } from "../../validation/user";
 import { UsageError } from "../usage";
 
@@ -24,10 +25,7 @@ export async function runUserAdd(db: Db, args: string[]): Promise<void> {
     name: values.name ?? values.email?.split("@")[0],
     password,
   });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UsageError(`--${String(issue.path[0])}: ${issue.message}`);
-  }
+  if (!parsed.success) throw new UsageError(describeFirstIssue(parsed.error, (f) => `--${f}`));
   const user = await createUser(db, parsed.data, null);
   console.log(`created ${user.role} ${user.email}`);
   if (generated) console.log(`password (shown once): ${password}`);

@@ -36,9 +36,9 @@ function summaryTable(doc: Doc, rows: SummaryRow[], tags: ExportTag[]) {
     use(doc, bold ? "sansBold" : "sans", 8.5);
     doc.text(name, left, y, { width: nameWidth - 6 });
     const bottom = doc.y;
-    values.forEach((v, i) =>
-      doc.text(String(v), left + nameWidth + i * numberWidth, y, { width: numberWidth - 4, align: "right" }),
-    );
+    values.forEach((v, i) => {
+      doc.text(String(v), left + nameWidth + i * numberWidth, y, { width: numberWidth - 4, align: "right" });
+    });
     doc.y = Math.max(bottom, doc.y) + 3;
     doc
       .moveTo(left, doc.y - 1.5)

@@ -1,3 +1,4 @@
+import "server-only";
 import { createSearchEngine, type EngineOptions, type SearchDialect } from "../engine";
 import type { SearchEngine, SqlRunner } from "../types";
 import {

@@ -1,3 +1,4 @@
+import "server-only";
 import { type PageBounds, RANK_WINDOW, type RelevanceBounds, SCORE_SCALE, type Statement } from "../engine";
 import type { TsMatch } from "./ts-match";
 

@@ -28,10 +28,9 @@ export function facetValue(filter: Pick<FilterTerm, "field" | "value">): string 
   // PostgreSQL text holds neither NUL nor a lone surrogate (not UTF-8), so such a value could
   // never match and cannot be sent as a parameter: U+FFFD instead, which is also what the
   // SQLite engine's UTF-8 hex encoding makes of a lone surrogate.
-  const value = filter.value.replace(
-    /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    "\uFFFD",
-  );
+  const value = filter.value
+    .replaceAll("\u0000", "\uFFFD")
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
   switch (filter.field) {
     case "tag":
       return `t:${value}`;

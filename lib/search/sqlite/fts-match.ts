@@ -1,3 +1,4 @@
+import "server-only";
 import type { FilterTerm, ParsedQuery, TextTerm } from "../query-syntax";
 import { isRanked } from "../ranked-terms";
 

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Maintenance SQL for the FTS5 index of the claim_search migration, for bulk loads: drop
  * the sync triggers, load, rebuild the index from the ClaimSearchSource view in one pass,

@@ -1,3 +1,4 @@
+import "server-only";
 import { createSearchEngine, type EngineOptions, planWith, type SearchDialect, type SearchPlan } from "../engine";
 import type { SearchEngine, SearchRequest, SqlRunner } from "../types";
 import { buildFtsMatch, type FtsMatch } from "./fts-match";

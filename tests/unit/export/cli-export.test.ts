@@ -19,10 +19,14 @@ afterAll(async () => {
 
 /** `npm run claims -- …` without npm's start-up cost: node with tsx's loader. */
 function claims(url: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "lib/cli/main.ts", ...args], {
-    env: { ...process.env, DATABASE_URL: url },
-    encoding: "utf8",
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "lib/cli/main.ts", ...args],
+    {
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: "utf8",
+    },
+  );
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

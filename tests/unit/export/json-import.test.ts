@@ -98,6 +98,7 @@ describe("JSON export", () => {
 
 describe("importing a malformed or hostile file changes nothing", () => {
   // Built lazily: the export exists only once beforeAll has run.
+  // biome-ignore lint/suspicious/noExplicitAny: each case edits the parsed export freely to break it
   const mutate = (change: (file: Record<string, any>) => void) => () => {
     const file = JSON.parse(exported);
     change(file);

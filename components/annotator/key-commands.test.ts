@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { commandForKey, type KeyContext } from "./key-commands";
+
+const withClaim: KeyContext = {
+  hasSelectedClaim: true,
+  tagShortcuts: [
+    { shortcut: "s", slug: "statistic" },
+    { shortcut: "o", slug: "opinion" },
+    { shortcut: "l", slug: "legal-fact" },
+  ],
+};
+const noClaim: KeyContext = { ...withClaim, hasSelectedClaim: false };
+
+describe("commandForKey", () => {
+  it.each([
+    ["j", { kind: "move", direction: 1 }],
+    ["k", { kind: "move", direction: -1 }],
+    ["?", { kind: "help" }],
+    ["Escape", { kind: "dismiss" }],
+    ["c", { kind: "create" }],
+  ])("%s works with no claim selected", (key, command) => {
+    expect(commandForKey({ key }, noClaim)).toEqual(command);
+  });
+
+  it.each([
+    ["s", { kind: "tag", tag: "statistic" }],
+    ["l", { kind: "tag", tag: "legal-fact" }],
+    ["1", { kind: "status", status: "proposed" }],
+    ["3", { kind: "status", status: "disputed" }],
+    ["[", { kind: "step", step: "start-earlier" }],
+    ["{", { kind: "step", step: "start-later" }],
+    ["]", { kind: "step", step: "end-later" }],
+    ["}", { kind: "step", step: "end-earlier" }],
+    ["r", { kind: "respan" }],
+    ["x", { kind: "toggle-deleted" }],
+    ["n", { kind: "note" }],
+    ["Enter", { kind: "scroll-to-claim" }],
+  ])("%s acts on the selected claim", (key, command) => {
+    expect(commandForKey({ key }, withClaim)).toEqual(command);
+    expect(commandForKey({ key }, noClaim)).toBeNull();
+  });
+
+  it("leaves keys to text fields and to shortcuts of the browser", () => {
+    for (const key of ["j", "s", "?", "Escape", "Enter"]) {
+      expect(commandForKey({ key, typing: true }, withClaim)).toBeNull();
+      expect(commandForKey({ key, ctrlKey: true }, withClaim)).toBeNull();
+      expect(commandForKey({ key, metaKey: true }, withClaim)).toBeNull();
+      expect(commandForKey({ key, altKey: true }, withClaim)).toBeNull();
+    }
+  });
+
+  it("lets Enter press a focused button", () => {
+    expect(commandForKey({ key: "Enter", onButton: true }, withClaim)).toBeNull();
+  });
+
+  it("ignores keys with no meaning, including inherited property names", () => {
+    for (const key of ["q", "5", "toString", "constructor", "Shift"])
+      expect(commandForKey({ key }, withClaim)).toBeNull();
+  });
+
+  it("takes tag keys from the vocabulary an admin set", () => {
+    const custom: KeyContext = { hasSelectedClaim: true, tagShortcuts: [{ shortcut: "q", slug: "quote" }] };
+    expect(commandForKey({ key: "q" }, custom)).toEqual({ kind: "tag", tag: "quote" });
+    expect(commandForKey({ key: "s" }, custom)).toBeNull();
+  });
+});

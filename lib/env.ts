@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { describeFirstIssue } from "./validation/first-issue";
+
+// No `import "server-only"`: prisma.config.ts reaches this module (through lib/db/database-url)
+// in Prisma's CLI, outside any bundler. It holds no secret of its own; it only reads the environment.
+
+const optional = (schema: z.ZodType<string>) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+
+/** Every setting the app reads from the environment, checked once (README, "Configuration"). */
+const envSchema = z.object({
+  DATABASE_URL: optional(
+    z
+      .string()
+      .regex(/^(file:|postgres:\/\/|postgresql:\/\/)/, "must be a SQLite file URL (file:…) or a PostgreSQL URL"),
+  ),
+  NEXTAUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)")),
+  CLAIMBOOK_BASE_URL: optional(
+    z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://claims.example.org" })
+      .refine((u) => !/[?#]/.test(u), "must not carry a query or fragment: it is the base of the export's IRIs"),
+  ),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** A setting that cannot work, named with the fix, so the app refuses to start instead of failing later. */
+export class EnvError extends Error {}
+
+let checked: Env | undefined;
+
+/** The validated environment; throws EnvError naming the first bad variable. */
+export function env(source: Record<string, string | undefined> = process.env): Env {
+  if (source === process.env && checked) return checked;
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) throw new EnvError(`Invalid environment: ${describeFirstIssue(parsed.error)}`);
+  if (source === process.env) checked = parsed.data;
+  return parsed.data;
+}
