@@ -1,12 +1,13 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-// `npm run test:pg` (CLAIMBOOK_TEST_ENGINE=postgres) runs the integration tests again on
-// PostgreSQL: each test database is created and dropped on a server the global setup finds or
-// starts. Pure tests (lib/**) say nothing about the engine and run once, on the SQLite pass;
-// the tests below read SQLite files or SQLite-only SQL directly and have PostgreSQL twins.
+// `npm run test:pg` (CLAIMBOOK_TEST_ENGINE=postgres) runs the integration project again on
+// PostgreSQL (template and test databases on a server global-setup.ts finds or starts), plus
+// the PostgreSQL-only tests of tests/integration/postgres/. Pure tests say nothing about the
+// engine and run once, on the SQLite pass; the two below read SQLite files or FTS5 SQL
+// directly and have PostgreSQL twins in tests/integration/postgres/.
 const onPostgres = process.env.CLAIMBOOK_TEST_ENGINE === "postgres";
-const SQLITE_ONLY = ["tests/unit/backup-restore.test.ts", "tests/unit/search-hostile-input.test.ts"];
+const SQLITE_ONLY = ["tests/integration/backup-restore.test.ts", "tests/integration/search-hostile-input.test.ts"];
 
 export default defineConfig({
   resolve: {
@@ -17,13 +18,32 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: onPostgres
-      ? ["tests/unit/**/*.test.ts"]
-      : ["lib/**/*.test.ts", "components/**/*.test.ts", "tests/unit/**/*.test.ts"],
-    exclude: onPostgres ? ["**/node_modules/**", ...SQLITE_ONLY] : ["**/node_modules/**", "tests/unit/postgres/**"],
-    globalSetup: ["tests/unit/helpers/postgres-global-setup.ts"],
-    // Generous: several tests spawn the CLI (tsx start-up is seconds on a busy 2-core machine).
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    // Generous for a loaded 2-core CI machine; no test starts a process per call any more.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    projects: [
+      // Pure code: no database, no files beyond the repository's own.
+      ...(onPostgres
+        ? []
+        : [
+            {
+              extends: true as const,
+              test: {
+                name: "unit",
+                include: ["lib/**/*.test.ts", "components/**/*.test.ts", "tests/unit/**/*.test.ts"],
+              },
+            },
+          ]),
+      // Real databases, copied from template databases built once per run.
+      {
+        extends: true,
+        test: {
+          name: onPostgres ? "integration-postgres" : "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          exclude: ["**/node_modules/**", ...(onPostgres ? SQLITE_ONLY : ["tests/integration/postgres/**"])],
+          globalSetup: ["tests/integration/global-setup.ts"],
+        },
+      },
+    ],
   },
 });

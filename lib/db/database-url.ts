@@ -20,8 +20,8 @@ export function engineOf(url: string): DatabaseEngine {
  * The database URL from DATABASE_URL (or the default SQLite file). For SQLite the file's
  * directory is created, so a fresh clone works without any setup.
  */
-export function databaseUrl(): string {
-  const url = env().DATABASE_URL ?? DEFAULT_DATABASE_URL;
+export function databaseUrl(source: Record<string, string | undefined> = process.env): string {
+  const url = env(source).DATABASE_URL ?? DEFAULT_DATABASE_URL;
   if (engineOf(url) === "sqlite") {
     const file = url.slice("file:".length);
     if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
