@@ -4,8 +4,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { inject } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
-import { seedCorpus } from "@/lib/seed/seed-corpus";
 import { migratePostgres } from "@/lib/db/postgres/migrate";
+import { seedCorpus } from "@/lib/seed/seed-corpus";
 import { adminQuery, testEngineIsPostgres, withDatabase } from "@/tests/support/postgres/test-server";
 import { writeExportFixture } from "./export-fixture";
 import { postgresNameFor } from "./test-database-url";
@@ -68,7 +68,8 @@ async function withDb(fileOrUrl: string, write: (db: Db) => Promise<unknown>): P
 
 function pgServer(): string {
   const server = process.env.CLAIMBOOK_TEST_PG_SERVER;
-  if (!server) throw new Error("CLAIMBOOK_TEST_PG_SERVER is not set: run through vitest (tests/integration/global-setup.ts).");
+  if (!server)
+    throw new Error("CLAIMBOOK_TEST_PG_SERVER is not set: run through vitest (tests/integration/global-setup.ts).");
   return server;
 }
 
@@ -88,7 +89,9 @@ async function copyPostgres(from: string, to: string): Promise<void> {
 
 async function buildPostgresTemplates(): Promise<TemplateFiles> {
   const run = process.env.CLAIMBOOK_TEST_PG_RUN;
-  const files = Object.fromEntries(TEMPLATES.map((name) => [name, `claimbook_tpl_${run}_${name.replace("-", "_")}`])) as TemplateFiles;
+  const files = Object.fromEntries(
+    TEMPLATES.map((name) => [name, `claimbook_tpl_${run}_${name.replace("-", "_")}`]),
+  ) as TemplateFiles;
   await adminQuery(pgServer(), `CREATE DATABASE "${files.migrated}" TEMPLATE template0 ENCODING 'UTF8'`);
   await migratePostgres(withDatabase(pgServer(), files.migrated));
   await copyPostgres(files.migrated, files.seeded);
