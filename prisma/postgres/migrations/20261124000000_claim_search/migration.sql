@@ -27,14 +27,16 @@ CREATE FUNCTION "claim_search_words"("value" TEXT) RETURNS TEXT LANGUAGE sql IMM
 $$;
 
 -- Field weights as the SQLite engine's bm25 (exact 8, statement 4, notes 2, tags 2, title 1):
--- ts_rank_cd is given {D, C, B, A} = {1/8, 2/8, 4/8, 1}. Fields are concatenated as separate
--- tsvectors, so a phrase never spans two fields (as in FTS5's columns).
+-- ts_rank_cd is given {D, C, B, A} = {1/8, 2/8, 4/8, 1}. Concatenating tsvectors shifts the
+-- right one's positions to follow the left one's, so a phrase could run from the last word of
+-- one field into the first of the next: a "-" lexeme (which no query word can be) sits between
+-- fields, so a phrase never spans two, as in FTS5's columns.
 CREATE FUNCTION "claim_search_vector"("exact" TEXT, "statement" TEXT, "notes" TEXT, "tags" TEXT, "title" TEXT)
 RETURNS tsvector LANGUAGE sql STABLE AS $$
-    SELECT setweight(to_tsvector('claimbook', claim_search_words("exact")), 'A')
-        || setweight(to_tsvector('claimbook', claim_search_words("statement")), 'B')
-        || setweight(to_tsvector('claimbook', claim_search_words("notes")), 'C')
-        || setweight(to_tsvector('claimbook', claim_search_words("tags")), 'C')
+    SELECT setweight(to_tsvector('claimbook', claim_search_words("exact")), 'A') || '''-'':1'::tsvector
+        || setweight(to_tsvector('claimbook', claim_search_words("statement")), 'B') || '''-'':1'::tsvector
+        || setweight(to_tsvector('claimbook', claim_search_words("notes")), 'C') || '''-'':1'::tsvector
+        || setweight(to_tsvector('claimbook', claim_search_words("tags")), 'C') || '''-'':1'::tsvector
         || setweight(to_tsvector('claimbook', claim_search_words("title")), 'D')
 $$;
 
