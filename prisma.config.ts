@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { databaseUrl } from "./lib/db/database-url";
+import { sqliteDatabaseUrl } from "./lib/db/database-url";
 import { DurableSqliteAdapter } from "./lib/db/sqlite-adapter";
 
 // The CLI runs migrations through its bundled WebAssembly schema engine and this
@@ -11,5 +11,5 @@ export default defineConfig({
   engine: "js",
   schema: path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations") },
-  adapter: async () => new DurableSqliteAdapter(databaseUrl()),
+  adapter: async () => new DurableSqliteAdapter(sqliteDatabaseUrl()),
 });

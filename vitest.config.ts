@@ -1,6 +1,14 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+// `npm run test:pg` (CLAIMBOOK_TEST_ENGINE=postgres) runs the integration project again on
+// PostgreSQL (template and test databases on a server global-setup.ts finds or starts), plus
+// the PostgreSQL-only tests of tests/integration/postgres/. Pure tests say nothing about the
+// engine and run once, on the SQLite pass; the two below read SQLite files or FTS5 SQL
+// directly and have PostgreSQL twins in tests/integration/postgres/.
+const onPostgres = process.env.CLAIMBOOK_TEST_ENGINE === "postgres";
+const SQLITE_ONLY = ["tests/integration/backup-restore.test.ts", "tests/integration/search-hostile-input.test.ts"];
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -15,16 +23,24 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       // Pure code: no database, no files beyond the repository's own.
-      {
-        extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "tests/unit/**/*.test.ts"] },
-      },
-      // Real SQLite files, copied from template databases built once per run.
+      ...(onPostgres
+        ? []
+        : [
+            {
+              extends: true as const,
+              test: {
+                name: "unit",
+                include: ["lib/**/*.test.ts", "components/**/*.test.ts", "tests/unit/**/*.test.ts"],
+              },
+            },
+          ]),
+      // Real databases, copied from template databases built once per run.
       {
         extends: true,
         test: {
-          name: "integration",
+          name: onPostgres ? "integration-postgres" : "integration",
           include: ["tests/integration/**/*.test.ts"],
+          exclude: ["**/node_modules/**", ...(onPostgres ? SQLITE_ONLY : ["tests/integration/postgres/**"])],
           globalSetup: ["tests/integration/global-setup.ts"],
         },
       },

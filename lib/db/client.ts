@@ -1,12 +1,27 @@
 import "server-only";
-import { databaseUrl } from "./database-url";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { type DatabaseEngine, databaseUrl, engineOf } from "./database-url";
 import { PrismaClient } from "./generated/client";
+import { PrismaClient as PostgresPrismaClient } from "./generated-pg/client";
 import { BUSY_TIMEOUT_MS, DurableSqliteAdapter } from "./sqlite-adapter";
 
+/**
+ * The one client type the rest of the code sees. Both generated clients (prisma/schema.prisma
+ * and its derived PostgreSQL twin) have the same models and the same API; TypeScript tells
+ * them apart only by `$transaction`'s isolation levels, so the PostgreSQL one is cast once, here.
+ */
 export type Db = PrismaClient;
 
-/** A Prisma client on the SQLite file: WAL mode, synchronous commits, and a busy timeout so concurrent writers wait. */
-export function createDb(url = databaseUrl()): PrismaClient {
+/**
+ * A Prisma client on the database the URL names: the SQLite file (WAL mode, synchronous
+ * commits, a busy timeout so concurrent writers wait) or a PostgreSQL server (node-postgres pool).
+ */
+export function createDb(url = databaseUrl()): Db {
+  if (engineOf(url) === "postgres") {
+    const db = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+    postgresClients.add(db);
+    return db;
+  }
   return new PrismaClient({
     adapter: new DurableSqliteAdapter(url),
     // A transaction may wait up to BUSY_TIMEOUT_MS for the write lock (lib/db/immediate-transactions.ts):
@@ -15,8 +30,17 @@ export function createDb(url = databaseUrl()): PrismaClient {
   });
 }
 
-const cache = globalThis as unknown as { claimbookDb?: PrismaClient };
+// Prisma's client classes do not survive instanceof (instances are proxies), so createDb
+// remembers which clients it made for PostgreSQL.
+const postgresClients = new WeakSet<object>();
+
+/** The engine behind a client made by createDb, for code that has per-engine SQL. */
+export function engineOfDb(db: Db): DatabaseEngine {
+  return postgresClients.has(db) ? "postgres" : "sqlite";
+}
+
+const cache = globalThis as unknown as { claimbookDb?: Db };
 
 /** The app's client, cached on globalThis so dev-mode reloads do not open new connections. */
-export const db: PrismaClient = cache.claimbookDb ?? createDb();
+export const db: Db = cache.claimbookDb ?? createDb();
 if (process.env.NODE_ENV !== "production") cache.claimbookDb = db;

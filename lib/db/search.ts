@@ -1,8 +1,9 @@
 import "server-only";
+import { createPostgresSearch } from "../search/postgres/postgres-search";
 import { type FilterTerm, type ParsedQuery, parseQuery } from "../search/query-syntax";
 import { createSqliteSearch } from "../search/sqlite/sqlite-search";
 import type { MatchingClaim, SearchEngine, SearchPage, SearchRequest, SqlRunner } from "../search/types";
-import type { Db } from "./client";
+import { type Db, engineOfDb } from "./client";
 
 /** Raw SQL through the Prisma client, for the search engines in lib/search. */
 function prismaRunner(db: Db): SqlRunner {
@@ -17,9 +18,10 @@ export interface SearchOptions {
   groupWindow?: number;
 }
 
-/** The search engine for the app's database (SQLite FTS5; a PostgreSQL engine would be chosen here). */
+/** The search engine for the client's database: SQLite FTS5 or PostgreSQL tsvector, one interface. */
 export function searchEngine(db: Db, options: SearchOptions = {}): SearchEngine {
-  return createSqliteSearch(prismaRunner(db), options);
+  const create = engineOfDb(db) === "postgres" ? createPostgresSearch : createSqliteSearch;
+  return create(prismaRunner(db), options);
 }
 
 /**

@@ -68,6 +68,9 @@ export async function createUser(db: Db, input: NewUser, actorId: string | null)
   });
 }
 
+/** The Setting row the first-admin setup writes (see createFirstAdmin). */
+const FIRST_ADMIN_KEY = "setup.first-admin";
+
 /**
  * Creates the first admin, only while no account exists. The check and the insert share
  * one transaction, so two racing setup requests cannot both succeed.
@@ -76,21 +79,30 @@ export async function createFirstAdmin(db: Db, input: Omit<NewUser, "role">): Pr
   // Checked before hashing too: once set up, this public action must cost nothing to call.
   if ((await db.user.count()) > 0) throw new FirstAdminExistsError();
   const passwordHash = await hashPassword(input.password);
-  return db.$transaction(async (tx) => {
-    if ((await tx.user.count()) > 0) throw new FirstAdminExistsError();
-    const user = await tx.user.create({
-      data: { email: input.email, name: input.name, role: "admin", passwordHash },
-      select: summary,
+  try {
+    return await db.$transaction(async (tx) => {
+      // The marker turns two racing requests into a unique-key conflict on every engine:
+      // PostgreSQL (READ COMMITTED) lets both count zero users, SQLite's single writer does not.
+      await tx.setting.create({ data: { key: FIRST_ADMIN_KEY, value: new Date().toISOString() } });
+      if ((await tx.user.count()) > 0) throw new FirstAdminExistsError();
+      const user = await tx.user.create({
+        data: { email: input.email, name: input.name, role: "admin", passwordHash },
+        select: summary,
+      });
+      await appendAudit(tx, {
+        actorId: user.id,
+        action: "user.create-first-admin",
+        entityType: "User",
+        entityId: user.id,
+        after: user,
+      });
+      return user as UserSummary;
     });
-    await appendAudit(tx, {
-      actorId: user.id,
-      action: "user.create-first-admin",
-      entityType: "User",
-      entityId: user.id,
-      after: user,
-    });
-    return user as UserSummary;
-  });
+  } catch (error) {
+    // The other request's marker: an admin exists (or is being created) already.
+    if ((error as { code?: string }).code === "P2002") throw new FirstAdminExistsError();
+    throw error;
+  }
 }
 
 export interface UserListing extends UserSummary {

@@ -10,7 +10,9 @@ const BENCHMARKS: Record<string, () => Promise<{ run: (args: string[]) => Promis
 };
 
 const [benchmark, ...args] = process.argv.slice(2);
-const load = benchmark ? BENCHMARKS[benchmark] : undefined;
+// `search --engine postgres` compares the two engines (search-postgres.ts).
+const onPostgres = benchmark === "search" && args.includes("--engine");
+const load = onPostgres ? () => import("./search-postgres") : benchmark ? BENCHMARKS[benchmark] : undefined;
 if (!load) {
   console.error(`usage: npm run bench -- <${Object.keys(BENCHMARKS).join("|")}> [options]`);
   process.exit(2);

@@ -9,10 +9,11 @@ import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 // Role checks, parsing and writes are the real ones, on a real SQLite file.
 const session = vi.hoisted(() => ({ user: null as UserSummary | null }));
 // lib/db/client opens the app's client from DATABASE_URL as it loads, before any test code runs.
-const DB_FILE = vi.hoisted(() => {
+const DB_FILE = await vi.hoisted(async () => {
   const { tmpdir } = process.getBuiltinModule("node:os");
+  const { testDatabaseUrl } = await import("./helpers/test-database-url");
   const file = `${tmpdir()}/claimbook-api-fuzz-${process.pid}-${Date.now()}/test.db`;
-  process.env.DATABASE_URL = `file:${file}`;
+  process.env.DATABASE_URL = testDatabaseUrl(file);
   return file;
 });
 vi.mock("@/lib/auth/current-user", async (importActual) => ({

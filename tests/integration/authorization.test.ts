@@ -4,11 +4,12 @@ import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { UserSummary } from "@/lib/db/users";
 import { discoverServerEndpoints } from "../support/server-endpoints";
+import { testDatabaseUrl } from "./helpers/test-database-url";
 
 // The server actions use the app's database client, so point it at a fresh file first.
 // (Statically imported modules above do not touch the client; the app modules are imported below.)
 const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "claimbook-authz-")), "authz.db");
-process.env.DATABASE_URL = `file:${file}`;
+process.env.DATABASE_URL = testDatabaseUrl(file);
 
 // Who is signed in is the one thing this test sets; everything else (roles, ownership,
 // the database) is real. next/cache needs a running Next server, so it is stubbed.

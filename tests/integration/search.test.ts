@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/db/client";
-import { explainUnknownFilters, findMatchingClaims, searchClaims } from "@/lib/db/search";
-import { createSqliteSearch } from "@/lib/search/sqlite/sqlite-search";
+import { type Db, engineOfDb } from "@/lib/db/client";
+import { explainUnknownFilters, findMatchingClaims, searchClaims, searchEngine } from "@/lib/db/search";
 import { SearchInputError, type SearchSort } from "@/lib/search/types";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 
@@ -145,7 +144,10 @@ describe("edits show in search at once", () => {
     expect(await ids("navigator")).toContain(id);
     await db.claim.delete({ where: { id } });
     expect(await ids("navigator")).not.toContain(id);
-    expect(await db.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM "ClaimSearchKey" WHERE "claimId" = ?`, id)).toEqual([]);
+    // The index forgets the claim: SQLite's key table, PostgreSQL's one search table.
+    const keys =
+      engineOfDb(db) === "postgres" ? `"ClaimSearch" WHERE "claimId" = $1` : `"ClaimSearchKey" WHERE "claimId" = ?`;
+    expect(await db.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM ${keys}`, id)).toEqual([]);
   });
 
   it("follows notes: added, edited, deleted", async () => {
@@ -193,10 +195,7 @@ describe("edits show in search at once", () => {
   it("follows a claim whose id is rewritten, with its notes and tags", async () => {
     const id = await addClaim(docA, "Ferries cross the sound hourly.");
     await db.note.create({ data: { claimId: id, authorId: ada, body: "Timetable of the ferry company." } });
-    await db.$executeRawUnsafe(
-      `UPDATE "Claim" SET "id" = 'rewritten-' || "id", "status" = 'accepted' WHERE "id" = ?`,
-      id,
-    );
+    await db.$executeRaw`UPDATE "Claim" SET "id" = 'rewritten-' || "id", "status" = 'accepted' WHERE "id" = ${id}`;
     expect(await ids("ferries timetable has:note status:accepted")).toEqual([`rewritten-${id}`]);
     expect(await findMatchingClaims(db, "ferries")).toEqual([{ claimId: `rewritten-${id}`, documentId: docA }]);
   });
@@ -313,10 +312,7 @@ describe("bad input", () => {
 
 describe("more matches than the ranking window", () => {
   // The app ranks up to 10,000 matches; a window of 4 shows the same behaviour on a few claims.
-  const engine = () =>
-    createSqliteSearch((sql, params) => db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params), {
-      rankWindow: 4,
-    });
+  const engine = () => searchEngine(db, { rankWindow: 4 });
 
   it("shows a too-large best-match result newest first, says so, and pages through it", async () => {
     const first = await engine().search({ q: "police", limit: 3 });
@@ -346,10 +342,7 @@ describe("more matches than the ranking window", () => {
   });
 
   it("groups by document within a smaller window than it ranks", async () => {
-    const wide = createSqliteSearch((sql, params) => db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params), {
-      rankWindow: 1000,
-      groupWindow: 4,
-    });
+    const wide = searchEngine(db, { rankWindow: 1000, groupWindow: 4 });
     expect(await wide.search({ q: "police" })).toMatchObject({ sort: "relevance", totalIsCapped: false });
     const byDoc = await wide.search({ q: "police", sort: "document" });
     expect(byDoc).toMatchObject({ sort: "newest", total: 4, totalIsCapped: true });

@@ -5,8 +5,10 @@ import {
   restoreDatabase,
   sqliteFileOf,
 } from "../../db/backup";
-import { databaseUrl } from "../../db/database-url";
+import { databaseUrl, engineOf } from "../../db/database-url";
 import { listKnownMigrations } from "../../db/migrations";
+import { backupPostgres, restorePostgres } from "../../db/postgres/backup";
+import { POSTGRES_MIGRATIONS_DIR } from "../../db/postgres/derive-schema";
 import { type CliIo, println } from "../io";
 import { UsageError } from "../usage";
 
@@ -22,8 +24,14 @@ const describe = (r: DatabaseFileReport) =>
 /** `backup <file>`: an online, consistent copy of the database the app is using. */
 export async function runBackup(args: string[], io: CliIo): Promise<number> {
   const file = oneFile("backup", args);
-  const source = sqliteFileOf(databaseUrl(io.env));
+  const url = databaseUrl(io.env);
   try {
+    if (engineOf(url) === "postgres") {
+      const report = backupPostgres(url, file, listKnownMigrations(POSTGRES_MIGRATIONS_DIR));
+      println(io.stdout, `backed up the PostgreSQL database to ${file} (pg_dump custom format; ${describe(report)})`);
+      return 0;
+    }
+    const source = sqliteFileOf(url);
     const report = await backupDatabase(source, file, listKnownMigrations());
     println(io.stdout, `backed up ${source} to ${file} (${describe(report)}; integrity ok)`);
     return 0;
@@ -37,10 +45,14 @@ export async function runBackup(args: string[], io: CliIo): Promise<number> {
 /** `restore <file>`: replaces the database with a checked backup; refuses a corrupt or newer one. */
 export async function runRestore(args: string[], io: CliIo): Promise<number> {
   const file = oneFile("restore", args);
-  const target = sqliteFileOf(databaseUrl(io.env));
+  const url = databaseUrl(io.env);
   try {
-    const report = await restoreDatabase(file, target, listKnownMigrations());
-    println(io.stdout, `restored ${target} from ${file} (${describe(report)}; integrity ok)`);
+    const postgres = engineOf(url) === "postgres";
+    const target = postgres ? "the PostgreSQL database" : sqliteFileOf(url);
+    const report = postgres
+      ? restorePostgres(file, url, listKnownMigrations(POSTGRES_MIGRATIONS_DIR))
+      : await restoreDatabase(file, target, listKnownMigrations());
+    println(io.stdout, `restored ${target} from ${file} (${describe(report)}${postgres ? "" : "; integrity ok"})`);
     if (report.pending.length)
       println(
         io.stdout,

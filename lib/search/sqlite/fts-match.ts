@@ -1,5 +1,6 @@
 import "server-only";
 import type { FilterTerm, ParsedQuery, TextTerm } from "../query-syntax";
+import { isRanked } from "../ranked-terms";
 
 /**
  * Turns a parsed query into FTS5 MATCH expressions for the ClaimSearch table (see the
@@ -42,20 +43,6 @@ function facet(filter: FilterTerm): { expression: string; negated: boolean } {
   // disagreement:no is "not disagree"; -disagreement:no is "disagree".
   const flip = filter.field === "disagreement" && filter.value === "no";
   return { expression: `"${facetToken(filter)}"`, negated: filter.negated !== flip };
-}
-
-/**
- * Words too common to rank by: they still have to match, but bm25 would walk their doclists
- * (nearly every row) on every search to learn how rare they are, for a near-zero weight.
- */
-const UNRANKED_WORDS = new Set(
-  "a an and are as at be been but by for from had has have he her his i in is it its not of on or she that the their they this to was we were which who will with you".split(
-    " ",
-  ),
-);
-
-function isRanked(term: TextTerm): boolean {
-  return term.tokens.length > 1 || term.prefix || !UNRANKED_WORDS.has(term.tokens[0].toLowerCase());
 }
 
 function and(parts: string[]): string {

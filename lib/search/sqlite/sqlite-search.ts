@@ -1,237 +1,37 @@
 import "server-only";
-import { hasDisagreement } from "../../tags/agreement";
-import { decodeCursor, encodeCursor, fingerprint } from "../cursor";
-import { highlightTerms, highlightText, snippetText } from "../highlight";
-import { isEmptyQuery, type ParsedQuery, parseQuery, QuerySyntaxError } from "../query-syntax";
-import {
-  type MatchingClaim,
-  type SearchEngine,
-  type SearchHit,
-  SearchInputError,
-  type SearchPage,
-  type SearchRequest,
-  type SearchSort,
-  type SqlRunner,
-} from "../types";
+import { createSearchEngine, type EngineOptions, planWith, type SearchDialect, type SearchPlan } from "../engine";
+import type { SearchEngine, SearchRequest, SqlRunner } from "../types";
 import { buildFtsMatch, type FtsMatch } from "./fts-match";
 import {
   documentPageStatement,
-  GROUP_WINDOW,
   matchingClaimsStatement,
   newestPageStatement,
-  type PageAfter,
   probeStatement,
-  RANK_WINDOW,
   relevanceStatement,
-  SCORE_SCALE,
-  type Statement,
 } from "./statements";
 
-export const DEFAULT_LIMIT = 20;
-export const MAX_LIMIT = 100;
+export { DEFAULT_LIMIT, MAX_LIMIT, readWindow, toHit, type Window } from "../engine";
 
-type Row = Record<string, unknown>;
+/** SQLite FTS5: the ClaimSearch table and triggers of the claim_search migration. */
+export const sqliteDialect: SearchDialect<FtsMatch> = {
+  compile(query) {
+    const match = buildFtsMatch(query);
+    return { match, ranked: match.words !== null, identity: match.all };
+  },
+  probe: (match, window) => probeStatement(match.all, window),
+  relevance: (match, bounds) => relevanceStatement({ ...match, words: match.words ?? match.all }, bounds),
+  documentPage: (match, bounds) => documentPageStatement(match.all, bounds),
+  newestPage: (match, bounds) => newestPageStatement(match.all, bounds),
+  matchingClaims: (match) => matchingClaimsStatement(match.all),
+};
 
-/** A request parsed and planned: the MATCH expressions, the sort actually used, the page size. */
-export interface SqlitePlan {
-  query: ParsedQuery;
-  match: FtsMatch;
-  sort: SearchSort;
-  limit: number;
-  fingerprint: string;
-  /** The input had text but nothing searchable (only symbols or punctuation): no results. */
-  nothingToSearch: boolean;
-}
+export type SqlitePlan = SearchPlan<FtsMatch>;
 
 export function planSearch(request: SearchRequest): SqlitePlan {
-  let query: ParsedQuery;
-  try {
-    query = parseQuery(request.q);
-  } catch (error) {
-    if (error instanceof QuerySyntaxError) throw new SearchInputError(error.message);
-    throw error;
-  }
-  const match = buildFtsMatch(query);
-  const asked = request.sort ?? "relevance";
-  // Without words there is nothing to rank by: newest first is the useful order.
-  const sort = asked === "relevance" && !match.words ? "newest" : asked;
-  const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(request.limit ?? DEFAULT_LIMIT)));
-  // An empty query lists every claim; a query that was all symbols must not.
-  const nothingToSearch = request.q.trim() !== "" && isEmptyQuery(query);
-  if (nothingToSearch)
-    query.notices.push("The query has no words or filters to search for (only symbols or punctuation).");
-  return { query, match, sort, limit, fingerprint: fingerprint(match.all, sort), nothingToSearch };
+  return planWith(sqliteDialect.compile, request);
 }
 
-export interface Window {
-  asOf: number;
-  floor: number;
-  total: number;
-  capped: boolean;
-}
-
-/** Reads the probe row: the result set is every match with a key in [floor, asOf]. */
-export function readWindow(row: Row, window = RANK_WINDOW): Window {
-  const total = Number(row.total);
-  const capped = total > window;
-  return {
-    asOf: Number(row.asOf),
-    floor: capped ? Number(row.boundary) + 1 : 0,
-    total: Math.min(total, window),
-    capped,
-  };
-}
-
-function afterOf(sort: SearchSort, row: Row): PageAfter {
-  if (sort === "relevance") return { score: Number(row.score), key: Number(row.key) };
-  if (sort === "document") return { file: String(row.file), start: Number(row.sortStart), key: Number(row.key) };
-  return { key: Number(row.key) };
-}
-
-function splitWords(value: unknown): string[] {
-  return typeof value === "string" && value ? value.split(/\s+/) : [];
-}
-
-export function toHit(row: Row, sort: SearchSort, terms: ReturnType<typeof highlightTerms>): SearchHit {
-  const suggested = [...new Set(splitWords(row.suggested))].sort();
-  const reviewed = (typeof row.reviewed === "string" && row.reviewed ? row.reviewed.split("\n") : []).map((line) => {
-    const [reviewerId, tag] = line.split(" ");
-    return { reviewerId, tag };
-  });
-  const reviewerTags = [...new Set(reviewed.map((r) => r.tag))].sort();
-  const claimId = String(row.claimId);
-  const slug = String(row.docSlug);
-  return {
-    claimId,
-    document: { slug, title: String(row.docTitle), fileName: String(row.docFile) },
-    start: Number(row.start),
-    end: Number(row.end),
-    exact: String(row.exact),
-    statement: row.statement == null ? null : String(row.statement),
-    status: String(row.status),
-    tags: reviewerTags.length ? reviewerTags : suggested,
-    tagsAreSuggested: reviewerTags.length === 0,
-    disagreement: hasDisagreement(reviewed),
-    noteCount: Number(row.noteCount),
-    score: sort === "relevance" ? Number(row.score) / SCORE_SCALE : null,
-    highlights: {
-      exact: highlightText(String(row.exact), terms),
-      statement: row.statement == null ? null : highlightText(String(row.statement), terms),
-      notes: typeof row.notes === "string" ? snippetText(row.notes, terms) : null,
-      title: highlightText(String(row.docTitle), terms),
-    },
-    url: `/documents/${encodeURIComponent(slug)}#claim-${encodeURIComponent(claimId)}`,
-  };
-}
-
-const CAPPED_NOTICE = (window: number, sort: SearchSort) =>
-  `More than ${window.toLocaleString("en")} claims match, too many to ${sort === "document" ? "group by document" : "rank"}: they are shown newest first. ` +
-  `Add words or filters to ${sort === "document" ? "group them" : "rank them by best match"}.`;
-
-/** Claim search on SQLite FTS5 (the ClaimSearch table and triggers of the claim_search migration). */
-export function createSqliteSearch(
-  run: SqlRunner,
-  options: { rankWindow?: number; groupWindow?: number } = {},
-): SearchEngine {
-  const rankWindow = options.rankWindow ?? RANK_WINDOW;
-  const groupWindow = options.groupWindow ?? Math.min(GROUP_WINDOW, rankWindow);
-  async function rows(statement: Statement): Promise<Row[]> {
-    return run(statement.sql, statement.params);
-  }
-
-  return {
-    async search(request: SearchRequest): Promise<SearchPage> {
-      const plan = planSearch(request);
-      const terms = highlightTerms(plan.query);
-      const empty = { query: plan.query, hits: [], nextCursor: null, notices: plan.query.notices };
-      if (plan.nothingToSearch) return { ...empty, sort: plan.sort, total: 0, totalIsCapped: false };
-      const cursor = request.cursor ? decodeCursor(request.cursor, plan.fingerprint) : null;
-      const limit = plan.limit + 1;
-
-      const page = (sort: SearchSort, window: Window, found: Row[], notices = plan.query.notices): SearchPage => {
-        const shown = found.slice(0, plan.limit);
-        const last = shown[shown.length - 1];
-        const nextCursor =
-          found.length > plan.limit && last
-            ? encodeCursor({ v: 1, fp: plan.fingerprint, sort, ...window, after: afterOf(sort, last) })
-            : null;
-        return {
-          query: plan.query,
-          sort,
-          total: window.total,
-          totalIsCapped: window.capped,
-          hits: shown.map((r) => toHit(r, sort, terms)),
-          nextCursor,
-          notices,
-        };
-      };
-
-      // Best match: one statement sizes the result and ranks it, unless it is too large.
-      if (plan.sort === "relevance" && plan.match.words && (!cursor || cursor.sort === "relevance")) {
-        const after = cursor && "score" in cursor.after ? cursor.after : null;
-        // A later page ranks the same result as the first (keys up to asOf); the doubled
-        // window only allows for claims edited into the result meanwhile.
-        const found = await rows(
-          relevanceStatement(
-            { ...plan.match, words: plan.match.words },
-            { asOf: cursor?.asOf ?? null, after, limit, window: cursor ? 2 * rankWindow : rankWindow },
-          ),
-        );
-        const total = Number(found[0].total);
-        const asOf = Number(found[0].asOf);
-        if (total === 0) return { ...empty, sort: "relevance", total: 0, totalIsCapped: false };
-        if (cursor || total <= rankWindow) {
-          const window = cursor ?? { asOf, floor: 0, total, capped: false };
-          return page(
-            "relevance",
-            window,
-            found.filter((r) => r.key != null),
-          );
-        }
-        const window = { asOf, floor: 0, total: rankWindow, capped: true };
-        const newest = await rows(newestPageStatement(plan.match.all, { floor: 0, asOf, after: null, limit }));
-        return page("newest", window, newest, [...plan.query.notices, CAPPED_NOTICE(rankWindow, "relevance")]);
-      }
-
-      // By document or newest first: size the result, then walk one page. More matches than
-      // the window are shown newest first whatever the sort, at a cost that does not grow.
-      let window: Window;
-      if (cursor) {
-        window = cursor;
-      } else {
-        // Newest first needs no window but counts up to the ranking one; grouping by document
-        // costs a few microseconds a match (a join for its document and position), so less.
-        const size = plan.sort === "document" ? groupWindow : rankWindow;
-        const [probe] = await rows(probeStatement(plan.match.all, size));
-        window = readWindow(probe, size);
-      }
-      if (window.total === 0) return { ...empty, sort: plan.sort, total: 0, totalIsCapped: false };
-      const sort: SearchSort = cursor
-        ? cursor.sort
-        : plan.sort === "document" && !window.capped
-          ? "document"
-          : "newest";
-      const bounds = { floor: window.floor, asOf: window.asOf, after: cursor?.after ?? null, limit };
-      const found = await rows(
-        sort === "document"
-          ? documentPageStatement(plan.match.all, bounds)
-          : newestPageStatement(plan.match.all, bounds),
-      );
-      // Later pages of a search too large to rank or group keep saying why.
-      const notices =
-        plan.sort !== "newest" && sort === "newest" && window.capped
-          ? [...plan.query.notices, CAPPED_NOTICE(window.total, plan.sort)]
-          : plan.query.notices;
-      return page(sort, window, found, notices);
-    },
-
-    async matchingClaims(q: string): Promise<MatchingClaim[]> {
-      const plan = planSearch({ q });
-      if (plan.nothingToSearch) return [];
-      return (await rows(matchingClaimsStatement(plan.match.all))).map((r) => ({
-        claimId: String(r.claimId),
-        documentId: String(r.documentId),
-      }));
-    },
-  };
+/** Claim search on SQLite FTS5. */
+export function createSqliteSearch(run: SqlRunner, options: EngineOptions = {}): SearchEngine {
+  return createSearchEngine(run, sqliteDialect, options);
 }

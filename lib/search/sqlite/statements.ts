@@ -1,5 +1,8 @@
 import "server-only";
+import { type PageBounds, RANK_WINDOW, type RelevanceBounds, SCORE_SCALE, type Statement } from "../engine";
 import type { FtsMatch } from "./fts-match";
+
+export { GROUP_WINDOW, type PageAfter, type PageBounds, RANK_WINDOW, SCORE_SCALE, type Statement } from "../engine";
 
 /**
  * The SQL the SQLite engine runs, built here and nowhere else so the benchmark can run the
@@ -13,26 +16,9 @@ import type { FtsMatch } from "./fts-match";
  * with the words alone, and filters applied as a membership test.
  */
 
-export interface Statement {
-  sql: string;
-  params: unknown[];
-}
-
-/**
- * Up to this many matches are ranked (or grouped by document). When more match, the
- * search shows the newest first, which costs a few milliseconds at any size, and says so.
- */
-export const RANK_WINDOW = 10_000;
-
-/** Up to this many matches are grouped by document; each costs a join (about 5 µs at 1M claims). */
-export const GROUP_WINDOW = 5_000;
-
 // Column weights follow the table's columns: exact, statement, notes, tags, title, facets.
 // Facets are filter tokens and must never add to the score.
 const BM25 = `bm25("ClaimSearch", 8.0, 4.0, 2.0, 2.0, 1.0, 0.0)`;
-/** Scores are ordered and paginated as integers: bm25 × 10⁹ (see relevanceStatement). */
-export const SCORE_SCALE = 1_000_000_000;
-
 /** A facet token no row carries (see fts-match.ts). */
 const NO_ROW = "\uE000none";
 
@@ -49,8 +35,6 @@ FROM (SELECT rowid AS "key" FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ? ORDER
     params: [match, window + 1],
   };
 }
-
-export type PageAfter = { score: number; key: number } | { file: string; start: number; key: number } | { key: number };
 
 /** What a result row shows, for the hits in CTE "h" (key, score, file, start). */
 const DETAILS = `h."key" AS "key", h."score" AS "score", h."file" AS "file", h."start" AS "sortStart",
@@ -79,10 +63,7 @@ CROSS JOIN "Document" d ON d."id" = c."documentId"`;
  * added since shift every bm25 score (document frequencies change) but, for one word, not
  * their order, so the pages still join up without repeats.
  */
-export function relevanceStatement(
-  match: FtsMatch & { words: string },
-  b: { asOf: number | null; after: { score: number; key: number } | null; limit: number; window?: number },
-): Statement {
+export function relevanceStatement(match: FtsMatch & { words: string }, b: RelevanceBounds): Statement {
   const window = b.window ?? RANK_WINDOW;
   const narrowed = match.all !== match.words;
   const after = b.after;
@@ -118,15 +99,6 @@ ORDER BY hits."score", hits."key"`,
       b.limit,
     ],
   };
-}
-
-export interface PageBounds {
-  /** Lowest and highest search key in the result set (the window). */
-  floor: number;
-  asOf: number;
-  /** The sort key of the last hit already shown, or null for the first page. */
-  after: PageAfter | null;
-  limit: number;
 }
 
 /** One page grouped by document (file name, then position in the text). */

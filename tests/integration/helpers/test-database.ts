@@ -2,7 +2,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createDb, type Db } from "@/lib/db/client";
+import { adminQuery, testEngineIsPostgres } from "@/tests/support/postgres/test-server";
 import { cloneTemplate, type TemplateName } from "./template-databases";
+import { postgresNameFor, testDatabaseUrl } from "./test-database-url";
+
+export { testDatabaseUrl };
 
 export interface TestDatabase {
   db: Db;
@@ -19,15 +23,16 @@ export interface TestDatabaseOptions {
 }
 
 /**
- * A real SQLite file of its own in a temp directory, copied from a template database with
- * every migration applied (and, if asked, the corpus seeded), and a Prisma client on it.
+ * A real SQLite file of its own in a temp directory (under `npm run test:pg`, a PostgreSQL
+ * database of its own), copied from a template database with every migration applied (and,
+ * if asked, the corpus seeded), and a Prisma client on it.
  */
 export async function createTestDatabase({ from = "migrated", file }: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const target = file ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), "claimbook-test-")), "test.db");
   const dir = path.dirname(target);
   fs.mkdirSync(dir, { recursive: true });
   await cloneTemplate(from, target);
-  const url = `file:${target}`;
+  const url = testDatabaseUrl(target);
   const db = createDb(url);
   return {
     db,
@@ -35,6 +40,11 @@ export async function createTestDatabase({ from = "migrated", file }: TestDataba
     url,
     async close() {
       await db.$disconnect();
+      if (testEngineIsPostgres())
+        await adminQuery(
+          process.env.CLAIMBOOK_TEST_PG_SERVER as string,
+          `DROP DATABASE IF EXISTS "${postgresNameFor(target)}" WITH (FORCE)`,
+        );
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

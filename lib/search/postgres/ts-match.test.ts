@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { parseQuery } from "../query-syntax";
+import { buildTsMatch, facetValue } from "./ts-match";
+
+const match = (q: string) => buildTsMatch(parseQuery(q));
+
+describe("buildTsMatch", () => {
+  it("quotes every word; phrases are followed-by chains, prefixes end in :*", () => {
+    expect(match("police")).toMatchObject({ include: "'police'", words: "'police'", exclude: null });
+    expect(match('sheriff "local police" deport*').include).toBe("'sheriff' & ('local' <-> 'police') & 'deport':*");
+  });
+
+  it("keeps exclusions and filters out of what is ranked", () => {
+    expect(match("police -sheriff -tag:opinion status:disputed")).toEqual({
+      include: "'police'",
+      exclude: "'sheriff'",
+      words: "'police'",
+      facets: ["s:disputed"],
+      notFacets: ["t:opinion"],
+    });
+  });
+
+  it("ranks without the commonest words, which still have to match", () => {
+    expect(match("the police")).toMatchObject({ include: "'the' & 'police'", words: "'police'" });
+    expect(match("the of").words).toBeNull();
+  });
+
+  it("reads disagreement:no as the absence of disagreement", () => {
+    expect(match("disagreement:yes")).toMatchObject({ facets: ["disagree"], notFacets: [] });
+    expect(match("disagreement:no")).toMatchObject({ facets: [], notFacets: ["disagree"] });
+    expect(match("-disagreement:no")).toMatchObject({ facets: ["disagree"], notFacets: [] });
+  });
+
+  it("never lets a quote or an operator through from the input", () => {
+    const m = match(`'a' & b | !c <-> d:* "e's" (f)`);
+    for (const text of [m.include, m.exclude, m.words].filter((t): t is string => t !== null))
+      for (const word of text.match(/'[^']*'/g) ?? []) expect(word).toMatch(/^'[\p{L}\p{N}\p{M}\p{Co}]+'$/u);
+    expect(m.include?.replace(/'[^']*'/g, "")).toMatch(/^[\s&()<\->:*]*$/);
+  });
+
+  it("sends a filter value with a lone surrogate or NUL as U+FFFD (PostgreSQL text holds neither)", () => {
+    expect(facetValue({ field: "tag", value: "a\uDE00" })).toBe("t:a\uFFFD");
+    expect(facetValue({ field: "tag", value: "😀" })).toBe("t:😀");
+    expect(facetValue({ field: "doc", value: "a\u0000b" })).toBe("d:a\uFFFDb");
+  });
+});

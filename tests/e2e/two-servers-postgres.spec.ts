@@ -1,0 +1,105 @@
+import { execFileSync } from "node:child_process";
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+import { type AppServer, ensureBuild, findFreePort, prepareDatabase, startAppServer } from "../support/app-server";
+import { signInOverHttp } from "../support/http-session";
+import { adminQuery, ensureTestServer, type TestServer, withDatabase } from "../support/postgres/test-server";
+
+// Two production servers (`next start`) on one PostgreSQL database: nothing that must be
+// shared lives in a process. A tag written through A is seen through B, a stale edit through
+// B after an edit through A gets the conflict, and sessions signed by either work on both
+// (the signing secret is in the database). PostgreSQL: 127.0.0.1:5432 or CLAIMBOOK_TEST_PG_URL,
+// else a throwaway cluster, as the unit tests' harness does.
+const ANA = { email: "ana@example.test", name: "Ana", role: "reviewer" as const, password: "ana password 12" };
+const BEN = { email: "ben@example.test", name: "Ben", role: "reviewer" as const, password: "ben password 12" };
+
+test("two app servers share one PostgreSQL database", async () => {
+  test.setTimeout(600_000);
+  let pgServer: TestServer | undefined;
+  const servers: AppServer[] = [];
+  const database = `claimbook_e2e_${process.pid}`;
+  try {
+    pgServer = await ensureTestServer();
+    const url = withDatabase(pgServer.url, database);
+    await adminQuery(
+      pgServer.url,
+      `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`,
+      `CREATE DATABASE "${database}"`,
+    );
+    prepareDatabase(url);
+    // Through the CLI and plain SQL: lib/db is server-only and stays out of Playwright's process.
+    for (const account of [ANA, BEN])
+      execFileSync(
+        "npx",
+        [
+          "tsx",
+          "--conditions=react-server",
+          "lib/cli/main.ts",
+          "user",
+          "add",
+          "--email",
+          account.email,
+          "--role",
+          account.role,
+          "--password",
+          account.password,
+        ],
+        { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" },
+      );
+    const sql = new pg.Client({ connectionString: url });
+    await sql.connect();
+    const {
+      rows: [claim],
+    } = await sql.query<{ id: string; version: number }>(`SELECT "id", "version" FROM "Claim" ORDER BY "id" LIMIT 1`);
+    await sql.end();
+
+    ensureBuild(["/api/claims", "/api/claims/[id]", "/api/claims/[id]/tags"]);
+    for (const port of [await findFreePort(), await findFreePort()]) servers.push(await startAppServer(url, port));
+    const [a, b] = servers;
+    const anaOnA = await signInOverHttp(a.base, ANA.email, ANA.password);
+    const benOnB = await signInOverHttp(b.base, BEN.email, BEN.password);
+    const send = (server: AppServer, cookie: string, method: string, route: string, body?: unknown) =>
+      fetch(`${server.base}${route}`, {
+        method,
+        headers: { "content-type": "application/json", cookie },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+
+    // Ana tags on A; Ben's search on B finds her tag at once.
+    expect((await send(a, anaOnA, "PUT", `/api/claims/${claim.id}/tags`, { tag: "opinion" })).status).toBe(200);
+    const found = await send(
+      b,
+      benOnB,
+      "GET",
+      `/api/claims?q=${encodeURIComponent(`reviewer:${ANA.email} tag:opinion`)}`,
+    );
+    expect(found.status).toBe(200);
+    expect(((await found.json()) as { hits: { claimId: string }[] }).hits.map((h) => h.claimId)).toEqual([claim.id]);
+
+    // Ana edits through A; Ben's edit of the version he read, through B, is refused with the newer claim.
+    const edited = await send(a, anaOnA, "PATCH", `/api/claims/${claim.id}`, {
+      version: claim.version,
+      status: "accepted",
+    });
+    expect(edited.status).toBe(200);
+    const stale = await send(b, benOnB, "PATCH", `/api/claims/${claim.id}`, {
+      version: claim.version,
+      status: "disputed",
+    });
+    expect(stale.status).toBe(409);
+    expect(JSON.stringify(await stale.json())).toContain("accepted");
+
+    // A session signed by A is good on B: the secret is shared through the database.
+    const crossed = await send(b, anaOnA, "PATCH", `/api/claims/${claim.id}`, {
+      version: claim.version + 1,
+      status: "disputed",
+    });
+    expect(crossed.status).toBe(200);
+  } finally {
+    for (const server of servers) await server.kill();
+    if (pgServer) {
+      await adminQuery(pgServer.url, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      pgServer.stop();
+    }
+  }
+});
