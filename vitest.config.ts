@@ -10,9 +10,24 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: ["lib/**/*.test.ts", "components/**/*.test.ts", "tests/unit/**/*.test.ts"],
-    // Generous: several tests spawn the CLI (tsx start-up is seconds on a busy 2-core machine).
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    // Generous for a loaded 2-core CI machine; no test starts a process per call any more.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    projects: [
+      // Pure code: no database, no files beyond the repository's own.
+      {
+        extends: true,
+        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "tests/unit/**/*.test.ts"] },
+      },
+      // Real SQLite files, copied from template databases built once per run.
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/integration/global-setup.ts"],
+        },
+      },
+    ],
   },
 });

@@ -2,7 +2,7 @@
  * A one-line progress bar on stderr, drawn only when stderr is a terminal (a script piping
  * the output gets no escape codes), and at most ten times a second.
  */
-export function createProgressBar(label: string, stream: NodeJS.WriteStream = process.stderr) {
+export function createProgressBar(label: string, stream: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr) {
   const enabled = Boolean(stream.isTTY);
   let last = 0;
   return {

@@ -10,8 +10,8 @@ export const DEFAULT_DATABASE_URL = "file:./prisma/data/claimbook.db";
  * The SQLite URL from DATABASE_URL (or the default), with its directory created so a
  * fresh clone works without any setup.
  */
-export function databaseUrl(): string {
-  const url = env().DATABASE_URL ?? DEFAULT_DATABASE_URL;
+export function databaseUrl(source: Record<string, string | undefined> = process.env): string {
+  const url = env(source).DATABASE_URL ?? DEFAULT_DATABASE_URL;
   if (!url.startsWith("file:")) {
     throw new Error(`DATABASE_URL must be a SQLite file URL (file:…), got "${url}"`);
   }

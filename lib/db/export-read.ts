@@ -8,21 +8,13 @@ import type {
   ExportTag,
 } from "../export/model";
 import type { Db } from "./client";
+import { Prisma } from "./generated/client";
 
 /** Where a page of claims starts: after this claim in reading order (start ↑, end ↓, id ↑). */
 export interface ClaimCursor {
   start: number;
   end: number;
   id: string;
-}
-
-const person = { select: { id: true, email: true, name: true } } as const;
-const READING_ORDER = [{ start: "asc" }, { end: "desc" }, { id: "asc" }] as const;
-
-function after(cursor: ClaimCursor | null) {
-  if (!cursor) return {};
-  const { start, end, id } = cursor;
-  return { OR: [{ start: { gt: start } }, { start, end: { lt: end } }, { start, end, id: { gt: id } }] };
 }
 
 export function listExportTags(db: Db): Promise<ExportTag[]> {
@@ -64,6 +56,61 @@ export function countLiveClaims(db: Db, documentIds: string[] | null): Promise<n
   return db.claim.count({ where: { deletedAt: null, ...(documentIds ? { documentId: { in: documentIds } } : {}) } });
 }
 
+// The claim pages below are read with a few set-based raw queries (claims, then their tags,
+// suggested tags and notes by claim id) instead of Prisma's relation loads: at 100k claims
+// the mapping of nested model results, not SQLite, was the limit of every export. The SQL
+// quotes every identifier, so it reads the same on SQLite and PostgreSQL.
+
+type ClaimRow = Omit<ExportClaim, "suggestedTags" | "tags" | "notes" | "createdBy"> & {
+  creatorId: string | null;
+  creatorEmail: string | null;
+  creatorName: string | null;
+};
+
+/** Claims after the cursor in reading order: start ↑, end ↓, id ↑ (the (documentId, start) index serves it). */
+function claimsAfter(documentId: string, cursor: ClaimCursor | null, take: number, columns: Prisma.Sql) {
+  const after = cursor
+    ? Prisma.sql`AND (c."start" > ${cursor.start}
+        OR (c."start" = ${cursor.start} AND c."end" < ${cursor.end})
+        OR (c."start" = ${cursor.start} AND c."end" = ${cursor.end} AND c."id" > ${cursor.id}))`
+    : Prisma.empty;
+  return Prisma.sql`SELECT ${columns} FROM "Claim" c
+    LEFT JOIN "User" u ON u."id" = c."createdById"
+    WHERE c."documentId" = ${documentId} AND c."deletedAt" IS NULL ${after}
+    ORDER BY c."start" ASC, c."end" DESC, c."id" ASC
+    LIMIT ${take}`;
+}
+
+const CLAIM_COLUMNS = Prisma.sql`c."id", c."seedKey", c."start", c."end", c."exact", c."prefix", c."suffix",
+  c."paragraphStart", c."paragraphEnd", c."statement", c."kind", c."status", c."createdAt", c."updatedAt",
+  u."id" AS "creatorId", u."email" AS "creatorEmail", u."name" AS "creatorName"`;
+
+/** Rows grouped by claim id, in the order the query returned them. */
+function byClaim<R extends { claimId: string }>(rows: R[]): Map<string, R[]> {
+  const out = new Map<string, R[]>();
+  for (const row of rows) {
+    const list = out.get(row.claimId);
+    if (list) list.push(row);
+    else out.set(row.claimId, [row]);
+  }
+  return out;
+}
+
+type TagRow = { claimId: string; tag: string; createdAt: Date; id: string; email: string; name: string };
+type SuggestedRow = { claimId: string; tag: string };
+type NoteRow = {
+  claimId: string;
+  id: string;
+  parentId: string | null;
+  body: string;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt: Date | null;
+  authorId: string;
+  authorEmail: string;
+  authorName: string;
+};
+
 /** One page of a document's live claims in reading order, with tags, live notes and people. */
 export async function readClaimPage(
   db: Db,
@@ -71,18 +118,26 @@ export async function readClaimPage(
   cursor: ClaimCursor | null,
   take: number,
 ): Promise<ExportClaim[]> {
-  const rows = await db.claim.findMany({
-    where: { documentId, deletedAt: null, ...after(cursor) },
-    orderBy: [...READING_ORDER],
-    take,
-    include: {
-      suggestedTags: { select: { tag: { select: { slug: true } } } },
-      tags: { select: { createdAt: true, tag: { select: { slug: true } }, reviewer: person } },
-      notes: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { author: person } },
-      createdBy: person,
-    },
-  });
-  return rows.map((c) => ({
+  const claims = await db.$queryRaw<ClaimRow[]>(claimsAfter(documentId, cursor, take, CLAIM_COLUMNS));
+  if (claims.length === 0) return [];
+  const ids = Prisma.join(claims.map((c) => c.id));
+  const [tagRows, suggestedRows, noteRows] = await Promise.all([
+    db.$queryRaw<TagRow[]>`SELECT t."claimId", g."slug" AS "tag", t."createdAt", u."id", u."email", u."name"
+      FROM "ClaimTag" t JOIN "Tag" g ON g."id" = t."tagId" JOIN "User" u ON u."id" = t."reviewerId"
+      WHERE t."claimId" IN (${ids})`,
+    db.$queryRaw<SuggestedRow[]>`SELECT s."claimId", g."slug" AS "tag"
+      FROM "SuggestedTag" s JOIN "Tag" g ON g."id" = s."tagId"
+      WHERE s."claimId" IN (${ids})`,
+    db.$queryRaw<NoteRow[]>`SELECT n."claimId", n."id", n."parentId", n."body", n."createdAt", n."updatedAt",
+        n."deletedAt", u."id" AS "authorId", u."email" AS "authorEmail", u."name" AS "authorName"
+      FROM "Note" n JOIN "User" u ON u."id" = n."authorId"
+      WHERE n."claimId" IN (${ids})
+      ORDER BY n."createdAt" ASC, n."id" ASC`,
+  ]);
+  const tags = byClaim(tagRows);
+  const suggested = byClaim(suggestedRows);
+  const notes = byClaim(noteRows);
+  return claims.map((c) => ({
     id: c.id,
     seedKey: c.seedKey,
     start: c.start,
@@ -95,12 +150,17 @@ export async function readClaimPage(
     statement: c.statement,
     kind: c.kind,
     status: c.status,
-    suggestedTags: c.suggestedTags.map((s) => s.tag.slug).sort(),
-    tags: c.tags
-      .map((t) => ({ tag: t.tag.slug, reviewer: t.reviewer, createdAt: t.createdAt }))
+    suggestedTags: (suggested.get(c.id) ?? []).map((s) => s.tag).sort(),
+    tags: (tags.get(c.id) ?? [])
+      .map((t) => ({ tag: t.tag, reviewer: { id: t.id, email: t.email, name: t.name }, createdAt: t.createdAt }))
       .sort((a, b) => compare(a.reviewer.email, b.reviewer.email) || compare(a.tag, b.tag)),
-    notes: liveNotes(c.notes),
-    createdBy: c.createdBy,
+    notes: liveNotes(
+      (notes.get(c.id) ?? []).map((n) => ({
+        ...n,
+        author: { id: n.authorId, email: n.authorEmail, name: n.authorName },
+      })),
+    ),
+    createdBy: c.creatorId ? { id: c.creatorId, email: c.creatorEmail!, name: c.creatorName! } : null,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   }));
@@ -113,24 +173,26 @@ export async function readClaimTagPage(
   cursor: ClaimCursor | null,
   take: number,
 ): Promise<(ClaimTagRow & ClaimCursor)[]> {
-  const rows = await db.claim.findMany({
-    where: { documentId, deletedAt: null, ...after(cursor) },
-    orderBy: [...READING_ORDER],
-    take,
-    select: {
-      id: true,
-      start: true,
-      end: true,
-      suggestedTags: { select: { tag: { select: { slug: true } } } },
-      tags: { select: { reviewerId: true, tag: { select: { slug: true } } } },
-    },
-  });
-  return rows.map((c) => ({
+  const claims = await db.$queryRaw<ClaimCursor[]>(
+    claimsAfter(documentId, cursor, take, Prisma.sql`c."id", c."start", c."end"`),
+  );
+  if (claims.length === 0) return [];
+  const ids = Prisma.join(claims.map((c) => c.id));
+  const [tagRows, suggestedRows] = await Promise.all([
+    db.$queryRaw<{ claimId: string; tag: string; reviewerId: string }[]>`
+      SELECT t."claimId", g."slug" AS "tag", t."reviewerId"
+      FROM "ClaimTag" t JOIN "Tag" g ON g."id" = t."tagId" WHERE t."claimId" IN (${ids})`,
+    db.$queryRaw<SuggestedRow[]>`SELECT s."claimId", g."slug" AS "tag"
+      FROM "SuggestedTag" s JOIN "Tag" g ON g."id" = s."tagId" WHERE s."claimId" IN (${ids})`,
+  ]);
+  const tags = byClaim(tagRows);
+  const suggested = byClaim(suggestedRows);
+  return claims.map((c) => ({
     id: c.id,
     start: c.start,
     end: c.end,
-    suggestedTags: c.suggestedTags.map((s) => s.tag.slug),
-    reviewerTags: c.tags.map((t) => ({ tag: t.tag.slug, reviewerId: t.reviewerId })),
+    suggestedTags: (suggested.get(c.id) ?? []).map((s) => s.tag),
+    reviewerTags: (tags.get(c.id) ?? []).map((t) => ({ tag: t.tag, reviewerId: t.reviewerId })),
   }));
 }
 

@@ -1,18 +1,15 @@
-import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { chromium, type Page } from "playwright-core";
 import { createDb } from "../../lib/db/client";
 import { createUser } from "../../lib/db/users";
 import { sha256Hex } from "../../lib/documents/hash";
+import { type AppServer, benchPort, ensureBuild, prepareDatabase, startAppServer } from "../support/app-server";
 import { median, printTable, quantile, round } from "./stats";
 import { syntheticDocument } from "./synthetic-document";
 
-const PORT = Number(process.env.BENCH_PORT ?? 3190);
-const BASE = `http://127.0.0.1:${PORT}`;
-const LOADS = 8;
-const TAG_CLAIMS = 30;
 const REVIEWER = {
   email: "bench@example.test",
   name: "Bench",
@@ -20,164 +17,235 @@ const REVIEWER = {
   password: "bench password 1",
 };
 
-async function prepareDatabase(url: string, claimCount: number) {
-  const env = { ...process.env, DATABASE_URL: url };
-  execFileSync("npm", ["run", "--silent", "db:migrate"], { env, stdio: "ignore" });
-  execFileSync("npm", ["run", "--silent", "db:seed"], { env, stdio: "ignore" });
-  const db = createDb(url);
-  const { text, claims } = syntheticDocument(claimCount);
-  const doc = await db.document.create({
-    data: {
-      slug: "bench-large",
-      fileName: "bench-large.txt",
-      title: `Synthetic document, ${claimCount} claims`,
-      text,
-      sha256: sha256Hex(text),
-    },
-  });
-  await db.claim.createMany({ data: claims.map((c) => ({ ...c, documentId: doc.id, textHash: doc.sha256 })) });
-  await createUser(db, REVIEWER, null);
-  await db.$disconnect();
+/** Full run: 8 page loads and 30 claims tagged twice per document. --smoke: one of each, a 50-claim document. */
+const FULL = { claims: 1000, loads: 8, tagClaims: 30 };
+const SMOKE = { claims: 50, loads: 1, tagClaims: 1 };
+
+// The page runs under the app's nonce Content-Security-Policy, which forbids eval: so no
+// string is evaluated in the page (Playwright's waitForFunction evals its predicate, even a
+// function, so it is not used), and page code is passed as functions through page.evaluate
+// (the DevTools protocol, which CSP does not govern). tsx wraps named inner functions in a
+// `__name` helper that does not exist in the page, hence anonymous callbacks only.
+declare global {
+  interface Window {
+    __lat: number[];
+    __rt: number[];
+    __t0: number | null;
+  }
 }
 
-async function startServer(url: string) {
-  if (!fs.existsSync(".next/BUILD_ID")) execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
-  const server = spawn("npx", ["next", "start", "--hostname", "127.0.0.1", "--port", String(PORT)], {
-    env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "ignore",
-    detached: true,
-  });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${BASE}/api/auth/providers`)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
+async function prepareBenchDatabase(url: string, claimCount: number) {
+  prepareDatabase(url);
+  const db = createDb(url);
+  try {
+    const { text, claims } = syntheticDocument(claimCount);
+    const doc = await db.document.create({
+      data: {
+        slug: "bench-large",
+        fileName: "bench-large.txt",
+        title: `Synthetic document, ${claimCount} claims`,
+        text,
+        sha256: sha256Hex(text),
+      },
+    });
+    await db.claim.createMany({ data: claims.map((c) => ({ ...c, documentId: doc.id, textHash: doc.sha256 })) });
+    await createUser(db, REVIEWER, null);
+  } finally {
+    await db.$disconnect();
   }
-  throw new Error("the server did not start");
 }
 
 /** Navigation timings and the moment React has hydrated the annotator (it then answers keys). */
 async function measureLoad(page: Page, url: string) {
   await page.goto(url);
-  // Passed as source text: tsx's name-keeping helpers do not exist inside the page.
-  return page.evaluate(`new Promise((resolve) => {
-    const nav = performance.getEntriesByType("navigation")[0];
-    const check = () => {
-      const el = document.querySelector(".reader");
-      if (el && Object.keys(el).some((k) => k.startsWith("__react"))) {
-        resolve({ ttfb: nav.responseStart, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd, interactive: performance.now() });
-      } else requestAnimationFrame(check);
-    };
-    check();
-  })`) as Promise<{ ttfb: number; dcl: number; load: number; interactive: number }>;
+  return page.evaluate(
+    () =>
+      new Promise<{ ttfb: number; dcl: number; load: number; interactive: number }>((resolve) => {
+        const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+        const timer = setInterval(() => {
+          const el = document.querySelector(".reader");
+          if (el && Object.keys(el).some((k) => k.startsWith("__react"))) {
+            clearInterval(timer);
+            resolve({
+              ttfb: nav.responseStart,
+              dcl: nav.domContentLoadedEventEnd,
+              load: nav.loadEventEnd,
+              interactive: performance.now(),
+            });
+          }
+        }, 1);
+      }),
+  );
 }
 
-/** Time from the tag key's keydown to the highlight's repaint-ready DOM change, and each server action's round trip. */
+/** Time from the tag key's keydown to the highlight's DOM change, and each server action's round trip. */
 async function measureTagging(page: Page, url: string, claims: number) {
   await page.goto(url);
   await page.waitForSelector(".claim-item");
-  await page.evaluate(`(() => {
+  await page.evaluate(() => {
     window.__lat = [];
     window.__rt = [];
     window.__t0 = null;
-    document.addEventListener("keydown", (e) => { if (e.key === "s") window.__t0 = performance.now(); }, true);
+    document.addEventListener(
+      "keydown",
+      (e) => {
+        if (e.key === "s") window.__t0 = performance.now();
+      },
+      true,
+    );
     new MutationObserver(() => {
       if (window.__t0 !== null) {
         window.__lat.push(performance.now() - window.__t0);
         window.__t0 = null;
       }
-    }).observe(document.querySelector(".document-text"), { subtree: true, attributes: true, attributeFilter: ["style", "data-badge"], childList: true });
+    }).observe(document.querySelector(".document-text") as Element, {
+      subtree: true,
+      attributes: true,
+      attributeFilter: ["style", "data-badge"],
+      childList: true,
+    });
     const original = window.fetch;
-    window.fetch = async (...args) => {
+    window.fetch = async (...args: Parameters<typeof fetch>) => {
       const t = performance.now();
       const response = await original(...args);
-      if (((args[1] && args[1].method) || "GET").toUpperCase() === "POST") {
+      if ((args[1]?.method ?? "GET").toUpperCase() === "POST") {
         await response.clone().text();
         window.__rt.push(performance.now() - t);
       }
       return response;
     };
-  })()`);
+  });
   for (let i = 0; i < claims; i++) {
     await page.keyboard.press("j");
     for (let toggle = 0; toggle < 2; toggle++) {
-      const before = (await page.evaluate("window.__rt.length")) as number;
+      const before = await page.evaluate(() => window.__rt.length);
       await page.keyboard.press("s");
-      await page.waitForFunction(`window.__rt.length > ${before}`);
+      // Waits in the page for the server action's answer, polling without eval.
+      await page.evaluate(
+        (count) =>
+          new Promise<void>((resolve, reject) => {
+            const started = performance.now();
+            const timer = setInterval(() => {
+              if (window.__rt.length > count) {
+                clearInterval(timer);
+                resolve();
+              } else if (performance.now() - started > 30_000) {
+                clearInterval(timer);
+                reject(new Error("no server action answered the tag key within 30 s"));
+              }
+            }, 1);
+          }),
+        before,
+      );
     }
   }
-  return page.evaluate("({ latency: window.__lat, roundTrip: window.__rt })") as Promise<{
-    latency: number[];
-    roundTrip: number[];
-  }>;
+  return page.evaluate(() => ({ latency: window.__lat, roundTrip: window.__rt }));
 }
 
 export async function run(args: string[]) {
-  const claimCount = Number(args.find((a) => a.startsWith("--claims="))?.slice(9) ?? 1000);
+  const { values } = parseArgs({
+    args,
+    options: { smoke: { type: "boolean", default: false }, claims: { type: "string" } },
+    strict: true,
+  });
+  const plan = values.smoke ? SMOKE : FULL;
+  const claimCount = Number(values.claims ?? plan.claims);
+  if (!Number.isInteger(claimCount) || claimCount < 10)
+    throw new Error(`--claims must be a whole number ≥ 10, got "${values.claims}"`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimbook-bench-"));
   const url = `file:${path.join(dir, "bench.db")}`;
-  console.log(`preparing a database with the corpus and a synthetic document of ${claimCount} claims…`);
-  await prepareDatabase(url, claimCount);
-  const server = await startServer(url);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  let server: AppServer | undefined;
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${BASE}/signin`);
-    await page.getByLabel("Email").fill(REVIEWER.email);
-    await page.getByLabel("Password").fill(REVIEWER.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(/documents$/);
-    const baselineSlug = await page.locator(".document-card a").nth(2).getAttribute("href");
-    const targets = [
-      {
-        name: `corpus document (${await page.locator(".document-card").nth(2).locator(".tag-count-total dd").textContent()} claims): baseline`,
-        url: `${BASE}${baselineSlug}`,
-      },
-      { name: `synthetic document (${claimCount} claims)`, url: `${BASE}/documents/bench-large` },
-    ];
-    const rows: Record<string, string | number>[] = [];
-    const figures: Record<string, Record<string, number>> = {};
-    for (const target of targets) {
-      const loads = [];
-      for (let i = 0; i < LOADS; i++) loads.push(await measureLoad(page, target.url));
-      const tagging = await measureTagging(page, target.url, TAG_CLAIMS);
-      const f = {
-        ttfb_ms_p50: median(loads.map((l) => l.ttfb)),
-        dom_content_loaded_ms_p50: median(loads.map((l) => l.dcl)),
-        interactive_ms_p50: median(loads.map((l) => l.interactive)),
-        interactive_ms_p95: quantile(
-          loads.map((l) => l.interactive),
-          0.95,
-        ),
-        tag_key_to_highlight_ms_p50: median(tagging.latency),
-        tag_key_to_highlight_ms_p95: quantile(tagging.latency, 0.95),
-        action_round_trip_ms_p50: median(tagging.roundTrip),
-        action_round_trip_ms_p95: quantile(tagging.roundTrip, 0.95),
-      };
-      figures[target.name] = Object.fromEntries(Object.entries(f).map(([k, v]) => [k, round(v)]));
-      rows.push({ document: target.name, ...figures[target.name] });
+    const port = await benchPort();
+    console.log(`preparing a database with the corpus and a synthetic document of ${claimCount} claims…`);
+    await prepareBenchDatabase(url, claimCount);
+    ensureBuild([], url);
+    server = await startAppServer(url, port);
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    try {
+      await measure(browser, server.base, claimCount, plan, values.smoke);
+    } finally {
+      await browser.close();
     }
-    const [base, large] = Object.values(figures);
-    const ratios = Object.fromEntries(Object.keys(large).map((k) => [k, round(large[k] / base[k], 2)]));
-    console.log(
-      `\nannotator benchmark: ${LOADS} page loads and ${TAG_CLAIMS * 2} tag toggles per document, Chromium headless, 1280×900\n`,
-    );
-    printTable([...rows, { document: "ratio synthetic / baseline", ...ratios }]);
-    console.log(JSON.stringify({ benchmark: "annotator", claims: claimCount, figures, ratios }));
   } finally {
-    await browser.close();
-    process.kill(-server.pid!, "SIGTERM");
+    await server?.kill("SIGTERM");
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function measure(
+  browser: import("playwright-core").Browser,
+  base: string,
+  claimCount: number,
+  plan: typeof FULL,
+  smoke: boolean,
+) {
+  // The app's CSP stays on (no bypassCSP): the measured page is the one users get.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${base}/signin`);
+  await page.getByLabel("Email").fill(REVIEWER.email);
+  await page.getByLabel("Password").fill(REVIEWER.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/documents$/);
+  const baselineSlug = await page.locator(".document-card a").nth(2).getAttribute("href");
+  const baselineClaims = await page.locator(".document-card").nth(2).locator(".tag-count-total dd").textContent();
+  const targets = [
+    { name: `corpus document (${baselineClaims} claims): baseline`, url: `${base}${baselineSlug}` },
+    { name: `synthetic document (${claimCount} claims)`, url: `${base}/documents/bench-large` },
+  ];
+  const rows: Record<string, string | number>[] = [];
+  const figures: Record<string, Record<string, number>> = {};
+  for (const target of targets) {
+    const loads = [];
+    for (let i = 0; i < plan.loads; i++) loads.push(await measureLoad(page, target.url));
+    const tagging = await measureTagging(page, target.url, plan.tagClaims);
+    const f = {
+      ttfb_ms_p50: median(loads.map((l) => l.ttfb)),
+      dom_content_loaded_ms_p50: median(loads.map((l) => l.dcl)),
+      interactive_ms_p50: median(loads.map((l) => l.interactive)),
+      interactive_ms_p95: quantile(
+        loads.map((l) => l.interactive),
+        0.95,
+      ),
+      tag_key_to_highlight_ms_p50: median(tagging.latency),
+      tag_key_to_highlight_ms_p95: quantile(tagging.latency, 0.95),
+      action_round_trip_ms_p50: median(tagging.roundTrip),
+      action_round_trip_ms_p95: quantile(tagging.roundTrip, 0.95),
+    };
+    figures[target.name] = Object.fromEntries(Object.entries(f).map(([k, v]) => [k, round(v)]));
+    rows.push({ document: target.name, ...figures[target.name] });
+  }
+  const [baseline, large] = Object.values(figures);
+  const ratios = Object.fromEntries(Object.keys(large).map((k) => [k, round(large[k] / baseline[k], 2)]));
+  const load = os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(" ");
+  console.log(
+    `\nannotator benchmark${smoke ? " (smoke: one repetition, figures not meaningful)" : ""}: ${plan.loads} page load(s) and ` +
+      `${plan.tagClaims * 2} tag toggles per document, Chromium headless, 1280×900, the app's CSP enforced; ` +
+      `${os.cpus().length} cores, load average ${load}\n`,
+  );
+  printTable([...rows, { document: "ratio synthetic / baseline", ...ratios }]);
+  console.log(
+    JSON.stringify({
+      benchmark: "annotator",
+      smoke,
+      claims: claimCount,
+      loads: plan.loads,
+      tagToggles: plan.tagClaims * 2,
+      loadAverage: os.loadavg(),
+      figures,
+      ratios,
+    }),
+  );
 }

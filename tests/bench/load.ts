@@ -5,12 +5,13 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { hashPassword } from "../../lib/auth/password";
 import { createDb } from "../../lib/db/client";
-import { ensureBuild, prepareDatabase, startAppServer } from "../support/app-server";
+import { benchPort, ensureBuild, prepareDatabase, startAppServer } from "../support/app-server";
 import { signInOverHttp } from "../support/http-session";
 import { printTable, quantile, round } from "./stats";
 
-const PORT = Number(process.env.BENCH_PORT ?? 3191);
-const REVIEWERS = 50;
+/** Reviewers (one connection and session each) and seconds of load; --smoke is the smallest run that still exercises every request kind. */
+const FULL = { reviewers: 50, seconds: 60 };
+const SMOKE = { reviewers: 5, seconds: 2 };
 const PASSWORD = "load reviewer password";
 
 interface Target {
@@ -19,14 +20,14 @@ interface Target {
   tags: string[];
 }
 
-async function prepare(url: string): Promise<Target> {
+async function prepare(url: string, reviewers: number): Promise<Target> {
   prepareDatabase(url);
   const db = createDb(url);
   try {
     // One hash for all: the benchmark measures the app, not 50 bcrypt rounds of setup.
     const passwordHash = await hashPassword(PASSWORD);
     await db.user.createMany({
-      data: Array.from({ length: REVIEWERS }, (_, i) => ({
+      data: Array.from({ length: reviewers }, (_, i) => ({
         email: `load${i}@example.test`,
         name: `Load ${i}`,
         role: "reviewer",
@@ -47,9 +48,9 @@ async function prepare(url: string): Promise<Target> {
   }
 }
 
-async function signInAll(base: string): Promise<string[]> {
+async function signInAll(base: string, reviewers: number): Promise<string[]> {
   const cookies: string[] = [];
-  for (let i = 0; i < REVIEWERS; i += 5) {
+  for (let i = 0; i < reviewers; i += 5) {
     cookies.push(
       ...(await Promise.all([0, 1, 2, 3, 4].map((j) => signInOverHttp(base, `load${i + j}@example.test`, PASSWORD)))),
     );
@@ -101,18 +102,24 @@ function reviewerRequests(target: Target, cookies: string[]): autocannon.Request
 }
 
 export async function run(args: string[]) {
-  const { values } = parseArgs({ args, options: { seconds: { type: "string", default: "60" } }, strict: true });
-  const seconds = Number(values.seconds);
+  const { values } = parseArgs({
+    args,
+    options: { seconds: { type: "string" }, smoke: { type: "boolean", default: false } },
+    strict: true,
+  });
+  const plan = values.smoke ? SMOKE : FULL;
+  const REVIEWERS = plan.reviewers;
+  const seconds = Number(values.seconds ?? plan.seconds);
   if (!Number.isInteger(seconds) || seconds < 1 || seconds > 600)
     throw new Error(`--seconds must be a whole number from 1 to 600, got "${values.seconds}"`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimbook-load-"));
   const url = `file:${path.join(dir, "load.db")}`;
   console.log(`preparing a seeded database with ${REVIEWERS} reviewers…`);
-  const target = await prepare(url);
-  ensureBuild(["/api/claims/[id]/tags"]);
-  const server = await startAppServer(url, PORT);
+  const target = await prepare(url, REVIEWERS);
+  ensureBuild(["/api/claims/[id]/tags"], url);
+  const server = await startAppServer(url, await benchPort());
   try {
-    const cookies = await signInAll(server.base);
+    const cookies = await signInAll(server.base, REVIEWERS);
     console.log(`${REVIEWERS} reviewers signed in; ${seconds} s of load against ${server.base} (loopback only)…`);
     const latencies = new Map<string, number[]>();
     const failures = new Map<string, number>();
@@ -156,7 +163,10 @@ export async function run(args: string[]) {
       non_2xx: result.non2xx,
     };
     console.log(
-      `\nload benchmark: ${REVIEWERS} reviewers (one connection and session each) for ${seconds} s, next start on 127.0.0.1, ${os.cpus().length} cores\n`,
+      `\nload benchmark${values.smoke ? " (smoke: figures not meaningful)" : ""}: ${REVIEWERS} reviewers (one connection and session each) for ${seconds} s, next start on 127.0.0.1, ${os.cpus().length} cores, load average ${os
+        .loadavg()
+        .map((n) => n.toFixed(1))
+        .join(" ")}\n`,
     );
     printTable([
       ...rows,
@@ -172,8 +182,20 @@ export async function run(args: string[]) {
     console.log(
       `\nthroughput ${total.throughput_rps} requests/s; ${total.errors} errors, ${total.timeouts} timeouts, ${total.non_2xx} non-2xx responses`,
     );
-    console.log(JSON.stringify({ benchmark: "load", reviewers: REVIEWERS, seconds, ...total, byRequest: rows }));
-    if (total.errors + total.timeouts + total.non_2xx > 0) process.exitCode = 1;
+    console.log(
+      JSON.stringify({
+        benchmark: "load",
+        smoke: values.smoke,
+        reviewers: REVIEWERS,
+        seconds,
+        loadAverage: os.loadavg(),
+        ...total,
+        byRequest: rows,
+      }),
+    );
+    // A failed request fails the bench (main.ts exits 0 on success, so exitCode alone would be lost).
+    const failed = total.errors + total.timeouts + total.non_2xx;
+    if (failed > 0) throw new Error(`${failed} request(s) failed or timed out`);
   } finally {
     await server.kill("SIGTERM");
     fs.rmSync(dir, { recursive: true, force: true });

@@ -17,7 +17,9 @@ load()
   .then(
     () => process.exit(0),
     (error: unknown) => {
-      console.error(error);
+      // The message first and alone, so "port in use" or "server exited" is the line people see.
+      console.error(`\nbench ${benchmark} failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (error instanceof Error && error.stack) console.error(error.stack.split("\n").slice(1).join("\n"));
       process.exit(1);
     },
   );

@@ -182,20 +182,24 @@ export async function run(args: string[]): Promise<void> {
     args,
     options: {
       quick: { type: "boolean", default: false },
+      smoke: { type: "boolean", default: false },
       sizes: { type: "string" },
       runs: { type: "string", default: "50" },
       windows: { type: "string" },
     },
     strict: true,
   });
-  const sizes = values.quick
-    ? [10_000]
-    : values.sizes
-      ? values.sizes.split(",").map((s) => Number(s.replace(/_/g, "")))
-      : [10_000, 100_000, 1_000_000];
+  // --smoke: the smallest corpus and one timed run per figure, to prove the bench still works.
+  const sizes = values.smoke
+    ? [1_000]
+    : values.quick
+      ? [10_000]
+      : values.sizes
+        ? values.sizes.split(",").map((s) => Number(s.replace(/_/g, "")))
+        : [10_000, 100_000, 1_000_000];
   if (sizes.some((s) => !Number.isInteger(s) || s < 1_000))
     throw new Error("--sizes takes whole numbers of at least 1000, e.g. 10000,100000");
-  const runs = Number(values.runs);
+  const runs = values.smoke ? 1 : Number(values.runs);
   const windows = values.windows ? values.windows.split(",").map((w) => Number(w.replace(/_/g, ""))) : [RANK_WINDOW];
   if (windows.some((w) => !Number.isInteger(w) || w < 1))
     throw new Error("--windows takes whole numbers, e.g. 5000,10000");
@@ -214,6 +218,7 @@ export async function run(args: string[]): Promise<void> {
   console.log(
     JSON.stringify({
       bench: "search",
+      smoke: values.smoke,
       machine: {
         cpus: os.cpus().length,
         model: os.cpus()[0]?.model ?? "",

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { isWellFormedText } from "@/lib/validation/unicode";
-import { hostilePayload, prototypeIsPolluted } from "./helpers/hostile-payloads";
+import { hostilePayload, prototypeIsPolluted } from "../support/hostile-payloads";
 
 // Every zod schema exported from lib/validation/, found by module so a new schema is fuzzed without editing this file.
 const modules = import.meta.glob<Record<string, unknown>>(

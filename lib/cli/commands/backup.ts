@@ -7,6 +7,7 @@ import {
 } from "../../db/backup";
 import { databaseUrl } from "../../db/database-url";
 import { listKnownMigrations } from "../../db/migrations";
+import { type CliIo, println } from "../io";
 import { UsageError } from "../usage";
 
 function oneFile(command: string, args: string[]): string {
@@ -19,35 +20,36 @@ const describe = (r: DatabaseFileReport) =>
   `${(r.bytes / 1024).toFixed(0)} KiB, ${r.migrations.length} migration(s) applied`;
 
 /** `backup <file>`: an online, consistent copy of the database the app is using. */
-export async function runBackup(args: string[]): Promise<number> {
+export async function runBackup(args: string[], io: CliIo): Promise<number> {
   const file = oneFile("backup", args);
-  const source = sqliteFileOf(databaseUrl());
+  const source = sqliteFileOf(databaseUrl(io.env));
   try {
     const report = await backupDatabase(source, file, listKnownMigrations());
-    console.log(`backed up ${source} to ${file} (${describe(report)}; integrity ok)`);
+    println(io.stdout, `backed up ${source} to ${file} (${describe(report)}; integrity ok)`);
     return 0;
   } catch (error) {
     if (!(error instanceof BackupRefusedError)) throw error;
-    console.error(`error: backup refused: ${error.message}`);
+    println(io.stderr, `error: backup refused: ${error.message}`);
     return 1;
   }
 }
 
 /** `restore <file>`: replaces the database with a checked backup; refuses a corrupt or newer one. */
-export async function runRestore(args: string[]): Promise<number> {
+export async function runRestore(args: string[], io: CliIo): Promise<number> {
   const file = oneFile("restore", args);
-  const target = sqliteFileOf(databaseUrl());
+  const target = sqliteFileOf(databaseUrl(io.env));
   try {
     const report = await restoreDatabase(file, target, listKnownMigrations());
-    console.log(`restored ${target} from ${file} (${describe(report)}; integrity ok)`);
+    println(io.stdout, `restored ${target} from ${file} (${describe(report)}; integrity ok)`);
     if (report.pending.length)
-      console.log(
+      println(
+        io.stdout,
         `the backup predates ${report.pending.length} migration(s): run \`npm run db:migrate\` before starting the app`,
       );
     return 0;
   } catch (error) {
     if (!(error instanceof BackupRefusedError)) throw error;
-    console.error(`error: restore refused: ${error.message}`);
+    println(io.stderr, `error: restore refused: ${error.message}`);
     return 1;
   }
 }

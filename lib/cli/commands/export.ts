@@ -11,11 +11,12 @@ import { ExportQueryError, resolveScope, scopeRequestOf, UnknownDocumentError } 
 import { DEFAULT_BASE_URL, openExportSource } from "../../export/source";
 import { cliExportArgsSchema } from "../../validation/export-params";
 import { describeFirstIssue } from "../../validation/first-issue";
+import { type CliIo, println } from "../io";
 import { createProgressBar } from "../progress";
 import { UsageError } from "../usage";
 
 /** `claims export`: writes to a temporary file and renames it, so a failed export leaves no half file. */
-export async function runExport(db: Db, args: string[]): Promise<void> {
+export async function runExport(db: Db, args: string[], io: CliIo): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     options: {
@@ -31,7 +32,7 @@ export async function runExport(db: Db, args: string[]): Promise<void> {
   if (positionals.length) throw new UsageError(`export takes no positional arguments, got "${positionals.join(" ")}"`);
   const parsed = cliExportArgsSchema.safeParse({
     ...values,
-    baseUrl: values["base-url"] ?? env().CLAIMBOOK_BASE_URL ?? DEFAULT_BASE_URL,
+    baseUrl: values["base-url"] ?? env(io.env).CLAIMBOOK_BASE_URL ?? DEFAULT_BASE_URL,
   });
   if (!parsed.success)
     throw new UsageError(describeFirstIssue(parsed.error, (f) => `--${f === "baseUrl" ? "base-url" : f}`));
@@ -45,11 +46,11 @@ export async function runExport(db: Db, args: string[]): Promise<void> {
   // The claims CSV comes with its notes CSV beside it.
   if (format === "csv" && out !== "-") outputs.push(["csv-notes", notesPath(out)]);
   for (const [fmt, file] of outputs) {
-    const bar = createProgressBar(`${fmt} ${file === "-" ? "stdout" : path.basename(file)}`);
+    const bar = createProgressBar(`${fmt} ${file === "-" ? "stdout" : path.basename(file)}`, io.stderr);
     const source = await openExportSource(db, scope, { baseUrl, onProgress: (done, total) => bar.update(done, total) });
     const chunks = Readable.from(renderExport(fmt, source));
     if (file === "-") {
-      await pipeline(chunks, process.stdout, { end: false });
+      await pipeline(chunks, io.stdout, { end: false });
       bar.finish();
       continue;
     }
@@ -63,7 +64,7 @@ export async function runExport(db: Db, args: string[]): Promise<void> {
     } finally {
       bar.finish();
     }
-    console.error(`wrote ${file} (${source.progressDone} claims, ${scope.label})`);
+    println(io.stderr, `wrote ${file} (${source.progressDone} claims, ${scope.label})`);
   }
 }
 

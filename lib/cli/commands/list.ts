@@ -1,8 +1,9 @@
 import { parseArgs } from "node:util";
 import { listClaims } from "../../db/claims";
 import type { Db } from "../../db/client";
+import { type CliIo, println } from "../io";
 
-export async function runList(db: Db, args: string[]): Promise<void> {
+export async function runList(db: Db, args: string[], io: CliIo): Promise<void> {
   const { values } = parseArgs({ args, options: { json: { type: "boolean", default: false } }, strict: true });
   const claims = await listClaims(db);
   if (values.json) {
@@ -20,11 +21,11 @@ export async function runList(db: Db, args: string[]): Promise<void> {
         status,
       }),
     );
-    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return;
   }
   for (const c of claims) {
-    console.log(`${c.document}\t${c.start}-${c.end}\t${c.tags.join(",")}\t${c.status}\t${c.exact}`);
+    println(io.stdout, `${c.document}\t${c.start}-${c.end}\t${c.tags.join(",")}\t${c.status}\t${c.exact}`);
   }
-  console.log(`${claims.length} claims`);
+  println(io.stdout, `${claims.length} claims`);
 }

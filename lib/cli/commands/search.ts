@@ -4,6 +4,7 @@ import { searchClaimsWithNotices } from "../../db/search";
 import { SearchInputError, type Segment } from "../../search/types";
 import { describeFirstIssue } from "../../validation/first-issue";
 import { cliSearchArgsSchema } from "../../validation/search";
+import { type CliIo, println } from "../io";
 import { UsageError } from "../usage";
 
 /** Matched words in [brackets], since a terminal or a pipe may not show colour. */
@@ -11,7 +12,7 @@ function marked(segments: Segment[]): string {
   return segments.map((s) => (s.match ? `[${s.text}]` : s.text)).join("");
 }
 
-export async function runSearch(db: Db, args: string[]): Promise<void> {
+export async function runSearch(db: Db, args: string[], io: CliIo): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     options: {
@@ -43,21 +44,22 @@ export async function runSearch(db: Db, args: string[]): Promise<void> {
 
   if (values.json) {
     const { hits, total, totalIsCapped, nextCursor, sort } = page;
-    process.stdout.write(
+    io.stdout.write(
       `${JSON.stringify({ q: parsed.data.q, sort, total, totalIsCapped, notices, hits, nextCursor }, null, 2)}\n`,
     );
     return;
   }
-  for (const notice of notices) console.error(`note: ${notice}`);
+  for (const notice of notices) println(io.stderr, `note: ${notice}`);
   for (const hit of page.hits) {
-    console.log(
+    println(
+      io.stdout,
       `${hit.document.fileName}\t${hit.start}-${hit.end}\t${hit.tags.join(",")}\t${hit.status}\t${marked(hit.highlights.exact)}`,
     );
-    if (hit.highlights.notes) console.log(`\t\tnote: ${marked(hit.highlights.notes)}`);
+    if (hit.highlights.notes) println(io.stdout, `\t\tnote: ${marked(hit.highlights.notes)}`);
   }
   const count = page.totalIsCapped
     ? `more than ${page.total} claims match (the newest ${page.total} were ranked)`
     : `${page.total} claim${page.total === 1 ? "" : "s"}`;
-  console.log(`${count}; showing ${page.hits.length}, sorted by ${page.sort}`);
-  if (page.nextCursor) console.log(`next page: --cursor ${page.nextCursor}`);
+  println(io.stdout, `${count}; showing ${page.hits.length}, sorted by ${page.sort}`);
+  if (page.nextCursor) println(io.stdout, `next page: --cursor ${page.nextCursor}`);
 }

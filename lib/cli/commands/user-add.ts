@@ -4,9 +4,10 @@ import type { Db } from "../../db/client";
 import { createUser } from "../../db/users";
 import { describeFirstIssue } from "../../validation/first-issue";
 import { newUserSchema } from "../../validation/user";
+import { type CliIo, println } from "../io";
 import { UsageError } from "../usage";
 
-export async function runUserAdd(db: Db, args: string[]): Promise<void> {
+export async function runUserAdd(db: Db, args: string[], io: CliIo): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
@@ -27,6 +28,6 @@ export async function runUserAdd(db: Db, args: string[]): Promise<void> {
   });
   if (!parsed.success) throw new UsageError(describeFirstIssue(parsed.error, (f) => `--${f}`));
   const user = await createUser(db, parsed.data, null);
-  console.log(`created ${user.role} ${user.email}`);
-  if (generated) console.log(`password (shown once): ${password}`);
+  println(io.stdout, `created ${user.role} ${user.email}`);
+  if (generated) println(io.stdout, `password (shown once): ${password}`);
 }

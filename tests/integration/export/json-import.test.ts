@@ -3,8 +3,8 @@ import type { Db } from "@/lib/db/client";
 import { ImportConflictError, importExportFile } from "@/lib/db/import-export-file";
 import { ImportFileError, parseImportFile } from "@/lib/export/read-import-file";
 import { exportFileSchema } from "@/lib/validation/export-file";
-import { createExportFixture } from "../helpers/export-fixture";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
+import type { TemplateName } from "../helpers/template-databases";
+import { createExportFixture, createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { exportText } from "./export-helpers";
 
 const OPTIONS = { actorId: null, unusablePasswordHash: "$2b$04$unusable.unusable.unusable.unusable.unusable.unusab" };
@@ -14,7 +14,7 @@ let exported: string;
 beforeAll(async () => {
   source = await createExportFixture();
   exported = await exportText(source.db, "json");
-}, 120_000);
+});
 afterAll(async () => {
   await source.close();
 });
@@ -33,8 +33,8 @@ async function snapshot(db: Db) {
   };
 }
 
-async function withEmptyDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-  const t = createTestDatabase();
+async function withDb<T>(from: TemplateName, fn: (db: Db) => Promise<T>): Promise<T> {
+  const t = await createTestDatabase({ from });
   try {
     return await fn(t.db);
   } finally {
@@ -51,7 +51,7 @@ describe("JSON export", () => {
   });
 
   it("round-trips: import into an empty database, export again, same JSON", async () => {
-    await withEmptyDb(async (db) => {
+    await withDb("migrated", async (db) => {
       const report = await importExportFile(db, parseImportFile(exported), OPTIONS);
       expect(report).toMatchObject({
         documentsCreated: 5,
@@ -70,7 +70,7 @@ describe("JSON export", () => {
   });
 
   it("is idempotent: importing the same file twice adds nothing the second time", async () => {
-    await withEmptyDb(async (db) => {
+    await withDb("migrated", async (db) => {
       await importExportFile(db, parseImportFile(exported), OPTIONS);
       const before = await snapshot(db);
       const again = await importExportFile(db, parseImportFile(exported), OPTIONS);
@@ -80,9 +80,7 @@ describe("JSON export", () => {
   });
 
   it("merges into a seeded database by curated seed key: reviewers' tags and notes land on the stored claims", async () => {
-    const { seedCorpus } = await import("@/lib/seed/seed-corpus");
-    await withEmptyDb(async (db) => {
-      await seedCorpus(db);
+    await withDb("seeded", async (db) => {
       const claimsBefore = await db.claim.count();
       const report = await importExportFile(db, parseImportFile(exported), OPTIONS);
       expect(report).toMatchObject({
@@ -162,7 +160,7 @@ describe("importing a malformed or hostile file changes nothing", () => {
 
   it.each(cases)("refuses %s before touching the database", async (_name, build, message) => {
     const raw = build();
-    await withEmptyDb(async (db) => {
+    await withDb("migrated", async (db) => {
       const before = await snapshot(db);
       let error: unknown;
       try {
@@ -177,7 +175,7 @@ describe("importing a malformed or hostile file changes nothing", () => {
   });
 
   it("rolls back everything when the database disagrees half-way (a document stored with another text)", async () => {
-    await withEmptyDb(async (db) => {
+    await withDb("migrated", async (db) => {
       const file = parseImportFile(exported);
       const last = file.documents[4];
       await db.document.create({

@@ -3,8 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createExportFixture } from "../helpers/export-fixture";
-import type { TestDatabase } from "../helpers/test-database";
+import { createExportFixture, type TestDatabase } from "../helpers/test-database";
 import { exportBuffer } from "./export-helpers";
 
 // poppler-utils is installed by `npm run test:unit` (tests/unit/ensure-poppler.sh).
@@ -18,7 +17,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimbook-pdf-"));
   pdf = path.join(dir, "corpus.pdf");
   fs.writeFileSync(pdf, await exportBuffer(t.db, "pdf"));
-}, 120_000);
+});
 afterAll(async () => {
   await t.close();
   fs.rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConflictError, ForbiddenError } from "@/lib/db/errors";
 import { addNote, changeNote, listNotes } from "@/lib/db/notes";
 import { createUser, type UserSummary } from "@/lib/db/users";
-import { seedCorpus } from "@/lib/seed/seed-corpus";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 
 let t: TestDatabase;
@@ -12,8 +11,7 @@ let admin: UserSummary;
 let claimId: string;
 
 beforeEach(async () => {
-  t = createTestDatabase();
-  await seedCorpus(t.db);
+  t = await createTestDatabase({ from: "seeded" });
   const make = (email: string, role: UserSummary["role"]) =>
     createUser(t.db, { email, name: email.split("@")[0], role, password: "long enough password" }, null);
   [author, other, admin] = [

@@ -4,15 +4,16 @@ import Ajv, { type ValidateFunction } from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sha256Hex } from "@/lib/documents/hash";
-import { createExportFixture } from "../helpers/export-fixture";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { createExportFixture, createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { annotationsOf, exportText } from "./export-helpers";
 
-// CI always has ../shared beside the repository; elsewhere the suite may be missing.
-const SUITE = path.resolve(process.cwd(), "..", "shared", "w3c-annotation-tests");
+// The W3C suite is part of the contract (DESIGN.md: the tests read the schemas from ../shared).
+// Missing, it fails every test below instead of skipping them, on CI and on a laptop alike:
+// a skipped conformance test looks green. W3C_ANNOTATION_TESTS points elsewhere if needed.
+const SUITE = path.resolve(
+  process.env.W3C_ANNOTATION_TESTS ?? path.join(process.cwd(), "..", "shared", "w3c-annotation-tests"),
+);
 const MUSTS = path.join(SUITE, "annotations", "annotationMusts.test");
-const haveSuite = fs.existsSync(MUSTS);
-if (!haveSuite) console.warn(`W3C annotation test suite not found at ${SUITE}: skipping the W3C validation tests`);
 
 interface Assertion {
   file: string;
@@ -67,13 +68,18 @@ function checkSelectors(annotation: Record<string, unknown>, textOf: (source: st
   expect(points.slice(position.end).join("").startsWith(quote.suffix)).toBe(true);
 }
 
-describe.skipIf(!haveSuite)("W3C Web Annotation export", () => {
+describe("W3C Web Annotation export", () => {
   let assertions: Assertion[];
   let t: TestDatabase;
   beforeAll(async () => {
+    if (!fs.existsSync(MUSTS)) {
+      throw new Error(
+        `The W3C annotation test suite is missing: no ${MUSTS} (clone it beside the project, or set W3C_ANNOTATION_TESTS)`,
+      );
+    }
     assertions = loadMustAssertions();
     t = await createExportFixture();
-  }, 120_000);
+  });
   afterAll(async () => {
     await t.close();
   });
@@ -121,7 +127,7 @@ describe.skipIf(!haveSuite)("W3C Web Annotation export", () => {
   });
 
   it("converts UTF-16 offsets to code points after characters outside the BMP", async () => {
-    const u = createTestDatabase();
+    const u = await createTestDatabase();
     try {
       const text = "Emoji 😀 first. The rate rose 𝟓 % in 2024 — a claim.\n\nSecond 👩‍👩‍👧 paragraph claim.";
       const doc = await u.db.document.create({

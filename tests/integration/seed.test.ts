@@ -7,8 +7,8 @@ import { SeedVerificationError, seedCorpus } from "@/lib/seed/seed-corpus";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 
 let t: TestDatabase;
-beforeEach(() => {
-  t = createTestDatabase();
+beforeEach(async () => {
+  t = await createTestDatabase();
 });
 afterEach(async () => {
   await t.close();

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listDocumentSummaries } from "@/lib/db/documents";
-import { seedCorpus } from "@/lib/seed/seed-corpus";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 
 let t: TestDatabase;
 beforeAll(async () => {
-  t = createTestDatabase();
-  await seedCorpus(t.db);
+  t = await createTestDatabase({ from: "seeded" });
 });
 afterAll(async () => {
   await t.close();

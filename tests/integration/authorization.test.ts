@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { UserSummary } from "@/lib/db/users";
+import { discoverServerEndpoints } from "../support/server-endpoints";
 
 // The server actions use the app's database client, so point it at a fresh file first.
 // (Statically imported modules above do not touch the client; the app modules are imported below.)
@@ -22,27 +22,23 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 const claimActions = await import("@/app/documents/[slug]/actions");
 const userActions = await import("@/app/admin/users/actions");
 const auditActions = await import("@/app/admin/audit/actions");
+const setupActions = await import("@/app/setup/actions");
+const searchRoute = await import("@/app/api/claims/route");
 const claimRoute = await import("@/app/api/claims/[id]/route");
 const tagsRoute = await import("@/app/api/claims/[id]/tags/route");
 const exportRoute = await import("@/app/api/export/route");
 const textRoute = await import("@/app/documents/[slug]/text/route");
+const { NextRequest } = await import("next/server");
 const { db } = await import("@/lib/db/client");
 const { createUser } = await import("@/lib/db/users");
-const { seedCorpus } = await import("@/lib/seed/seed-corpus");
 const { addNote } = await import("@/lib/db/notes");
+const { cloneTemplate } = await import("./helpers/template-databases");
 
 type Who = "anonymous" | "viewer" | "reviewer (not owner)" | "admin";
 const users = {} as Record<Exclude<Who, "anonymous">, UserSummary> & { owner: UserSummary };
 
 beforeAll(async () => {
-  const sqlite = new Database(file);
-  for (const m of fs
-    .readdirSync("prisma/migrations")
-    .filter((d) => !d.endsWith(".toml"))
-    .sort())
-    sqlite.exec(fs.readFileSync(path.join("prisma/migrations", m, "migration.sql"), "utf8"));
-  sqlite.close();
-  await seedCorpus(db);
+  await cloneTemplate("seeded", file);
   const make = (email: string, role: UserSummary["role"]) =>
     createUser(db, { email, name: email.split("@")[0], role, password: "long enough password" }, null);
   users.viewer = await make("viewer@example.test", "viewer");
@@ -225,6 +221,60 @@ ACTIONS.push({
   },
 });
 
+ACTIONS.push(
+  {
+    // Public by necessity (the one-time setup page), so once any account exists nobody may run it.
+    name: "createFirstAdminAction (an account exists)",
+    allowed: [],
+    call: async () => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries({ name: "Eve", email: "eve@example.test", password: "long enough password" }))
+        form.set(k, v);
+      form.set("confirm", "long enough password");
+      const state = await setupActions.createFirstAdminAction({ ok: false }, form);
+      return { ok: state.ok, error: state.message ?? JSON.stringify(state.fieldErrors) };
+    },
+  },
+  {
+    name: "GET /api/claims (private data)",
+    allowed: ["viewer", "reviewer (not owner)", "admin"],
+    call: async () => viaRoute(await searchRoute.GET(new NextRequest("http://localhost/api/claims?q=police"))),
+  },
+);
+
+/** Endpoints anyone may call by design, with the reason; everything else must be in ACTIONS. */
+const PUBLIC_BY_DESIGN: Record<string, string> = {
+  "GET /api/auth/[...nextauth]": "next-auth's own sign-in, session and CSRF endpoints",
+  "POST /api/auth/[...nextauth]": "next-auth's own sign-in, session and CSRF endpoints",
+};
+
+/** The endpoints a table row exercises: "a + b (note)" covers a and b. */
+const endpointsOf = (name: string) => name.replace(/\s*\(.*\)$/, "").split(" + ");
+
+describe("the table below lists every server action and route handler of the app", () => {
+  const found = discoverServerEndpoints(process.cwd());
+  const tested = new Set([...ACTIONS.flatMap((a) => endpointsOf(a.name)), ...Object.keys(PUBLIC_BY_DESIGN)]);
+
+  it("finds the endpoints from the files (a control: discovery works)", () => {
+    expect(found.actions).toContain("createClaimAction");
+    expect(found.routes).toContain("PATCH /api/claims/[id]");
+  });
+
+  it("has a row for each exported server action and each route handler method", () => {
+    const missing = [...found.actions, ...found.routes].filter((endpoint) => !tested.has(endpoint));
+    expect(missing, "add these to ACTIONS (or PUBLIC_BY_DESIGN, with the reason)").toEqual([]);
+  });
+
+  it("has no row for an endpoint that no longer exists", () => {
+    const all = new Set([...found.actions, ...found.routes]);
+    expect([...tested].filter((endpoint) => !all.has(endpoint))).toEqual([]);
+  });
+
+  it("finds no inline 'use server' directive (an action the discovery cannot name)", () => {
+    expect(found.inlineActions).toEqual([]);
+  });
+});
+
 const WHO: Who[] = ["anonymous", "viewer", "reviewer (not owner)", "admin"];
 
 describe("every server action checks who is asking, on the server", () => {
@@ -243,7 +293,7 @@ describe("every server action checks who is asking, on the server", () => {
     expect(result.ok).toBe(allowed);
     if (!allowed) {
       expect((result as unknown as { error: string }).error).toMatch(
-        /sign in|can read but not change|Only an admin|author or an admin|^40[13] /i,
+        /sign in|can read but not change|Only an admin|author or an admin|already done|^40[13] /i,
       );
       // A refused write leaves no trace but the note the test itself prepared.
       const written = (await db.auditEvent.count()) - auditBefore;

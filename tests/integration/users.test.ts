@@ -11,8 +11,8 @@ import {
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 
 let t: TestDatabase;
-beforeEach(() => {
-  t = createTestDatabase();
+beforeEach(async () => {
+  t = await createTestDatabase();
 });
 afterEach(async () => {
   await t.close();

@@ -3,7 +3,6 @@ import type { Db } from "@/lib/db/client";
 import { explainUnknownFilters, findMatchingClaims, searchClaims } from "@/lib/db/search";
 import { createSqliteSearch } from "@/lib/search/sqlite/sqlite-search";
 import { SearchInputError, type SearchSort } from "@/lib/search/types";
-import { seedCorpus } from "@/lib/seed/seed-corpus";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 
 let t: TestDatabase;
@@ -46,9 +45,8 @@ const ids = async (q: string, sort?: SearchSort) =>
   (await searchClaims(db, { q, sort, limit: 100 })).hits.map((h) => h.claimId);
 
 beforeAll(async () => {
-  t = createTestDatabase();
+  t = await createTestDatabase({ from: "seeded" }); // the five documents, their claims and the default tags
   db = t.db;
-  await seedCorpus(db); // the five documents, their claims and the default tags
   docA = (
     await db.document.create({
       data: { slug: "test-a", fileName: "zz-a.txt", title: "Harbour pilots and tides", text: "", sha256: "a" },

@@ -9,7 +9,6 @@ import {
 } from "@/lib/db/claim-writes";
 import { ConflictError, WriteError } from "@/lib/db/errors";
 import { createUser, type UserSummary } from "@/lib/db/users";
-import { seedCorpus } from "@/lib/seed/seed-corpus";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 
 let t: TestDatabase;
@@ -17,8 +16,7 @@ let reviewer: UserSummary;
 let doc: { id: string; text: string };
 
 beforeEach(async () => {
-  t = createTestDatabase();
-  await seedCorpus(t.db);
+  t = await createTestDatabase({ from: "seeded" });
   reviewer = await createUser(
     t.db,
     { email: "r@example.test", name: "Rui", role: "reviewer", password: "long enough password" },

@@ -1,13 +1,12 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createExportFixture } from "../helpers/export-fixture";
-import type { TestDatabase } from "../helpers/test-database";
+import { createExportFixture, type TestDatabase } from "../helpers/test-database";
 import { exportText } from "./export-helpers";
 
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createExportFixture();
-}, 120_000);
+});
 afterAll(async () => {
   await t.close();
 });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ExportQueryError, resolveScope, scopeRequestOf, UnknownDocumentError } from "@/lib/export/scope";
 import { exportFileSchema } from "@/lib/validation/export-file";
-import { createExportFixture } from "../helpers/export-fixture";
-import type { TestDatabase } from "../helpers/test-database";
+import { createExportFixture, type TestDatabase } from "../helpers/test-database";
 import { exportText } from "./export-helpers";
 
 /**
@@ -13,7 +12,7 @@ import { exportText } from "./export-helpers";
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createExportFixture();
-}, 120_000);
+});
 afterAll(async () => {
   await t.close();
 });

@@ -2,8 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { UserSummary } from "@/lib/db/users";
 import { createUser } from "@/lib/db/users";
-import { seedCorpus } from "@/lib/seed/seed-corpus";
-import { hostileObject, hostileValue } from "./helpers/hostile-payloads";
+import { hostileObject, hostileValue } from "../support/hostile-payloads";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 
 // The session is the one thing faked: next-auth needs a request scope that a plain call lacks.
@@ -28,8 +27,7 @@ let users: (UserSummary | null)[];
 let claimIds: string[];
 
 beforeAll(async () => {
-  t = createTestDatabase(DB_FILE);
-  await seedCorpus(t.db);
+  t = await createTestDatabase({ from: "seeded", file: DB_FILE });
   const add = (role: UserSummary["role"]) =>
     createUser(t.db, { email: `${role}@example.test`, name: role, role, password: "a long enough password" }, null);
   users = [null, await add("viewer"), await add("reviewer"), await add("admin")];

@@ -1,5 +1,4 @@
-import { seedCorpus } from "@/lib/seed/seed-corpus";
-import { createTestDatabase, type TestDatabase } from "./test-database";
+import type { Db } from "@/lib/db/client";
 
 /** The fixed clock of the export tests: every stored date and the export time. */
 export const FIXED_NOW = new Date("2026-01-15T09:30:00.000Z");
@@ -15,22 +14,21 @@ export const REVIEWERS = [
 ] as const;
 
 /**
- * A test database holding the seeded corpus with stable ids and dates, plus reviewers'
- * tags and notes written straight through Prisma (the tagging and notes UI is not part
- * of this branch): agreement, a majority, a split, threaded notes, and hostile cell text.
+ * Turns a seeded database into the export tests' fixture: stable ids and dates, plus
+ * reviewers' tags and notes written straight through Prisma: agreement, a majority, a
+ * split, threaded notes, and hostile cell text. Run once per test run, into the
+ * "export-fixture" template (template-databases.ts); tests get a copy (createExportFixture).
  */
-export async function createExportFixture(): Promise<TestDatabase> {
-  const t = createTestDatabase();
-  await seedCorpus(t.db);
+export async function writeExportFixture(db: Db): Promise<void> {
   // Stable ids and dates so golden files do not change from run to run.
-  await t.db.$executeRawUnsafe(`UPDATE "Claim" SET "id" = 'claim-' || "seedKey"`);
-  await t.db.claim.updateMany({ data: { createdAt: CREATED, updatedAt: CREATED } });
-  for (const r of REVIEWERS) await t.db.user.create({ data: { ...r, passwordHash: "unused", createdAt: CREATED } });
+  await db.$executeRawUnsafe(`UPDATE "Claim" SET "id" = 'claim-' || "seedKey"`);
+  await db.claim.updateMany({ data: { createdAt: CREATED, updatedAt: CREATED } });
+  for (const r of REVIEWERS) await db.user.create({ data: { ...r, passwordHash: "unused", createdAt: CREATED } });
 
-  const tags = new Map((await t.db.tag.findMany()).map((tag) => [tag.slug, tag.id]));
-  const claims = await t.db.claim.findMany({ orderBy: { id: "asc" }, select: { id: true } });
+  const tags = new Map((await db.tag.findMany()).map((tag) => [tag.slug, tag.id]));
+  const claims = await db.claim.findMany({ orderBy: { id: "asc" }, select: { id: true } });
   const tag = (claimId: string, slug: string, reviewerId: string, minutes: number) =>
-    t.db.claimTag.create({ data: { claimId, tagId: tags.get(slug)!, reviewerId, createdAt: at(minutes) } });
+    db.claimTag.create({ data: { claimId, tagId: tags.get(slug)!, reviewerId, createdAt: at(minutes) } });
 
   const [agreed, majority, split, noted, hostile] = claims.map((c) => c.id);
   await tag(agreed, "statistic", "user-ada", 1);
@@ -40,10 +38,10 @@ export async function createExportFixture(): Promise<TestDatabase> {
   await tag(majority, "legal-fact", "user-vic", 5);
   await tag(split, "opinion", "user-ada", 6);
   await tag(split, "statistic", "user-rui", 7);
-  await t.db.claim.update({ where: { id: agreed }, data: { status: "accepted", updatedAt: at(10) } });
-  await t.db.claim.update({ where: { id: split }, data: { status: "disputed", updatedAt: at(11) } });
+  await db.claim.update({ where: { id: agreed }, data: { status: "accepted", updatedAt: at(10) } });
+  await db.claim.update({ where: { id: split }, data: { status: "disputed", updatedAt: at(11) } });
 
-  await t.db.note.create({
+  await db.note.create({
     data: {
       id: "note-1",
       claimId: noted,
@@ -53,7 +51,7 @@ export async function createExportFixture(): Promise<TestDatabase> {
       updatedAt: at(20),
     },
   });
-  await t.db.note.create({
+  await db.note.create({
     data: {
       id: "note-2",
       claimId: noted,
@@ -64,7 +62,7 @@ export async function createExportFixture(): Promise<TestDatabase> {
       updatedAt: at(30),
     },
   });
-  await t.db.note.create({
+  await db.note.create({
     data: {
       id: "note-3",
       claimId: hostile,
@@ -74,7 +72,7 @@ export async function createExportFixture(): Promise<TestDatabase> {
       updatedAt: at(22),
     },
   });
-  await t.db.note.create({
+  await db.note.create({
     data: {
       id: "note-4",
       claimId: hostile,
@@ -84,7 +82,7 @@ export async function createExportFixture(): Promise<TestDatabase> {
       updatedAt: at(23),
     },
   });
-  await t.db.note.create({
+  await db.note.create({
     data: {
       id: "note-5",
       claimId: hostile,
@@ -96,7 +94,7 @@ export async function createExportFixture(): Promise<TestDatabase> {
     },
   });
   // A reply to the deleted note: exported as a thread of its own, so the JSON stays importable.
-  await t.db.note.create({
+  await db.note.create({
     data: {
       id: "note-6",
       claimId: hostile,
@@ -107,5 +105,4 @@ export async function createExportFixture(): Promise<TestDatabase> {
       updatedAt: at(26),
     },
   });
-  return t;
 }

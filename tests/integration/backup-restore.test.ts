@@ -9,20 +9,15 @@ import { createDb, type Db } from "@/lib/db/client";
 import { listKnownMigrations } from "@/lib/db/migrations";
 import { createUser } from "@/lib/db/users";
 import { seedCorpus } from "@/lib/seed/seed-corpus";
+import { claims as runClaims } from "./helpers/run-cli";
 
 let dir: string;
 let live: string;
 let db: Db;
 const known = listKnownMigrations();
 
-/** Runs `npm run claims -- …` against the live test database. */
-function claims(...args: string[]) {
-  const r = spawnSync("npx", ["tsx", "--conditions=react-server", "lib/cli/main.ts", ...args], {
-    env: { ...process.env, DATABASE_URL: `file:${live}` },
-    encoding: "utf8",
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** `npm run claims -- …` in process, against the live test database. */
+const claims = (...args: string[]) => runClaims(`file:${live}`, ...args);
 
 const userCount = (file: string) => {
   const d = new Database(file, { readonly: true });
@@ -95,11 +90,11 @@ describe("backup and restore", () => {
 
   it("backs up and restores from the command line, and refuses to overwrite a backup", async () => {
     const file = path.join(dir, "cli.db");
-    const backup = claims("backup", file);
+    const backup = await claims("backup", file);
     expect(backup.code, backup.stderr).toBe(0);
     expect(backup.stdout).toContain("integrity ok");
-    expect(claims("backup", file)).toMatchObject({ code: 1, stderr: expect.stringContaining("already exists") });
-    expect(claims("backup").code).toBe(2);
+    expect(await claims("backup", file)).toMatchObject({ code: 1, stderr: expect.stringContaining("already exists") });
+    expect((await claims("backup")).code).toBe(2);
 
     const before = userCount(live);
     await createUser(
@@ -109,7 +104,7 @@ describe("backup and restore", () => {
     );
     expect(userCount(live)).toBe(before + 1);
 
-    const restore = claims("restore", file);
+    const restore = await claims("restore", file);
     expect(restore.code, restore.stderr).toBe(0);
     expect(restore.stdout).toContain(`restored ${live} from ${file}`);
     expect(userCount(live)).toBe(before);
@@ -125,7 +120,7 @@ describe("backup and restore", () => {
     const users = userCount(live);
     const garbage = path.join(dir, "garbage.db");
     fs.writeFileSync(garbage, Buffer.alloc(64 * 1024, 0x5a));
-    const refused = claims("restore", garbage);
+    const refused = await claims("restore", garbage);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/restore refused: .*garbage\.db is not a readable SQLite database/);
 
