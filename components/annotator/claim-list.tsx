@@ -48,7 +48,7 @@ export function ClaimList({ items, tagBySlug, selectedId, onSelect, ref }: Props
     if (!el) return;
     if (!rowHeight.current) {
       const probe = el.querySelector<HTMLElement>(".claim-list > li");
-      rowHeight.current = probe?.offsetHeight || 80;
+      rowHeight.current = probe?.getBoundingClientRect().height || 80; // fractional: 5.6rem is 89.6 px
     }
     const h = rowHeight.current;
     const first = Math.max(0, Math.floor(el.scrollTop / h) - OVERSCAN);
