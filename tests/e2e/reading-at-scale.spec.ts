@@ -12,7 +12,7 @@ const COUNT = 10_000;
 let claims: LargeClaim[] = [];
 
 test.use({ storageState: ADMIN_STATE });
-test.describe.configure({ mode: "serial", timeout: 180_000 });
+test.describe.configure({ mode: "serial", timeout: 300_000 });
 
 test.beforeAll(() => {
   claims = addLargeDocument(SLUG, COUNT);
@@ -38,7 +38,8 @@ test("10,000 claims: deep link, keyboard, overlap, nesting, click cycling and ta
   const target = claims[7000];
   await page.goto(`/documents/${SLUG}#claim-${target.id}`);
   await expect(page.locator(".panel-title .count")).toHaveText(String(COUNT));
-  await expect(page.locator(row(target.id))).toHaveAttribute("aria-pressed", "true");
+  // Hydrating 10,000 claims takes seconds on a loaded 2-core machine (see the annotator bench).
+  await expect(page.locator(row(target.id))).toHaveAttribute("aria-pressed", "true", { timeout: 60_000 });
   await expect(page.locator(row(target.id))).toBeInViewport();
   await expect.poll(async () => (await paintedClaim(page, target.id))?.inViewport).toBe(true);
   expect((await paintedClaim(page, target.id))?.selected).toBe(true);
