@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { TagCountBar } from "@/components/documents/tag-count-bar";
+import { hasRole } from "@/lib/auth/current-user";
 import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db/client";
 import { listDocumentSummaries } from "@/lib/db/documents";
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Documents" };
 export const dynamic = "force-dynamic";
 
 export default async function DocumentsPage() {
-  await requireUser("/documents");
+  const user = await requireUser("/documents");
   const [documents, tags] = await Promise.all([listDocumentSummaries(db), listTags(db)]);
   const total = documents.reduce((n, d) => n + d.claimCount, 0);
   return (
@@ -19,6 +20,13 @@ export default async function DocumentsPage() {
       <p className="lede">
         {documents.length} documents, {total} claims.
       </p>
+      {hasRole(user.role, "reviewer") ? (
+        <p>
+          <Link href="/documents/new" className="button-link">
+            Add document
+          </Link>
+        </p>
+      ) : null}
       <ol className="document-list">
         {documents.map((d) => (
           <li key={d.slug} className="document-card">

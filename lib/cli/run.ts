@@ -3,6 +3,7 @@ import { databaseUrl } from "../db/database-url";
 import { runBackup, runRestore } from "./commands/backup";
 import { runCoverage } from "./commands/coverage";
 import { runCurate } from "./commands/curate";
+import { runDocuments } from "./commands/documents";
 import { runExport } from "./commands/export";
 import { runImport } from "./commands/import";
 import { runList } from "./commands/list";
@@ -57,6 +58,9 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case "import":
         await runImport(db, rest, io);
+        return 0;
+      case "documents":
+        await runDocuments(db, rest, io);
         return 0;
       case "search":
         await runSearch(db, rest, io);

@@ -19,6 +19,13 @@ Commands:
                                     export the whole corpus, one document, or the claims a
                                     search finds (csv also writes <out>-notes.csv); a progress
                                     bar shows on a terminal
+  documents add <file> [--title <t>] [--author <a>] [--publication <p>] [--date YYYY-MM-DD]
+                [--source-url <url>] [--version-of <file-or-slug>]
+                                    import a .txt, .md, .html, .pdf or .docx file as a new
+                                    document (text policy: README "Bringing your own documents";
+                                    a text already stored is refused, naming the document);
+                                    --version-of stores it as the document's new version and
+                                    re-anchors every claim (unchanged/moved/fuzzy/orphaned)
   import <file.json>                import a JSON export (checked whole first; one transaction,
                                     so a bad file changes nothing)
   backup <file>                     an online, consistent copy of the database (safe while the app runs)

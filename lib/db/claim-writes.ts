@@ -115,7 +115,10 @@ export async function adjustClaimSpan(
     const claim = await loadClaim(tx, input.claimId);
     const anchored = anchorNewSpan(claim.document.text, input);
     await refuseDuplicate(tx, claim.documentId, input, claim.id);
-    await claimNextVersion(tx, claim.id, input.version, { ...anchored, textHash: claim.document.sha256 });
+    // A claim a new version left fuzzy or orphaned is settled by re-selecting its passage.
+    const anchorState =
+      claim.anchorState === "fuzzy" || claim.anchorState === "orphaned" ? "reselected" : claim.anchorState;
+    await claimNextVersion(tx, claim.id, input.version, { ...anchored, textHash: claim.document.sha256, anchorState });
     await appendAudit(tx, {
       actorId,
       action: "claim.adjust-span",
@@ -235,6 +238,15 @@ export async function restoreClaimVersion(
     const claim = await loadClaim(tx, input.claimId);
     const data: Prisma.ClaimUpdateManyMutationInput = {};
     if (earlier.start !== undefined && earlier.end !== undefined) {
+      // Offsets recorded against an earlier text of the document would land on other words now.
+      const textSince = await tx.documentVersion.findFirst({
+        where: { documentId: claim.documentId, createdAt: { gt: event.at } },
+        select: { number: true },
+      });
+      if (textSince)
+        throw new WriteError(
+          "That history entry is from an earlier version of the document's text: re-select the passage instead.",
+        );
       Object.assign(data, anchorNewSpan(claim.document.text, { start: earlier.start, end: earlier.end }), {
         textHash: claim.document.sha256,
       });

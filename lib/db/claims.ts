@@ -12,6 +12,8 @@ export interface ClaimListing {
   suggestedTags: string[];
   reviewerTags: { tag: string; reviewer: string }[];
   status: string;
+  /** How the claim stands on its document's current version (unchanged when never carried over). */
+  anchor: string;
 }
 
 /** Every live claim, in document then reading order, with curated and reviewers' tags. */
@@ -41,6 +43,7 @@ export async function listClaims(db: Db): Promise<ClaimListing[]> {
       suggestedTags,
       reviewerTags,
       status: c.status,
+      anchor: c.anchorState ?? "unchanged",
     };
   });
 }

@@ -54,11 +54,35 @@ export async function listDocumentSummaries(db: Db): Promise<DocumentSummary[]> 
   }));
 }
 
+/** A claim a new version left for a reviewer to settle: confirm, re-select or retire. */
+export interface AnchorQueueItem {
+  id: string;
+  version: number;
+  state: "fuzzy" | "orphaned";
+  /** The quote as it now stands (fuzzy) or as it stood on the old text (orphaned). */
+  exact: string;
+  start: number;
+  end: number;
+}
+
+/** One document's metadata by slug, or null. */
+export function getDocumentMetadata(db: Db, slug: string): Promise<DocumentMetadata | null> {
+  return db.document.findUnique({
+    where: { slug },
+    select: { slug: true, fileName: true, title: true, author: true, publication: true, publishedOn: true },
+  });
+}
+
 export interface DocumentForReading extends DocumentMetadata {
   id: string;
   text: string;
   sha256: string;
+  /** Claims anchored on the current text (an orphaned claim's offsets point into an old text, so it is not here). */
   claims: ClaimForReading[];
+  versionNumber: number;
+  /** How the claims were carried over to the current version, when it is not the first. */
+  versionReport: { unchanged: number; moved: number; fuzzy: number; orphaned: number } | null;
+  anchorQueue: AnchorQueueItem[];
 }
 
 /**
@@ -76,6 +100,23 @@ export async function getDocumentForReading(db: Db, slug: string): Promise<Docum
     },
   });
   if (!doc) return null;
+  const current =
+    doc.versionNumber > 1
+      ? await db.documentVersion.findUnique({
+          where: { documentId_number: { documentId: doc.id, number: doc.versionNumber } },
+          select: { reanchorReport: true },
+        })
+      : null;
+  const anchorQueue = doc.claims
+    .filter((c) => c.deletedAt === null && (c.anchorState === "fuzzy" || c.anchorState === "orphaned"))
+    .map((c) => ({
+      id: c.id,
+      version: c.version,
+      state: c.anchorState as "fuzzy" | "orphaned",
+      exact: c.exact,
+      start: c.start,
+      end: c.end,
+    }));
   return {
     id: doc.id,
     slug: doc.slug,
@@ -86,6 +127,9 @@ export async function getDocumentForReading(db: Db, slug: string): Promise<Docum
     publishedOn: doc.publishedOn,
     text: doc.text,
     sha256: doc.sha256,
-    claims: doc.claims.map(toClaimForReading),
+    claims: doc.claims.filter((c) => c.textHash === doc.sha256).map(toClaimForReading),
+    versionNumber: doc.versionNumber,
+    versionReport: current?.reanchorReport ? JSON.parse(current.reanchorReport) : null,
+    anchorQueue,
   };
 }

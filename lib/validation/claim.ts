@@ -36,3 +36,6 @@ export const setTagSchema = z.object({
   tag: z.string().min(1).max(40).refine(isWellFormedText, { error: WELL_FORMED_MESSAGE }),
   on: z.boolean(),
 });
+
+/** A reviewer's decision on a claim a new document version left fuzzy or orphaned. */
+export const resolveAnchorSchema = z.object({ claimId: id, version, resolution: z.enum(["confirm", "retire"]) });

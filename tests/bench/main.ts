@@ -3,7 +3,9 @@ const BENCHMARKS: Record<string, () => Promise<{ run: (args: string[]) => Promis
   annotator: () => import("./annotator"),
   export: () => import("./export"),
   load: () => import("./load"),
+  reanchor: () => import("./reanchor"),
   search: () => import("./search"),
+  suggest: () => import("./suggest"),
 };
 
 const [benchmark, ...args] = process.argv.slice(2);

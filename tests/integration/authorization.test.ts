@@ -21,6 +21,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const claimActions = await import("@/app/documents/[slug]/actions");
 const userActions = await import("@/app/admin/users/actions");
+const documentActions = await import("@/app/documents/new/actions");
 const auditActions = await import("@/app/admin/audit/actions");
 const setupActions = await import("@/app/setup/actions");
 const searchRoute = await import("@/app/api/claims/route");
@@ -57,7 +58,27 @@ async function ownersNote() {
 }
 
 /** Every exported server action, with a valid input and the weakest identity allowed to run it. */
+let imports = 0;
 const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Who[] }[] = [
+  {
+    name: "addDocumentAction",
+    allowed: ["reviewer (not owner)", "admin"],
+    call: async () => {
+      const form = new FormData();
+      form.set("text", `Imported text number ${++imports} of the authorization test.`);
+      return documentActions.addDocumentAction({ ok: false }, form);
+    },
+  },
+  {
+    name: "resolveAnchorAction",
+    allowed: ["reviewer (not owner)", "admin"],
+    call: async () => {
+      const c = await someClaim();
+      // As a new version would leave it: a fuzzy claim waiting for a reviewer.
+      await db.claim.update({ where: { id: c.id }, data: { anchorState: "fuzzy" } });
+      return claimActions.resolveAnchorAction({ claimId: c.id, version: c.version, resolution: "confirm" });
+    },
+  },
   {
     name: "createClaimAction",
     allowed: ["reviewer (not owner)", "admin"],
@@ -292,7 +313,9 @@ describe("every server action checks who is asking, on the server", () => {
     const allowed = action.allowed.includes(who);
     expect(result.ok).toBe(allowed);
     if (!allowed) {
-      expect((result as unknown as { error: string }).error).toMatch(
+      // Form actions (useActionState) call it `message`; the rest `error`.
+      const refusal = result as unknown as { error?: string; message?: string };
+      expect(refusal.error ?? refusal.message).toMatch(
         /sign in|can read but not change|Only an admin|author or an admin|already done|^40[13] /i,
       );
       // A refused write leaves no trace but the note the test itself prepared.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { guardedWrite } from "@/lib/auth/guarded-write";
-import { ConflictError, WriteError } from "@/lib/db/errors";
+import { ConflictError, ForbiddenError, NotFoundError, WriteError } from "@/lib/db/errors";
 import type { UserSummary } from "@/lib/db/users";
 import { setStatusSchema } from "@/lib/validation/claim";
 
@@ -56,7 +56,7 @@ describe("guardedWrite", () => {
       },
       as("reviewer"),
     );
-    expect(refused).toEqual({ ok: false, error: "No.", field: "claimId" });
+    expect(refused).toEqual({ ok: false, code: "refused", error: "No.", field: "claimId" });
     const conflict = await guardedWrite(
       setStatusSchema,
       input,
@@ -66,7 +66,22 @@ describe("guardedWrite", () => {
       },
       as("reviewer"),
     );
-    expect(conflict).toEqual({ ok: false, error: "Changed.", conflict: { version: 4 } });
+    expect(conflict).toEqual({ ok: false, code: "conflict", error: "Changed.", conflict: { version: 4 } });
+    for (const [error, code] of [
+      [new NotFoundError("Gone."), "not-found"],
+      [new ForbiddenError("Not yours."), "forbidden"],
+    ] as const) {
+      const result = await guardedWrite(
+        setStatusSchema,
+        input,
+        "reviewer",
+        async () => {
+          throw error;
+        },
+        as("reviewer"),
+      );
+      expect(result).toMatchObject({ ok: false, code, error: error.message });
+    }
     await expect(
       guardedWrite(
         setStatusSchema,

@@ -4,12 +4,14 @@ import { z } from "zod";
 import { guardedWrite } from "@/lib/auth/guarded-write";
 import { adjustClaimSpan, createClaim, setClaimDeleted, setClaimStatus, setReviewerTag } from "@/lib/db/claim-writes";
 import { db } from "@/lib/db/client";
+import { resolveAnchor } from "@/lib/db/document-versions";
 import { addNote, changeNote } from "@/lib/db/notes";
 import { listNotesForReading } from "@/lib/notes/notes-for-reading";
 import {
   adjustSpanSchema,
   claimVersionSchema,
   createClaimSchema,
+  resolveAnchorSchema,
   setStatusSchema,
   setTagSchema,
 } from "@/lib/validation/claim";
@@ -62,4 +64,8 @@ export async function editNoteAction(input: unknown) {
 
 export async function deleteNoteAction(input: unknown) {
   return guardedWrite(deleteNoteSchema, input, "reviewer", (user, i) => changeNote(db, user, { ...i, body: null }));
+}
+
+export async function resolveAnchorAction(input: unknown) {
+  return guardedWrite(resolveAnchorSchema, input, "reviewer", (user, i) => resolveAnchor(db, user.id, i));
 }

@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Annotator } from "@/components/annotator/annotator";
+import { AnchorQueue } from "@/components/documents/anchor-queue";
+import { VersionBanner } from "@/components/documents/version-banner";
 import { ExportMenu } from "@/components/export/export-menu";
+import { hasRole } from "@/lib/auth/current-user";
 import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db/client";
 import { getDocumentForReading } from "@/lib/db/documents";
@@ -15,6 +18,7 @@ import {
   deleteNoteAction,
   editNoteAction,
   loadNotesAction,
+  resolveAnchorAction,
   restoreClaimAction,
   setStatusAction,
   setTagAction,
@@ -47,6 +51,26 @@ export default async function DocumentPage({ params }: Params) {
             {doc.fileName}
           </span>
         </p>
+        {hasRole(user.role, "reviewer") ? (
+          <p>
+            <a href={`/documents/new?versionOf=${encodeURIComponent(doc.slug)}`} className="button-link">
+              Upload a new version
+            </a>
+          </p>
+        ) : null}
+        {doc.versionReport ? (
+          <VersionBanner
+            versionNumber={doc.versionNumber}
+            report={doc.versionReport}
+            waiting={doc.anchorQueue.length}
+          />
+        ) : null}
+        <AnchorQueue
+          items={doc.anchorQueue}
+          canWrite={hasRole(user.role, "reviewer")}
+          resolve={resolveAnchorAction}
+          reselect={adjustSpanAction}
+        />
         <ExportMenu
           scopes={[
             { document: doc.slug, label: "This document" },

@@ -8,7 +8,7 @@ export async function runList(db: Db, args: string[], io: CliIo): Promise<void> 
   const claims = await listClaims(db);
   if (values.json) {
     const rows = claims.map(
-      ({ document, start, end, exact, tags, suggestedTags, reviewerTags, status, id, statement }) => ({
+      ({ document, start, end, exact, tags, suggestedTags, reviewerTags, status, id, statement, anchor }) => ({
         id,
         document,
         start,
@@ -19,6 +19,7 @@ export async function runList(db: Db, args: string[], io: CliIo): Promise<void> 
         suggestedTags,
         reviewerTags,
         status,
+        anchor,
       }),
     );
     io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);

@@ -1,0 +1,73 @@
+import type { SentenceAnalysis } from "./nlp";
+
+export type SuggestedTag = "statistic" | "legal-fact" | "opinion" | null;
+
+export interface Cue {
+  tag: SuggestedTag;
+  /** Why: the cue that fired, shown to the reviewer. */
+  reason: string;
+}
+
+const FIGURE_ENTITIES = new Set(["CARDINAL", "PERCENT", "MONEY", "DURATION", "DATE", "ORDINAL", "QUANTITY", "TIME"]);
+const STATISTIC_ENTITIES = new Set(["CARDINAL", "PERCENT", "MONEY"]);
+// A citation (a section, an act, a code, a court) names a legal fact outright; a program or
+// power named by its statute ("287(g)") makes one only with a verb of permission or duty.
+const CITATION =
+  /\b(?:section \d|§|u\.s\.c\.|c\.f\.r\.|[A-Z][a-z]+ Act\b|statutes?|court|ruled|ruling|constitution(?:al)?|regulations?)\b/;
+const PERMISSION =
+  /\b(?:allows?|allowed|permits?|permitted|authori[sz]es?|authori[sz]ed|authority|requires?|required|deputi[sz]es?|delegat\w*|confers?|empowers?|may not|can(?:no|')t|prohibit\w*|mandat\w*|warrants?|detainers?)\b/i;
+const STATUTE_NAME = /\b\d+\([a-z]\)/g;
+const MODALS = new Set(["should", "must", "ought", "need", "needs", "shall"]);
+const BOILERPLATE =
+  /\b(?:subscribe|newsletter|sign up|cookies?|all rights reserved|comments are closed|share this|follow us|click here|read more|about author|privacy policy|terms of use)\b|©/i;
+
+/** The sentiment (wink, −1 to 1) past which a sentence reads as evaluative. Tuned on NewsSD train. */
+export const SENTIMENT_CUE = 0.4;
+
+/**
+ * Why a unit is worth suggesting as a claim, and its likely tag, or null for text that is
+ * not a claim (too short to assert anything, a question, site boilerplate). The order
+ * matters: a figure makes a statistic even in an opinionated sentence, as the curated claims do.
+ */
+export function claimCue(unit: string, a: SentenceAnalysis): Cue | null {
+  const words = a.tokens.filter((_, i) => a.pos[i] !== "PUNCT" && a.pos[i] !== "SYM");
+  if (words.length < 4 || /\?["”’)]*$/.test(unit) || BOILERPLATE.test(unit)) return null;
+  // "287(g)" is the name of a statute's section, not a figure.
+  const figures = unit.replace(STATUTE_NAME, "");
+  const stat = a.entities.find(
+    (e) => STATISTIC_ENTITIES.has(e.type) && /\d/.test(e.value) && figures.includes(e.value),
+  );
+  if (stat) return { tag: "statistic", reason: `a figure: “${stat.value}” (${stat.type.toLowerCase()})` };
+  const citation = CITATION.exec(unit);
+  if (citation) return { tag: "legal-fact", reason: `a legal citation: “${citation[0]}”` };
+  const permission = PERMISSION.exec(unit);
+  if (permission && (STATUTE_NAME.test(unit) || /\b(?:law|program|agreement|model)\b/i.test(unit))) {
+    STATUTE_NAME.lastIndex = 0;
+    return { tag: "legal-fact", reason: `what a law or program permits or requires: “${permission[0]}”` };
+  }
+  const modal = a.tokens.find((t, i) => MODALS.has(t) && (a.pos[i] === "AUX" || a.pos[i] === "VERB"));
+  if (modal) return { tag: "opinion", reason: `a modal: “${modal}”` };
+  const superlative = a.tokens.find(
+    (t, i) => a.pos[i] === "ADJ" && /(?:est|most)$/.test(t) && (t.length > 4 || t === "best"),
+  );
+  if (superlative) return { tag: "opinion", reason: `a superlative: “${superlative}”` };
+  if (Math.abs(a.sentiment) >= SENTIMENT_CUE)
+    return { tag: "opinion", reason: `evaluative wording (sentiment ${a.sentiment.toFixed(2)})` };
+  const figure = a.entities.find((e) => FIGURE_ENTITIES.has(e.type));
+  if (figure) return { tag: null, reason: `a ${figure.type.toLowerCase()}: “${figure.value}”` };
+  // In argumentative writing, a sentence with no figure, citation or date is most often the
+  // author's case: suggested as opinion, for the reviewer to re-tag.
+  return { tag: "opinion", reason: "an assertion with no figure, citation or date (argument)" };
+}
+
+/**
+ * Opinion or not, for one sentence, from positive evidence only (a modal, a superlative,
+ * evaluative wording): the subjectivity measurement on NewsSD, where news sentences with
+ * no cue are mostly reporting, unlike the sentences of an op-ed.
+ */
+export function isOpinion(a: SentenceAnalysis, threshold = SENTIMENT_CUE): boolean {
+  if (a.tokens.some((t, i) => MODALS.has(t) && (a.pos[i] === "AUX" || a.pos[i] === "VERB"))) return true;
+  if (a.tokens.some((t, i) => a.pos[i] === "ADJ" && /(?:est|most)$/.test(t) && (t.length > 4 || t === "best")))
+    return true;
+  return Math.abs(a.sentiment) >= threshold;
+}

@@ -1,0 +1,107 @@
+import fs from "node:fs";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
+import { splitParagraphs } from "@/lib/anchoring/paragraphs";
+import { readCorpus } from "@/lib/seed/corpus-files";
+import { isOpinion } from "@/lib/suggest/cues";
+import { type Labelled, macroF1, type SuggestionScore, scoreSuggestions } from "@/lib/suggest/measure";
+import { analyse } from "@/lib/suggest/nlp";
+import { suggestClaims } from "@/lib/suggest/suggest-claims";
+
+/**
+ * `npm run bench -- suggest [--smoke]`: each of the five documents treated as unseen (its text
+ * alone goes in), suggestions compared with its curated claims, beside the naive floor
+ * measured in the same run ("every sentence is a claim; a digit means statistic, else
+ * opinion"). Then opinion vs not opinion on NewsSD-ENG val.csv (sentence-level subjectivity;
+ * Antici et al., LREC-COLING 2024, CC BY 4.0; the cues were tuned on train.csv only).
+ * --smoke: the first document and 20 NewsSD sentences, to check the bench runs.
+ */
+const NEWSSD = path.join("..", "shared", "datasets", "newssd-eng");
+
+/** A curated claim's category: statistic before legal fact before opinion, as the cues rank them. */
+function curatedTag(tags: string[]): string {
+  for (const t of ["statistic", "legal-fact", "opinion"]) if (tags.includes(t)) return t;
+  return "none";
+}
+
+function naiveSuggestions(text: string): Labelled[] {
+  const out: Labelled[] = [];
+  const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
+  for (const p of splitParagraphs(text)) {
+    for (const s of segmenter.segment(text.slice(p.start, p.end))) {
+      const trimmed = s.segment.trim();
+      if (!trimmed) continue;
+      const start = p.start + s.index + s.segment.indexOf(trimmed);
+      out.push({ start, end: start + trimmed.length, tag: /\d/.test(trimmed) ? "statistic" : "opinion" });
+    }
+  }
+  return out;
+}
+
+function newsSd(file: string, limit?: number): { sentence: string; subjective: boolean }[] {
+  const rows = parse(fs.readFileSync(path.join(NEWSSD, file)), { columns: true, skip_empty_lines: true }) as {
+    Sentence: string;
+    Label: string;
+  }[];
+  return rows
+    .slice(0, limit)
+    .map((r) => ({ sentence: r.Sentence.replace(/\s+/g, " ").trim(), subjective: r.Label === "SUBJ" }));
+}
+
+const fmt = (n: number) => n.toFixed(2);
+
+export async function run(args: string[]): Promise<void> {
+  const smoke = args.includes("--smoke");
+  const corpus = readCorpus().slice(0, smoke ? 1 : undefined);
+  const rows: { document: string; method: string; score: SuggestionScore }[] = [];
+  const all = {
+    ours: { claims: [] as Labelled[], suggestions: [] as Labelled[] },
+    naive: { claims: [] as Labelled[], suggestions: [] as Labelled[] },
+  };
+  let offset = 0;
+  const started = performance.now();
+  for (const { fileName, text, curated } of corpus) {
+    const claims = curated.claims.map((c) => ({ start: c.start, end: c.end, tag: curatedTag(c.tags) }));
+    const ours = suggestClaims(text).map((s) => ({ start: s.start, end: s.end, tag: s.tag ?? "none" }));
+    const naive = naiveSuggestions(text);
+    rows.push({ document: fileName, method: "suggest", score: scoreSuggestions(claims, ours) });
+    rows.push({ document: fileName, method: "naive", score: scoreSuggestions(claims, naive) });
+    // Pooled over the documents: offsets shifted so spans of different documents never meet.
+    const shift = (l: Labelled[]) => l.map((x) => ({ ...x, start: x.start + offset, end: x.end + offset }));
+    all.ours.claims.push(...shift(claims));
+    all.ours.suggestions.push(...shift(ours));
+    all.naive.claims.push(...shift(claims));
+    all.naive.suggestions.push(...shift(naive));
+    offset += text.length + 1;
+  }
+  const pooled = {
+    suggest: scoreSuggestions(all.ours.claims, all.ours.suggestions),
+    naive: scoreSuggestions(all.naive.claims, all.naive.suggestions),
+  };
+  const ms = performance.now() - started;
+
+  console.log("| document | method | claims | suggested | recall | strict recall | precision | κ (tags, matched) |");
+  console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
+  const line = (doc: string, method: string, s: SuggestionScore) =>
+    console.log(
+      `| ${doc} | ${method} | ${s.claims} | ${s.suggestions} | ${fmt(s.recall)} | ${fmt(s.strictRecall)} | ${fmt(s.precision)} | ${fmt(s.kappa)} (${s.matchedPairs}) |`,
+    );
+  for (const r of rows) line(r.document, r.method, r.score);
+  line("**all**", "**suggest**", pooled.suggest);
+  line("**all**", "naive floor", pooled.naive);
+
+  const subjectivity: Record<string, { ours: number; naive: number; sentences: number }> = {};
+  for (const file of ["train.csv", "val.csv"]) {
+    const data = newsSd(file, smoke ? 20 : undefined);
+    const gold = data.map((d) => d.subjective);
+    const ours = data.map((d) => isOpinion(analyse(d.sentence)));
+    const naive = data.map((d) => !/\d/.test(d.sentence));
+    subjectivity[file] = { ours: macroF1(gold, ours), naive: macroF1(gold, naive), sentences: data.length };
+  }
+  console.log("\n| NewsSD-ENG | sentences | macro-F1 (opinion cues) | macro-F1 (naive: no digit = opinion) |");
+  console.log("| --- | --- | --- | --- |");
+  for (const [file, s] of Object.entries(subjectivity))
+    console.log(`| ${file} | ${s.sentences} | ${fmt(s.ours)} | ${fmt(s.naive)} |`);
+  console.log(`\n(${ms.toFixed(0)} ms for the documents)`);
+  console.log(JSON.stringify({ benchmark: "suggest", smoke, pooled, documents: rows, newssd: subjectivity }));
+}
