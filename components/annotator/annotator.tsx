@@ -1,18 +1,22 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { splitParagraphs } from "@/lib/anchoring/paragraphs";
 import type { Span } from "@/lib/anchoring/types";
 import { stepSpan, trimSpan } from "@/lib/anchoring/word-steps";
 import type { ClaimForReading } from "@/lib/db/claim-reads";
 import type { TagView } from "@/lib/db/tags";
+import { claimsAt, groupByParagraph, paragraphIndexAt } from "@/lib/highlights/claim-index";
 import { CLAIM_STATUSES, type ClaimStatus } from "@/lib/validation/claim";
 import type { AnnotatorActions } from "./annotator-actions";
 import { ClaimDetail } from "./claim-detail";
-import { ClaimList } from "./claim-list";
+import { ClaimList, type ClaimListHandle } from "./claim-list";
 import { DocumentText } from "./document-text";
 import { selectionToSpan } from "./dom-offsets";
 import { HelpOverlay } from "./help-overlay";
+import { HighlightPainter, highlightsSupported } from "./highlight-painter";
 import { commandForKey, type KeyCommand } from "./key-commands";
+import { offsetAtPoint } from "./point-offset";
 import { useClaimWrites } from "./use-claim-writes";
 import { useClaims } from "./use-claims";
 import type { Viewer } from "./viewer";
@@ -61,14 +65,40 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
   );
   const selected = claims.find((c) => c.id === selectedId) ?? null;
 
+  const tagBySlug = useMemo(() => new Map(tags.map((t) => [t.slug, t])), [tags]);
+  const paragraphs = useMemo(() => splitParagraphs(text), [text]);
+  const groups = useMemo(() => groupByParagraph(paragraphs, live), [paragraphs, live]);
+  const listRef = useRef<ClaimListHandle>(null);
+  const painterRef = useRef<HighlightPainter | null>(null);
+
+  // The painter lives as long as the document; paragraph text nodes never change, so it finds them once.
+  useLayoutEffect(() => {
+    if (!highlightsSupported() || !textRef.current) return;
+    const elements = [...textRef.current.querySelectorAll<HTMLElement>(".document-text p[data-start]")];
+    const painter = new HighlightPainter((i) => {
+      const p = elements[i];
+      return p?.firstChild instanceof Text ? { node: p.firstChild, start: Number(p.dataset.start) } : null;
+    }, tags);
+    painterRef.current = painter;
+    return () => {
+      painter.dispose();
+      painterRef.current = null;
+    };
+  }, [tags]);
+
+  const knownTags = useMemo(() => new Set(tags.map((t) => t.slug)), [tags]);
+  useLayoutEffect(() => {
+    painterRef.current?.sync(groups, knownTags);
+    painterRef.current?.select(selectedId);
+  }, [groups, knownTags, selectedId]);
+
   const scrollToClaim = useCallback((id: string) => {
-    const marks = [...(textRef.current?.querySelectorAll<HTMLElement>(`mark[data-claims~="${CSS.escape(id)}"]`) ?? [])];
-    marks[0]?.scrollIntoView({ block: "center", behavior: "smooth" });
-    for (const mark of marks) {
-      mark.classList.remove("is-flashing");
-      void mark.offsetWidth; // restart the animation
-      mark.classList.add("is-flashing");
-    }
+    const range = painterRef.current?.rangeOf(id);
+    if (!range) return;
+    const rect = range.getBoundingClientRect();
+    const reduce = matchMedia("(prefers-reduced-motion: reduce)").matches;
+    window.scrollTo({ top: window.scrollY + rect.top - innerHeight / 3, behavior: reduce ? "auto" : "smooth" });
+    painterRef.current?.flash(id);
   }, []);
 
   const select = useCallback(
@@ -76,8 +106,7 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
       setSelectedId(id);
       history.replaceState(null, "", `${HASH_PREFIX}${id}`);
       if (scrollTo === "text") requestAnimationFrame(() => scrollToClaim(id));
-      if (scrollTo === "list")
-        document.getElementById(`claim-item-${id}`)?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+      if (scrollTo === "list") listRef.current?.reveal(id);
     },
     [scrollToClaim],
   );
@@ -88,12 +117,17 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
       const id = location.hash.startsWith(HASH_PREFIX)
         ? decodeURIComponent(location.hash.slice(HASH_PREFIX.length))
         : null;
-      if (id && initial.some((c) => c.id === id)) select(id, "text");
+      if (id && initial.some((c) => c.id === id)) {
+        select(id, "text");
+        listRef.current?.reveal(id);
+      }
     }
     followHash();
     window.addEventListener("hashchange", followHash);
     return () => window.removeEventListener("hashchange", followHash);
   }, [initial, select]);
+
+  const selectFromList = useCallback((id: string) => select(id, "text"), [select]);
 
   const { toggleTag, setStatus, respan, toggleDeleted, createClaim } = useClaimWrites(actions, viewer, {
     apply,
@@ -141,8 +175,10 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
         const index = live.findIndex((c) => c.id === selectedId);
         const next = live[Math.min(live.length - 1, Math.max(0, index + command.direction))];
         if (!next) return;
+        // The list follows; focus moves along with it when it was already in the list.
+        const inList = Boolean(document.activeElement?.closest(".claim-list"));
         select(next.id, "text");
-        document.getElementById(`claim-item-${next.id}`)?.scrollIntoView({ block: "nearest" });
+        listRef.current?.reveal(next.id, { focus: inList });
         return;
       }
       if (!selected) return;
@@ -197,11 +233,16 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
     return () => window.removeEventListener("keydown", onKey);
   }, [run, selected, tags]);
 
+  /** A click on a passage selects the innermost claim there; clicking again cycles outward through nested claims. */
   function onTextClick(event: React.MouseEvent) {
     if (window.getSelection()?.toString()) return; // the reader is selecting text, not choosing a claim
-    const mark = (event.target as HTMLElement).closest<HTMLElement>("mark[data-claims]");
-    if (!mark) return;
-    const ids = mark.dataset.claims!.split(" ");
+    const badge = (event.target as HTMLElement).closest<HTMLElement>(".claim-badge[data-claim-id]");
+    if (badge) return select(badge.dataset.claimId!, "list");
+    const offset = offsetAtPoint(event.clientX, event.clientY);
+    if (offset === null) return;
+    const paragraph = paragraphIndexAt(paragraphs, offset);
+    const ids = claimsAt(groups[paragraph] ?? [], offset).map((c) => c.id);
+    if (ids.length === 0) return;
     const at = selectedId ? ids.indexOf(selectedId) : -1;
     select(ids[(at + 1) % ids.length], "list");
   }
@@ -210,7 +251,13 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
     <div className="reader">
       {/* biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: a pointer shortcut; the keyboard selects claims with j/k and the claim list */}
       <div className="reader-text" ref={textRef} onClick={onTextClick}>
-        <DocumentText text={text} claims={live} tags={tags} selectedId={selectedId} />
+        <DocumentText
+          text={text}
+          paragraphs={paragraphs}
+          groups={groups}
+          tagBySlug={tagBySlug}
+          selectedId={selectedId}
+        />
       </div>
       <aside className="reader-panel" aria-label="Claims">
         <div className="notice-area" role="status" aria-live="polite">
@@ -284,9 +331,13 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
             ?
           </button>
         </div>
-        <div className="claim-list-scroll">
-          <ClaimList items={listed} tags={tags} selectedId={selectedId} onSelect={(id) => select(id, "text")} />
-        </div>
+        <ClaimList
+          ref={listRef}
+          items={listed}
+          tagBySlug={tagBySlug}
+          selectedId={selectedId}
+          onSelect={selectFromList}
+        />
       </aside>
       {helpOpen ? <HelpOverlay tags={tags} onClose={() => setHelpOpen(false)} /> : null}
     </div>

@@ -1,56 +1,84 @@
 import { memo } from "react";
-import { splitParagraphs } from "@/lib/anchoring/paragraphs";
+import type { Span } from "@/lib/anchoring/types";
 import type { ClaimForReading } from "@/lib/db/claim-reads";
 import type { TagView } from "@/lib/db/tags";
-import { segmentRange } from "@/lib/highlights/segments";
 import { shownTags } from "@/lib/tags/shown-tags";
 
 interface Props {
   text: string;
-  /** Live claims only. */
-  claims: ClaimForReading[];
-  tags: TagView[];
+  paragraphs: readonly Span[];
+  /** Live claims per paragraph, in reading order (see groupByParagraph). */
+  groups: readonly (readonly ClaimForReading[])[];
+  tagBySlug: ReadonlyMap<string, TagView>;
   selectedId: string | null;
 }
 
 /**
- * The document text, paragraph by paragraph, with every claim highlighted in place.
- * Runs covered by several claims (overlap, nesting) are one element listing all of
- * them, darker the more claims cover it; the text itself is never altered, so DOM
- * offsets map straight back to document offsets.
+ * The document text, one untouched text node per paragraph: the highlights are painted
+ * over it with the CSS Custom Highlight API (HighlightPainter), so find-in-page, selection
+ * and offsets see exactly the document's text. Beside each paragraph a gutter lists its
+ * claims as letter badges in reading order (a tag's colour is never alone): the letters
+ * the highlights cannot carry. The badges are hidden from screen readers; the claim list
+ * and the selected claim's detail are the accessible route to every claim.
  */
-export const DocumentText = memo(function DocumentText({ text, claims, tags, selectedId }: Props) {
-  const tagBySlug = new Map(tags.map((t) => [t.slug, t]));
-  const claimById = new Map(claims.map((c) => [c.id, c]));
-  const letters = (id: string) =>
-    shownTags(claimById.get(id)!)
-      .map((s) => tagBySlug.get(s)?.letter ?? "?")
-      .join("");
+export const DocumentText = memo(function DocumentText({ text, paragraphs, groups, tagBySlug, selectedId }: Props) {
   return (
     <div className="document-text">
-      {splitParagraphs(text).map((paragraph) => (
-        <p key={paragraph.start} data-start={paragraph.start}>
-          {segmentRange(paragraph, claims).map((segment) => {
-            const piece = text.slice(segment.start, segment.end);
-            if (segment.claimIds.length === 0) return piece;
-            const innermost = claimById.get(segment.claimIds[0])!;
-            const color = tagBySlug.get(shownTags(innermost)[0])?.color ?? "#6b7280";
-            const selected = selectedId !== null && segment.claimIds.includes(selectedId);
-            return (
-              <mark
-                key={segment.start}
-                className={selected ? "hl is-selected" : "hl"}
-                data-claims={segment.claimIds.join(" ")}
-                data-depth={Math.min(segment.claimIds.length, 3)}
-                data-badge={segment.startingIds.map(letters).join("·") || undefined}
-                style={{ "--hl": color } as React.CSSProperties}
-              >
-                {piece}
-              </mark>
-            );
-          })}
-        </p>
+      {paragraphs.map((paragraph, i) => (
+        <div className="para" key={paragraph.start}>
+          <Paragraph start={paragraph.start} text={text.slice(paragraph.start, paragraph.end)} />
+          <GutterBadges
+            claims={groups[i] ?? NONE}
+            tagBySlug={tagBySlug}
+            selectedId={selectedId !== null && groups[i]?.some((c) => c.id === selectedId) ? selectedId : null}
+          />
+        </div>
       ))}
     </div>
   );
 });
+
+const NONE: readonly ClaimForReading[] = [];
+
+/** The paragraph's text, never re-rendered: its text node is what the highlight ranges point into. */
+const Paragraph = memo(function Paragraph({ start, text }: { start: number; text: string }) {
+  return <p data-start={start}>{text}</p>;
+});
+
+interface BadgeProps {
+  claims: readonly ClaimForReading[];
+  tagBySlug: ReadonlyMap<string, TagView>;
+  /** The selected claim's id when it is in this paragraph, else null (so other paragraphs skip re-rendering). */
+  selectedId: string | null;
+}
+
+const sameClaims = (a: BadgeProps, b: BadgeProps) =>
+  a.tagBySlug === b.tagBySlug &&
+  a.selectedId === b.selectedId &&
+  a.claims.length === b.claims.length &&
+  a.claims.every((c, i) => c === b.claims[i]);
+
+/** One badge per claim: its tags' letters (· when untagged), coloured by its first tag; a click selects it. */
+const GutterBadges = memo(function GutterBadges({ claims, tagBySlug, selectedId }: BadgeProps) {
+  if (claims.length === 0) return null;
+  return (
+    <span className="para-badges" aria-hidden="true">
+      {claims.map((claim) => {
+        const shown = shownTags(claim)
+          .map((slug) => tagBySlug.get(slug))
+          .filter((t) => t !== undefined);
+        return (
+          <span
+            key={claim.id}
+            className={claim.id === selectedId ? "claim-badge is-selected" : "claim-badge"}
+            data-claim-id={claim.id}
+            data-span={`${claim.start}-${claim.end}`}
+            data-badge={shown.map((t) => t.letter).join("") || "·"}
+            data-curated={claim.reviewerTags.length === 0 || undefined}
+            style={{ "--tag": shown[0]?.color ?? "#6b7280" } as React.CSSProperties}
+          />
+        );
+      })}
+    </span>
+  );
+}, sameClaims);

@@ -18,8 +18,18 @@ export function useClaims(initial: ClaimForReading[]) {
   const [claims, setClaims] = useState(() => [...initial].sort(byReadingOrder));
   const [notice, setNotice] = useState<Notice>(null);
 
+  // Proportional to the change: a claim whose span did not move is swapped in place, so every
+  // other claim keeps its object identity and nothing drawn from it re-renders or re-paints.
   const upsert = useCallback((claim: ClaimForReading) => {
-    setClaims((all) => [...all.filter((c) => c.id !== claim.id), claim].sort(byReadingOrder));
+    setClaims((all) => {
+      const at = all.findIndex((c) => c.id === claim.id);
+      if (at !== -1 && all[at].start === claim.start && all[at].end === claim.end) {
+        const next = all.slice();
+        next[at] = claim;
+        return next;
+      }
+      return [...all.filter((c) => c.id !== claim.id), claim].sort(byReadingOrder);
+    });
   }, []);
 
   const apply = useCallback(

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN_STATE, E2E_BASE_URL } from "./fixtures/env";
+import { paintedClaim } from "./fixtures/highlights";
 
 test.use({ storageState: ADMIN_STATE });
 
@@ -40,9 +41,8 @@ test("search: type a query, apply a filter, open a result and land on its passag
   const claimId = await first.getAttribute("data-claim-id");
   await first.locator(".result-link").click();
   await expect(page).toHaveURL(new RegExp(`/documents/[^/]+#claim-${claimId}$`));
-  const mark = page.locator(`mark[data-claims~="${claimId}"]`).first();
-  await expect(mark).toBeInViewport();
-  await expect(mark).toHaveClass(/is-selected/);
+  await expect.poll(async () => (await paintedClaim(page, claimId!))?.inViewport).toBe(true);
+  expect((await paintedClaim(page, claimId!))?.selected).toBe(true);
   await expect(page.locator(`.claim-item[data-claim-id="${claimId}"]`)).toHaveAttribute("aria-pressed", "true");
 });
 
