@@ -8,10 +8,15 @@ import { createExportFixture, createTestDatabase, type TestDatabase } from "../h
 import { annotationsOf, exportText } from "./export-helpers";
 
 // The W3C suite is part of the contract (DESIGN.md: the tests read the schemas from ../shared).
-// Missing, it fails every test below instead of skipping them, on CI and on a laptop alike:
-// a skipped conformance test looks green. W3C_ANNOTATION_TESTS points elsewhere if needed.
+// A byte-for-byte copy is vendored in tests/fixtures (with its W3C licence), so a clone that
+// has no ../shared beside it still runs every assertion: the test fails, never skips, when
+// no suite is found, because a skipped conformance test looks green. When ../shared is there,
+// it is used, and a test below checks that the vendored copy has not drifted from it.
+// W3C_ANNOTATION_TESTS points elsewhere if needed.
+const SHARED_SUITE = path.join(process.cwd(), "..", "shared", "w3c-annotation-tests");
+const VENDORED_SUITE = path.join(process.cwd(), "tests", "fixtures", "w3c-annotation-tests");
 const SUITE = path.resolve(
-  process.env.W3C_ANNOTATION_TESTS ?? path.join(process.cwd(), "..", "shared", "w3c-annotation-tests"),
+  process.env.W3C_ANNOTATION_TESTS ?? (fs.existsSync(SHARED_SUITE) ? SHARED_SUITE : VENDORED_SUITE),
 );
 const MUSTS = path.join(SUITE, "annotations", "annotationMusts.test");
 
@@ -82,6 +87,19 @@ describe("W3C Web Annotation export", () => {
   });
   afterAll(async () => {
     await t.close();
+  });
+
+  it("vendors the same suite as ../shared, file for file, when ../shared is there", () => {
+    if (!fs.existsSync(SHARED_SUITE)) return; // a clone on its own: only the vendored copy exists
+    const files = (root: string) =>
+      (fs.readdirSync(root, { recursive: true }) as string[])
+        .filter((f) => fs.statSync(path.join(root, f)).isFile())
+        .sort();
+    expect(files(VENDORED_SUITE)).toEqual(files(SHARED_SUITE));
+    for (const f of files(SHARED_SUITE))
+      expect(fs.readFileSync(path.join(VENDORED_SUITE, f)).equals(fs.readFileSync(path.join(SHARED_SUITE, f))), f).toBe(
+        true,
+      );
   });
 
   it("loads every MUST assertion of annotationMusts.test", () => {
