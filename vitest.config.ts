@@ -4,10 +4,16 @@ import { defineConfig } from "vitest/config";
 // `npm run test:pg` (CLAIMBOOK_TEST_ENGINE=postgres) runs the integration project again on
 // PostgreSQL (template and test databases on a server global-setup.ts finds or starts), plus
 // the PostgreSQL-only tests of tests/integration/postgres/. Pure tests say nothing about the
-// engine and run once, on the SQLite pass; the two below read SQLite files or FTS5 SQL
-// directly and have PostgreSQL twins in tests/integration/postgres/.
+// engine and run once, on the SQLite pass. The first two below read SQLite files or FTS5 SQL
+// directly and have PostgreSQL twins in tests/integration/postgres/; the busy-database test
+// holds SQLite's file lock from another process and makes the file read-only, which has no
+// PostgreSQL equivalent (there, row locks wait and the server answers for itself).
 const onPostgres = process.env.CLAIMBOOK_TEST_ENGINE === "postgres";
-const SQLITE_ONLY = ["tests/integration/backup-restore.test.ts", "tests/integration/search-hostile-input.test.ts"];
+const SQLITE_ONLY = [
+  "tests/integration/backup-restore.test.ts",
+  "tests/integration/search-hostile-input.test.ts",
+  "tests/integration/busy-database.test.ts",
+];
 
 export default defineConfig({
   resolve: {
