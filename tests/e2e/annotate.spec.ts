@@ -146,7 +146,7 @@ test("two reviewers edit the same claim: the stale write is refused with the new
   const second = new AnnotatorPage(await pageAs(browser, OTHER));
   for (const a of [first, second]) {
     await a.open(DOC);
-    await a.item(claim).click();
+    await (await a.showItem(claim)).click();
   }
   await first.page.keyboard.press("2");
   await expect(first.detail.getByLabel("Status")).toHaveValue("accepted");
@@ -158,7 +158,7 @@ test("two reviewers edit the same claim: the stale write is refused with the new
   await expect(second.detail.getByLabel("Status")).toHaveValue("disputed");
 
   await first.page.reload();
-  await first.item(claim).click();
+  await (await first.showItem(claim)).click();
   await expect(first.detail.getByLabel("Status")).toHaveValue("disputed");
   await expect(first.item(claim)).toContainText("disputed");
 });
@@ -171,7 +171,7 @@ test("reviewers' tags are kept apart, and disagreement shows", async ({ browser 
   ] as const) {
     const a = new AnnotatorPage(await pageAs(browser, account));
     await a.open(DOC);
-    await a.item(claim).click();
+    await (await a.showItem(claim)).click();
     await a.page.keyboard.press(key);
     await expect(a.detail.locator(".tag-toggle[aria-pressed=true]")).toHaveCount(1);
   }
@@ -184,14 +184,14 @@ test("a viewer can read but every write is refused by the server with a clear me
   const a = new AnnotatorPage(await pageAs(browser, VIEWER));
   await a.open(DOC);
   const claim = storedClaimId("The incoming Biden administration");
-  await a.item(claim).click();
+  await (await a.showItem(claim)).click();
   await expect(a.detail.getByRole("button", { name: /statistic/ })).toBeDisabled();
   await a.page.keyboard.press("s");
   await expect(a.notice).toContainText("can read but not change claims");
   await a.page.keyboard.press("2");
   await expect(a.notice).toContainText("can read but not change claims");
   await a.page.reload();
-  await a.item(claim).click();
+  await (await a.showItem(claim)).click();
   await expect(a.detail.getByLabel("Status")).toHaveValue("proposed");
   await expect(a.detail.locator(".reviewer-tags")).toHaveCount(0);
 });

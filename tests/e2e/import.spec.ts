@@ -22,7 +22,7 @@ async function upload(page: Page, name: string, buffer: Buffer, title?: string) 
 /** The reading view's paragraphs, as text. */
 async function paragraphs(page: Page): Promise<string[]> {
   await expect(page.locator(".document-text")).toBeVisible();
-  return page.locator(".document-text > p").allTextContents();
+  return page.locator(".document-text .para > p").allTextContents();
 }
 
 test("a reviewer uploads each format and reads its text in paragraphs", async ({ browser }) => {
