@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { MAX_ACTION_BODY_BYTES, MAX_ACTION_NESTING, nestingDepth, refuseHostileAction } from "./action-request-guard";
+import {
+  MAX_ACTION_BODY_BYTES,
+  MAX_ACTION_NESTING,
+  MAX_UPLOAD_ACTION_BODY_BYTES,
+  nestingDepth,
+  refuseHostileAction,
+} from "./action-request-guard";
 
 const action = (body: string, headers: Record<string, string> = {}) =>
   new Request("http://app.test/setup", {
@@ -38,6 +44,18 @@ describe("refuseHostileAction", () => {
       await refuseHostileAction(action("x".repeat(MAX_ACTION_BODY_BYTES + 1), { "content-length": "10" })),
     ).toMatchObject({ status: 413 });
   });
+  it("lets a file upload (multipart) through up to the upload limit, and no further", async () => {
+    const multipart = { "content-type": "multipart/form-data; boundary=x" };
+    const upload = (bytes: number) =>
+      refuseHostileAction(action("--x--", { ...multipart, "content-length": String(bytes) }));
+    expect(await upload(15 * 1024 * 1024)).toBeNull();
+    expect(await upload(MAX_UPLOAD_ACTION_BODY_BYTES + 1)).toMatchObject({ status: 413 });
+    // The 1 MB limit still holds for the JSON arguments of every other action.
+    expect(
+      await refuseHostileAction(action("[]", { "content-length": String(MAX_ACTION_BODY_BYTES + 1) })),
+    ).toMatchObject({ status: 413 });
+  });
+
   it("refuses a deeply nested body", async () => {
     const deep = "[".repeat(MAX_ACTION_NESTING + 1) + "]".repeat(MAX_ACTION_NESTING + 1);
     expect(await refuseHostileAction(action(deep))).toMatchObject({ status: 400 });

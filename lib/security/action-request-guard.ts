@@ -5,6 +5,11 @@
 
 /** Next.js's own limit for a server action's body (serverActions.bodySizeLimit, 1 MB by default). */
 export const MAX_ACTION_BODY_BYTES = 1024 * 1024;
+/**
+ * File uploads (Add document) arrive as multipart form data, up to next.config.js's
+ * serverActions.bodySizeLimit (21 MB: lib/documents/limits.ts allows 20 MB files).
+ */
+export const MAX_UPLOAD_ACTION_BODY_BYTES = 21 * 1024 * 1024;
 /** Far beyond any real argument (a claim edit is a few levels deep), far below a stack overflow. */
 export const MAX_ACTION_NESTING = 64;
 
@@ -45,9 +50,14 @@ export async function refuseHostileAction(request: Request): Promise<Refusal | n
   if (!isSameOrigin(request.headers)) return { status: 403, error: "Cross-origin calls are not allowed." };
   const declared = request.headers.get("content-length");
   if (declared === null) return { status: 411, error: "A Content-Length is required." };
-  if (!/^\d+$/.test(declared) || Number(declared) > MAX_ACTION_BODY_BYTES) {
-    return { status: 413, error: `The request is larger than ${MAX_ACTION_BODY_BYTES} bytes.` };
+  const multipart = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
+  const limit = multipart ? MAX_UPLOAD_ACTION_BODY_BYTES : MAX_ACTION_BODY_BYTES;
+  if (!/^\d+$/.test(declared) || Number(declared) > limit) {
+    return { status: 413, error: `The request is larger than ${limit} bytes.` };
   }
+  // A file's bytes are not JSON: nesting means nothing there, and Next.js's own limit and
+  // the action's zod parse take over. Only the JSON-encoded arguments of other actions are read.
+  if (multipart) return null;
   const body = await request.clone().text();
   if (new TextEncoder().encode(body).length > MAX_ACTION_BODY_BYTES) {
     return { status: 413, error: `The request is larger than ${MAX_ACTION_BODY_BYTES} bytes.` };

@@ -177,7 +177,7 @@ test("reviewers' tags are kept apart, and disagreement shows", async ({ browser 
   }
   const a = new AnnotatorPage(await pageAs(browser, VIEWER));
   await a.open(DOC);
-  await expect(a.item(claim)).toContainText("reviewers disagree");
+  await expect(await a.showItem(claim)).toContainText("reviewers disagree");
 });
 
 test("a viewer can read but every write is refused by the server with a clear message", async ({ browser }) => {
