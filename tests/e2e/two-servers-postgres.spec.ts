@@ -1,9 +1,9 @@
-import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { type AppServer, ensureBuild, findFreePort, prepareDatabase, startAppServer } from "../support/app-server";
 import { signInOverHttp } from "../support/http-session";
 import { adminQuery, ensureTestServer, type TestServer, withDatabase } from "../support/postgres/test-server";
+import { ensureAccount } from "./fixtures/accounts";
 
 // Two production servers (`next start`) on one PostgreSQL database: nothing that must be
 // shared lives in a process. A tag written through A is seen through B, a stale edit through
@@ -28,24 +28,7 @@ test("two app servers share one PostgreSQL database", async () => {
     );
     prepareDatabase(url);
     // Through the CLI and plain SQL: lib/db is server-only and stays out of Playwright's process.
-    for (const account of [ANA, BEN])
-      execFileSync(
-        "npx",
-        [
-          "tsx",
-          "--conditions=react-server",
-          "lib/cli/main.ts",
-          "user",
-          "add",
-          "--email",
-          account.email,
-          "--role",
-          account.role,
-          "--password",
-          account.password,
-        ],
-        { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" },
-      );
+    for (const account of [ANA, BEN]) ensureAccount(account, url);
     const sql = new pg.Client({ connectionString: url });
     await sql.connect();
     const {
