@@ -15,6 +15,7 @@ export function shortcutList(tags: TagView[]): { keys: string; does: string }[] 
     ...tags.map((t) => ({ keys: t.shortcut, does: `toggle your tag “${t.label}”` })),
     ...Object.entries(STATUS_KEYS).map(([key, status]) => ({ keys: key, does: `set status: ${status}` })),
     { keys: "c", does: "create a claim from the selected text" },
+    { keys: "v", does: "select a passage by keyboard (arrows: by word, ↑ ↓ ( ): by sentence, Enter: create)" },
     { keys: "r", does: "set the selected claim’s passage to the selected text" },
     { keys: "[ / ]", does: "extend the claim’s start / end by a word" },
     { keys: "{ / }", does: "shrink the claim’s start / end by a word" },

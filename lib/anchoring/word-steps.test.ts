@@ -37,6 +37,14 @@ describe("stepSpan", () => {
     expect(stepSpan(quoted, earlier, "start-later")).toEqual(q);
   });
 
+  it("stays within its bounds (a claim never leaves its paragraph)", () => {
+    const t = "First paragraph ends here.\n\nSecond one.";
+    const s = { start: t.indexOf("ends"), end: t.indexOf("\n") };
+    const paragraph = { start: 0, end: t.indexOf("\n") };
+    expect(stepSpan(t, s, "end-later", paragraph)).toBe(s);
+    expect(show(t, stepSpan(t, s, "end-later"))).toBe("ends here.\n\nSecond");
+  });
+
   it("keeps a count with thousands separators as one word", () => {
     const t = "ICE removed 1,261 aliens.";
     const s = { start: t.indexOf("removed"), end: t.indexOf("removed") + "removed".length };

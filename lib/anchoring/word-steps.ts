@@ -39,9 +39,10 @@ export type SpanStep = "start-earlier" | "start-later" | "end-later" | "end-earl
  * Moves one end of a span by a word, keeping it non-empty. A word carries the punctuation
  * attached to it ("hours," “Many"), so the steps are inverses: end-later then end-earlier
  * gives back the span it started from. Returns the span unchanged when the move is
- * impossible (no word there, or it would empty the span).
+ * impossible (no word there, it would empty the span, or it would leave `bounds`: a claim
+ * stays within its paragraph).
  */
-export function stepSpan(text: string, span: Span, step: SpanStep): Span {
+export function stepSpan(text: string, span: Span, step: SpanStep, bounds?: Span): Span {
   let { start, end } = span;
   if (step === "end-later") {
     const next = wordsNear(text, end).find((w) => w.start >= end);
@@ -60,7 +61,9 @@ export function stepSpan(text: string, span: Span, step: SpanStep): Span {
     const after = words[firstIndex + 1];
     if (firstIndex !== -1 && after && after.start < end) start = withLeading(text, after.start, words[firstIndex].end);
   }
-  return end > start && (start !== span.start || end !== span.end) ? { start, end } : span;
+  const moved = end > start && (start !== span.start || end !== span.end);
+  const inside = !bounds || (start >= bounds.start && end <= bounds.end);
+  return moved && inside ? { start, end } : span;
 }
 
 /** A span with surrounding whitespace removed, or null when nothing but whitespace is left. */
