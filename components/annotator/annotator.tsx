@@ -66,6 +66,7 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
   const [filter, setFilter] = useState<Filter>("live");
   const [helpOpen, setHelpOpen] = useState(false);
   const [noteFocus, setNoteFocus] = useState(0);
+  const [describeSignal, setDescribeSignal] = useState(0);
   const [announcement, setAnnouncement] = useState("");
 
   const live = useMemo(() => claims.filter((c) => !c.deleted), [claims]);
@@ -150,7 +151,7 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
 
   const selectFromList = useCallback((id: string) => select(id, "text"), [select]);
 
-  const { toggleTag, setStatus, respan, toggleDeleted, createClaim } = useClaimWrites(actions, viewer, {
+  const { toggleTag, setStatus, describe, respan, toggleDeleted, createClaim } = useClaimWrites(actions, viewer, {
     apply,
     upsert,
   });
@@ -236,6 +237,7 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
       }
       if (command.kind === "toggle-deleted") return void toggleDeleted(selected);
       if (command.kind === "note") return setNoteFocus((n) => n + 1);
+      if (command.kind === "describe") return setDescribeSignal((n) => n + 1);
       if (command.kind === "scroll-to-claim") return scrollToClaim(selected.id);
     },
     [
@@ -370,9 +372,11 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
             tags={tags}
             viewer={viewer}
             noteFocusSignal={noteFocus}
+            describeSignal={describeSignal}
             noteActions={actions}
             onToggleTag={(slug) => toggleTag(selected, slug)}
             onSetStatus={(status) => void setStatus(selected, status)}
+            onDescribe={(statement, kind) => describe(selected, statement, kind).then((saved) => saved !== null)}
             onStep={(step) => void respan(selected, stepInParagraph(selected, step))}
             onToggleDeleted={() => void toggleDeleted(selected)}
             onNoteCount={(noteCount) => noteCount !== selected.noteCount && upsert({ ...selected, noteCount })}

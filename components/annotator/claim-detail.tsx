@@ -7,6 +7,7 @@ import type { TagView } from "@/lib/db/tags";
 import { hasDisagreement, tagSetsByReviewer } from "@/lib/tags/agreement";
 import { CLAIM_STATUSES, type ClaimStatus } from "@/lib/validation/claim";
 import type { NoteActions } from "./annotator-actions";
+import { ClaimStatement } from "./claim-statement";
 import { NotesThread } from "./notes-thread";
 import type { Viewer } from "./viewer";
 
@@ -16,9 +17,11 @@ interface Props {
   tags: TagView[];
   viewer: Viewer;
   noteFocusSignal: number;
+  describeSignal: number;
   noteActions: NoteActions;
   onToggleTag: (slug: string) => void;
   onSetStatus: (status: ClaimStatus) => void;
+  onDescribe: (statement: string, kind: string | null) => Promise<boolean>;
   onStep: (step: SpanStep) => void;
   onToggleDeleted: () => void;
   onNoteCount: (count: number) => void;
@@ -39,9 +42,11 @@ export function ClaimDetail({
   tags,
   viewer,
   noteFocusSignal,
+  describeSignal,
   noteActions,
   onToggleTag,
   onSetStatus,
+  onDescribe,
   onStep,
   onToggleDeleted,
   onNoteCount,
@@ -68,7 +73,7 @@ export function ClaimDetail({
         </button>
       </div>
       <blockquote className="detail-quote">{claim.exact}</blockquote>
-      {claim.statement ? <p className="detail-statement">{claim.statement}</p> : null}
+      <ClaimStatement claim={claim} canWrite={canWrite} editSignal={describeSignal} onSave={onDescribe} />
 
       <h3 className="detail-heading">Your tags</h3>
       {/* biome-ignore lint/a11y/useSemanticElements: a row of toggle buttons, not a form section; a fieldset would add a legend and border */}

@@ -16,6 +16,7 @@ export type KeyCommand =
   | { kind: "respan" }
   | { kind: "toggle-deleted" }
   | { kind: "note" }
+  | { kind: "describe" }
   | { kind: "scroll-to-claim" };
 
 export interface KeyPress {
@@ -61,6 +62,7 @@ export function commandForKey(press: KeyPress, context: KeyContext): KeyCommand 
   if (key === "r") return { kind: "respan" };
   if (key === "x") return { kind: "toggle-deleted" };
   if (key === "n") return { kind: "note" };
+  if (key === "e") return { kind: "describe" };
   if (key === "Enter" && !press.onButton) return { kind: "scroll-to-claim" };
   return null;
 }

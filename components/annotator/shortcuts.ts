@@ -20,6 +20,7 @@ export function shortcutList(tags: TagView[]): { keys: string; does: string }[] 
     { keys: "[ / ]", does: "extend the claim’s start / end by a word" },
     { keys: "{ / }", does: "shrink the claim’s start / end by a word" },
     { keys: "n", does: "write a note on the claim" },
+    { keys: "e", does: "write the claim’s statement (in your words) and kind" },
     { keys: "x", does: "delete the claim (or restore a deleted one)" },
     { keys: "Enter", does: "scroll the text to the claim" },
     { keys: "Esc", does: "close this help / clear the message" },

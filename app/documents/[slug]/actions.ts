@@ -2,7 +2,14 @@
 
 import { z } from "zod";
 import { guardedWrite } from "@/lib/auth/guarded-write";
-import { adjustClaimSpan, createClaim, setClaimDeleted, setClaimStatus, setReviewerTag } from "@/lib/db/claim-writes";
+import {
+  adjustClaimSpan,
+  createClaim,
+  describeClaim,
+  setClaimDeleted,
+  setClaimStatus,
+  setReviewerTag,
+} from "@/lib/db/claim-writes";
 import { db } from "@/lib/db/client";
 import { resolveAnchor } from "@/lib/db/document-versions";
 import { addNote, changeNote } from "@/lib/db/notes";
@@ -11,6 +18,7 @@ import {
   adjustSpanSchema,
   claimVersionSchema,
   createClaimSchema,
+  describeClaimSchema,
   resolveAnchorSchema,
   setStatusSchema,
   setTagSchema,
@@ -29,6 +37,10 @@ export async function adjustSpanAction(input: unknown) {
 
 export async function setStatusAction(input: unknown) {
   return guardedWrite(setStatusSchema, input, "reviewer", (user, i) => setClaimStatus(db, user.id, i));
+}
+
+export async function describeClaimAction(input: unknown) {
+  return guardedWrite(describeClaimSchema, input, "reviewer", (user, i) => describeClaim(db, user.id, i));
 }
 
 export async function deleteClaimAction(input: unknown) {
