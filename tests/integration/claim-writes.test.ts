@@ -116,7 +116,7 @@ describe("claim writes", () => {
       version: 2,
     });
     const audit = await t.db.auditEvent.findFirstOrThrow({ where: { claimId: claim.id, action: "claim.describe" } });
-    expect(JSON.parse(audit.before)).toEqual({ statement: null, kind: null });
+    expect(JSON.parse(audit.before ?? "null")).toEqual({ statement: null, kind: null });
     await expect(
       describeClaim(t.db, reviewer.id, { claimId: claim.id, version: 1, statement: null, kind: null }),
     ).rejects.toBeInstanceOf(ConflictError);
