@@ -37,6 +37,11 @@ function exportLabel(q: string, page: SearchPage): string {
   return `${count} matching “${q.trim()}”`;
 }
 
+function countLabel(total: number, capped: boolean): string {
+  if (capped) return `more than ${total.toLocaleString("en")} claims`;
+  return total === 1 ? "1 claim" : `${total.toLocaleString("en")} claims`;
+}
+
 function summary(page: SearchPage): string {
   if (page.totalIsCapped) return `More than ${page.total.toLocaleString("en")} claims match.`;
   if (page.total === 0) return "No claims match.";
@@ -93,6 +98,15 @@ export default async function SearchPageRoute({ searchParams }: Props) {
           {n}
         </p>
       ))}
+      {page?.suggestion ? (
+        <p className="search-notice search-suggestion">
+          Try{" "}
+          <Link href={searchHref({ q: page.suggestion.q, sort })} className="search-suggestion-link">
+            {page.suggestion.q}
+          </Link>{" "}
+          ({countLabel(page.suggestion.total, page.suggestion.totalIsCapped)}).
+        </p>
+      ) : null}
       {page ? (
         <>
           <div className="search-bar">

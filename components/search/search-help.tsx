@@ -1,6 +1,8 @@
 const ROWS: [string, string][] = [
   ["sheriff deputies", "claims with both words, in the claim, its statement, notes, tags or document title"],
-  ['"local police"', "the words together, in this order"],
+  ["homicides", "also homicide: a word matches its plural and verb forms (arrest, arrests, arrested, arresting)"],
+  ["homicide OR murder", "claims with either word (OR in capitals)"],
+  ['"local police"', "exactly these words together, in this order (no other forms)"],
   ["deport*", "words starting with deport (at least three letters)"],
   ["-amnesty", 'leave out claims with this word (also -"a phrase", -tag:opinion)'],
   ["tag:statistic", "claims carrying the tag, suggested or applied by a reviewer"],
@@ -25,7 +27,7 @@ export function SearchHelp({ open = false }: { open?: boolean }) {
           </div>
         ))}
       </dl>
-      <p>Words match whole words, ignoring case and accents; combine any of the above.</p>
+      <p>Words match whole words and their forms, ignoring case and accents; combine any of the above.</p>
     </details>
   );
 }

@@ -1,8 +1,17 @@
 import "server-only";
+import { describeQuery, nearerQueries } from "../search/nearest-query";
 import { createPostgresSearch } from "../search/postgres/postgres-search";
-import { type FilterTerm, type ParsedQuery, parseQuery } from "../search/query-syntax";
+import { type FilterTerm, isEmptyQuery, type ParsedQuery, parseQuery } from "../search/query-syntax";
 import { createSqliteSearch } from "../search/sqlite/sqlite-search";
-import type { MatchingClaim, SearchEngine, SearchPage, SearchRequest, SqlRunner } from "../search/types";
+import {
+  type MatchingClaim,
+  type SearchEngine,
+  SearchInputError,
+  type SearchPage,
+  type SearchRequest,
+  type SearchSuggestion,
+  type SqlRunner,
+} from "../search/types";
 import { type Db, engineOfDb } from "./client";
 
 /** Raw SQL through the Prisma client, for the search engines in lib/search. */
@@ -66,7 +75,33 @@ export async function searchClaimsWithNotices(
 ): Promise<SearchPage> {
   const page = await searchClaims(db, request, options);
   if (page.total > 0) return page;
-  return { ...page, notices: [...page.notices, ...(await explainUnknownFilters(db, page.query))] };
+  const notices = [...page.notices, ...(await explainUnknownFilters(db, page.query))];
+  if (isEmptyQuery(page.query)) return { ...page, notices };
+  return {
+    ...page,
+    notices: [`Nothing matched ${describeQuery(page.query)}.`, ...notices],
+    suggestion: await nearestMatchingQuery(db, page.query, options),
+  };
+}
+
+/** Most candidate queries tried when a search finds nothing: each costs one small search. */
+const MAX_SUGGESTION_TRIES = 6;
+
+/** The nearest query to one that found nothing that finds something, or null. */
+async function nearestMatchingQuery(
+  db: Db,
+  query: ParsedQuery,
+  options: SearchOptions,
+): Promise<SearchSuggestion | null> {
+  for (const q of nearerQueries(query).slice(0, MAX_SUGGESTION_TRIES)) {
+    try {
+      const found = await searchClaims(db, { q, sort: "newest", limit: 1 }, options);
+      if (found.total > 0) return { q, total: found.total, totalIsCapped: found.totalIsCapped };
+    } catch (error) {
+      if (!(error instanceof SearchInputError)) throw error;
+    }
+  }
+  return null;
 }
 
 /** Every claim a query matches, with its document, for exporting a search result. */

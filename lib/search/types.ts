@@ -62,6 +62,14 @@ export interface SearchPage {
   hits: SearchHit[];
   nextCursor: string | null;
   notices: string[];
+  /** When nothing matched: the nearest query that finds something (lib/search/nearest-query.ts). */
+  suggestion?: SearchSuggestion | null;
+}
+
+export interface SearchSuggestion {
+  q: string;
+  total: number;
+  totalIsCapped: boolean;
 }
 
 /** Runs one SQL statement with positional (?) parameters and returns its rows. */
