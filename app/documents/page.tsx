@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { TagCountBar } from "@/components/documents/tag-count-bar";
+import { TagLegend } from "@/components/tags/tag-legend";
 import { hasRole } from "@/lib/auth/current-user";
 import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db/client";
@@ -18,8 +19,9 @@ export default async function DocumentsPage() {
     <section className="page">
       <h1>Documents</h1>
       <p className="lede">
-        {documents.length} documents, {total} claims.
+        {documents.length} documents, {total} claims. Counts are of final tags.
       </p>
+      <TagLegend tags={tags} />
       {hasRole(user.role, "reviewer") ? (
         <p>
           <Link href="/documents/new" className="button-link">

@@ -5,6 +5,7 @@ import { FilterChips } from "@/components/search/filter-chips";
 import { SearchForm } from "@/components/search/search-form";
 import { SearchHelp } from "@/components/search/search-help";
 import { SearchResults } from "@/components/search/search-results";
+import { TagLegend } from "@/components/tags/tag-legend";
 import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db/client";
 import { searchClaimsWithNotices } from "@/lib/db/search";
@@ -138,6 +139,7 @@ export default async function SearchPageRoute({ searchParams }: Props) {
           </nav>
         </>
       ) : null}
+      <TagLegend tags={tags} />
       <SearchHelp open={!page && !error} />
     </section>
   );

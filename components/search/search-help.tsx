@@ -5,7 +5,10 @@ const ROWS: [string, string][] = [
   ['"local police"', "exactly these words together, in this order (no other forms)"],
   ["deport*", "words starting with deport (at least three letters)"],
   ["-amnesty", 'leave out claims with this word (also -"a phrase", -tag:opinion)'],
-  ["tag:statistic", "claims carrying the tag, suggested or applied by a reviewer"],
+  [
+    "tag:statistic",
+    "claims carrying the tag anywhere: suggested or applied by any reviewer (more than count as final)",
+  ],
   ["doc:<slug>", "claims of one document (the slug in its address)"],
   ["reviewer:<email>", "claims the reviewer tagged or wrote a note on"],
   ["status:disputed", "proposed, accepted, disputed or rejected"],

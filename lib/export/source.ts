@@ -9,7 +9,7 @@ import {
   readExportDocument,
 } from "../db/export-read";
 import { loadInstallationKey } from "../db/settings";
-import { consensusOf } from "../tags/consensus";
+import { countClaim } from "../tags/counting-rule";
 import type {
   ExportClaim,
   ExportDocument,
@@ -110,7 +110,7 @@ export async function* claimsOf(source: ExportSource, documentId: string): Async
 export interface SummaryRow {
   document: ExportDocumentHeader;
   claims: number;
-  /** Claims per consensus tag, by slug. */
+  /** Claims per final tag (lib/tags/counting-rule.ts), by slug. */
   byTag: Record<string, number>;
   /** Claims whose reviewers reached no majority. */
   noConsensus: number;
@@ -126,10 +126,7 @@ export async function summarize(source: ExportSource): Promise<SummaryRow[]> {
       const page = await readClaimTagPage(source.db, document.id, cursor, PAGE_SIZE * 4);
       for (const claim of page) {
         if (source.scope.includeClaim && !source.scope.includeClaim(claim.id)) continue;
-        row.claims++;
-        const { tags } = consensusOf(claim);
-        if (tags.length === 0) row.noConsensus++;
-        for (const tag of tags) row.byTag[tag] = (row.byTag[tag] ?? 0) + 1;
+        countClaim(row, claim);
       }
       if (page.length < PAGE_SIZE * 4) break;
       const last = page[page.length - 1];

@@ -1,5 +1,6 @@
 import "server-only";
 import { hasDisagreement } from "../tags/agreement";
+import { finalTags } from "../tags/counting-rule";
 import { decodeCursor, encodeCursor, fingerprint } from "./cursor";
 import { highlightTerms, highlightText, snippetText } from "./highlight";
 import { isEmptyQuery, type ParsedQuery, parseQuery, QuerySyntaxError } from "./query-syntax";
@@ -157,7 +158,7 @@ export function toHit(row: Row, sort: SearchSort, terms: ReturnType<typeof highl
     const [reviewerId, tag] = line.split(" ");
     return { reviewerId, tag };
   });
-  const reviewerTags = [...new Set(reviewed.map((r) => r.tag))].sort();
+  const final = finalTags({ suggestedTags: suggested, reviewerTags: reviewed });
   const claimId = String(row.claimId);
   const slug = String(row.docSlug);
   return {
@@ -168,8 +169,8 @@ export function toHit(row: Row, sort: SearchSort, terms: ReturnType<typeof highl
     exact: String(row.exact),
     statement: row.statement == null ? null : String(row.statement),
     status: String(row.status),
-    tags: reviewerTags.length ? reviewerTags : suggested,
-    tagsAreSuggested: reviewerTags.length === 0,
+    tags: final.tags,
+    tagsAreSuggested: final.agreement === "suggested",
     disagreement: hasDisagreement(reviewed),
     noteCount: Number(row.noteCount),
     score: sort === "relevance" ? Number(row.score) / SCORE_SCALE : null,

@@ -33,7 +33,7 @@ export interface SearchHit {
   exact: string;
   statement: string | null;
   status: string;
-  /** Reviewers' tags once anyone has tagged the claim, else the curated suggestions. */
+  /** The claim's final tags (lib/tags/counting-rule.ts): reviewers' consensus, else the suggestion; none when split. */
   tags: string[];
   tagsAreSuggested: boolean;
   disagreement: boolean;

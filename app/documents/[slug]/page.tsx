@@ -3,13 +3,16 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Annotator } from "@/components/annotator/annotator";
 import { AnchorQueue } from "@/components/documents/anchor-queue";
+import { TagCountBar } from "@/components/documents/tag-count-bar";
 import { VersionBanner } from "@/components/documents/version-banner";
 import { ExportMenu } from "@/components/export/export-menu";
+import { TagLegend } from "@/components/tags/tag-legend";
 import { hasRole } from "@/lib/auth/current-user";
 import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db/client";
 import { getDocumentForReading } from "@/lib/db/documents";
 import { listTags } from "@/lib/db/tags";
+import { countTags } from "@/lib/tags/counting-rule";
 import {
   addNoteAction,
   adjustSpanAction,
@@ -41,6 +44,7 @@ export default async function DocumentPage({ params }: Params) {
   const user = await requireUser(`/documents/${slug}`);
   const [doc, tags] = await Promise.all([loadDocument(slug), listTags(db)]);
   if (!doc) notFound();
+  const liveClaims = doc.claims.filter((c) => !c.deleted).length;
   return (
     <article className="document-page">
       <header className="document-header">
@@ -71,6 +75,8 @@ export default async function DocumentPage({ params }: Params) {
           resolve={resolveAnchorAction}
           reselect={adjustSpanAction}
         />
+        <TagCountBar tags={tags} counts={countTags(doc.claims.filter((c) => !c.deleted)).byTag} total={liveClaims} />
+        <TagLegend tags={tags} />
         <ExportMenu
           scopes={[
             { document: doc.slug, label: "This document" },
