@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DocumentByline } from "@/components/documents/document-byline";
 import { TagCountBar } from "@/components/documents/tag-count-bar";
 import { TagLegend } from "@/components/tags/tag-legend";
 import { hasRole } from "@/lib/auth/current-user";
@@ -35,7 +36,7 @@ export default async function DocumentsPage() {
             <h2>
               <Link href={`/documents/${d.slug}`}>{d.title}</Link>
             </h2>
-            <p className="meta">{[d.author, d.publication, d.publishedOn].filter(Boolean).join(" · ") || d.fileName}</p>
+            <DocumentByline doc={d} />
             <TagCountBar tags={tags} counts={d.tagCounts} total={d.claimCount} />
           </li>
         ))}

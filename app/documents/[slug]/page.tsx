@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Annotator } from "@/components/annotator/annotator";
 import { AnchorQueue } from "@/components/documents/anchor-queue";
+import { DocumentByline } from "@/components/documents/document-byline";
 import { TagCountBar } from "@/components/documents/tag-count-bar";
 import { VersionBanner } from "@/components/documents/version-banner";
 import { ExportMenu } from "@/components/export/export-menu";
@@ -49,12 +50,7 @@ export default async function DocumentPage({ params }: Params) {
     <article className="document-page">
       <header className="document-header">
         <h1>{doc.title}</h1>
-        <p className="meta">
-          {[doc.author, doc.publication, doc.publishedOn].filter(Boolean).join(" · ")}
-          <span className="file-name" title={`sha256 ${doc.sha256}`}>
-            {doc.fileName}
-          </span>
-        </p>
+        <DocumentByline doc={doc} />
         {hasRole(user.role, "reviewer") ? (
           <p>
             <a href={`/documents/new?versionOf=${encodeURIComponent(doc.slug)}`} className="button-link">
