@@ -87,6 +87,7 @@ export function getDocumentMetadata(db: Db, slug: string): Promise<DocumentMetad
 
 export interface DocumentForReading extends DocumentMetadata {
   id: string;
+  sourceUrl: string | null;
   text: string;
   sha256: string;
   /** Claims anchored on the current text (an orphaned claim's offsets point into an old text, so it is not here). */
@@ -137,6 +138,7 @@ export async function getDocumentForReading(db: Db, slug: string): Promise<Docum
     author: doc.author,
     publication: doc.publication,
     publishedOn: doc.publishedOn,
+    sourceUrl: doc.sourceUrl,
     text: doc.text,
     sha256: doc.sha256,
     claims: doc.claims.filter((c) => c.textHash === doc.sha256).map(toClaimForReading),

@@ -19,11 +19,11 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 /** Screenshots at desktop and phone width, and no serious axe violation at either. */
-async function lookAt(page: Page, name: string) {
+async function lookAt(page: Page, name: string, { fullPage = true } = {}) {
   fs.mkdirSync(SHOTS, { recursive: true });
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: width === 390 });
+    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: fullPage && width === 390 });
     expect(await seriousViolations(page), `${name} at ${width}px`).toEqual([]);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -86,7 +86,7 @@ test("the document list shows bylines, never a file name in their place, and exp
   await expect(page.locator(".document-header .byline-missing")).toHaveText("Author and outlet not recorded");
   await expect(page.locator(".document-header .tag-counts")).toBeVisible();
   await page.getByText("What the tags and counts mean").click();
-  await lookAt(page, "document-header");
+  await lookAt(page, "document-header", { fullPage: false });
 });
 
 test("the audit log and the users page read well at both widths", async ({ page }) => {
@@ -95,4 +95,27 @@ test("the audit log and the users page read well at both widths", async ({ page 
   await lookAt(page, "audit");
   await page.goto("/admin/users");
   await lookAt(page, "users");
+});
+
+test("an admin fills in a missing outlet; the byline and the audit log say so in words", async ({ page }) => {
+  await page.goto("/documents");
+  await page.locator(".document-card").nth(2).getByRole("link").click();
+  const header = page.locator(".document-header");
+  await header.getByText("Edit details").click();
+  await header.getByLabel("Outlet").fill("Example Outlet");
+  await header.getByRole("button", { name: "Save details" }).click();
+  await expect(header.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await expect(header.locator(".byline")).toHaveText("Example Outlet");
+
+  await page.goto("/admin/audit");
+  const edit = page.locator('tr[data-action="document.edit-metadata"]').first();
+  await expect(edit.locator(".audit-sentence")).toContainText("Ada Admin edited the details of");
+  await expect(edit.locator(".audit-changes")).toHaveText(/outlet: none\s*→\s*changed to “Example Outlet”/);
+
+  // Put it back: an empty field clears it.
+  await page.goBack();
+  await header.getByText("Edit details").click();
+  await header.getByLabel("Outlet").fill("");
+  await header.getByRole("button", { name: "Save details" }).click();
+  await expect(header.locator(".byline-missing")).toHaveText("Author and outlet not recorded");
 });

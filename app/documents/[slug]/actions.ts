@@ -4,6 +4,7 @@ import { z } from "zod";
 import { guardedWrite } from "@/lib/auth/guarded-write";
 import { adjustClaimSpan, createClaim, setClaimDeleted, setClaimStatus, setReviewerTag } from "@/lib/db/claim-writes";
 import { db } from "@/lib/db/client";
+import { editDocumentMetadata } from "@/lib/db/document-imports";
 import { resolveAnchor } from "@/lib/db/document-versions";
 import { addNote, changeNote } from "@/lib/db/notes";
 import { listNotesForReading } from "@/lib/notes/notes-for-reading";
@@ -15,6 +16,7 @@ import {
   setStatusSchema,
   setTagSchema,
 } from "@/lib/validation/claim";
+import { editDocumentMetadataSchema } from "@/lib/validation/document-import";
 import { addNoteSchema, deleteNoteSchema, editNoteSchema } from "@/lib/validation/note";
 
 // Thin: parse, guard, call lib/db. Each is a public endpoint, so each goes through guardedWrite.
@@ -68,4 +70,9 @@ export async function deleteNoteAction(input: unknown) {
 
 export async function resolveAnchorAction(input: unknown) {
   return guardedWrite(resolveAnchorSchema, input, "reviewer", (user, i) => resolveAnchor(db, user.id, i));
+}
+
+/** An admin's correction of a document's title, author, outlet, date and source (audited). */
+export async function editDocumentDetailsAction(input: unknown) {
+  return guardedWrite(editDocumentMetadataSchema, input, "admin", (user, i) => editDocumentMetadata(db, user.id, i));
 }

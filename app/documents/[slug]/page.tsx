@@ -4,6 +4,7 @@ import { cache } from "react";
 import { Annotator } from "@/components/annotator/annotator";
 import { AnchorQueue } from "@/components/documents/anchor-queue";
 import { DocumentByline } from "@/components/documents/document-byline";
+import { EditDetailsForm } from "@/components/documents/edit-details-form";
 import { TagCountBar } from "@/components/documents/tag-count-bar";
 import { VersionBanner } from "@/components/documents/version-banner";
 import { ExportMenu } from "@/components/export/export-menu";
@@ -20,6 +21,7 @@ import {
   createClaimAction,
   deleteClaimAction,
   deleteNoteAction,
+  editDocumentDetailsAction,
   editNoteAction,
   loadNotesAction,
   resolveAnchorAction,
@@ -51,6 +53,19 @@ export default async function DocumentPage({ params }: Params) {
       <header className="document-header">
         <h1>{doc.title}</h1>
         <DocumentByline doc={doc} />
+        {hasRole(user.role, "admin") ? (
+          <EditDetailsForm
+            details={{
+              documentId: doc.id,
+              title: doc.title,
+              author: doc.author,
+              publication: doc.publication,
+              publishedOn: doc.publishedOn,
+              sourceUrl: doc.sourceUrl,
+            }}
+            editDetails={editDocumentDetailsAction}
+          />
+        ) : null}
         {hasRole(user.role, "reviewer") ? (
           <p>
             <a href={`/documents/new?versionOf=${encodeURIComponent(doc.slug)}`} className="button-link">
