@@ -1,7 +1,9 @@
 import "server-only";
-import { describeQuery, nearerQueries } from "../search/nearest-query";
+import { foldToken } from "../search/fold-token";
+import { describeQuery, nearerQueries, respellableTerms, respelled } from "../search/nearest-query";
 import { createPostgresSearch } from "../search/postgres/postgres-search";
 import { type FilterTerm, isEmptyQuery, type ParsedQuery, parseQuery } from "../search/query-syntax";
+import { oneEditAway } from "../search/spelling";
 import { createSqliteSearch } from "../search/sqlite/sqlite-search";
 import {
   type MatchingClaim,
@@ -87,13 +89,35 @@ export async function searchClaimsWithNotices(
 /** Most candidate queries tried when a search finds nothing: each costs one small search. */
 const MAX_SUGGESTION_TRIES = 6;
 
+/** Most words of a query checked for a misspelling (each costs two index lookups). */
+const MAX_RESPELLED_WORDS = 3;
+/** Most spellings tried per misspelt word. */
+const MAX_SPELLINGS = 2;
+
+/**
+ * Queries with a misspelt word corrected: a bare word none of whose forms the index holds is
+ * replaced by a word one edit away that it does hold (homocide → homicide).
+ */
+async function respelledQueries(engine: SearchEngine, query: ParsedQuery): Promise<string[]> {
+  const out: string[] = [];
+  for (const term of respellableTerms(query).slice(0, MAX_RESPELLED_WORDS)) {
+    const word = foldToken(term.tokens[0]);
+    if ((await engine.knownWords((term.forms ?? [word]).filter((w) => /^[a-z]+$/.test(w)))).length > 0) continue;
+    for (const spelling of (await engine.knownWords(oneEditAway(word))).slice(0, MAX_SPELLINGS))
+      out.push(respelled(query, term, spelling));
+  }
+  return out;
+}
+
 /** The nearest query to one that found nothing that finds something, or null. */
 async function nearestMatchingQuery(
   db: Db,
   query: ParsedQuery,
   options: SearchOptions,
 ): Promise<SearchSuggestion | null> {
-  for (const q of nearerQueries(query).slice(0, MAX_SUGGESTION_TRIES)) {
+  // A corrected spelling is nearer than dropping words or filters.
+  const candidates = [...(await respelledQueries(searchEngine(db, options), query)), ...nearerQueries(query)];
+  for (const q of [...new Set(candidates)].slice(0, MAX_SUGGESTION_TRIES)) {
     try {
       const found = await searchClaims(db, { q, sort: "newest", limit: 1 }, options);
       if (found.total > 0) return { q, total: found.total, totalIsCapped: found.totalIsCapped };

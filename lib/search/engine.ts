@@ -81,6 +81,8 @@ export interface SearchDialect<M> {
   documentPage(match: M, bounds: PageBounds): Statement;
   newestPage(match: M, bounds: PageBounds): Statement;
   matchingClaims(match: M): Statement;
+  /** Which of these words (a–z only) the index holds, in the order given. */
+  knownWords(words: string[]): Statement;
 }
 
 type Row = Record<string, unknown>;
@@ -291,6 +293,11 @@ export function createSearchEngine<M>(
           ? [...plan.query.notices, CAPPED_NOTICE(window.total, plan.sort)]
           : plan.query.notices;
       return page(sort, window, found, notices);
+    },
+
+    async knownWords(words: string[]): Promise<string[]> {
+      if (words.length === 0) return [];
+      return (await rows(dialect.knownWords(words))).map((r) => String(r.w));
     },
 
     async matchingClaims(q: string): Promise<MatchingClaim[]> {

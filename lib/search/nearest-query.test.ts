@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeQuery, nearerQueries } from "./nearest-query";
+import { describeQuery, nearerQueries, respellableTerms, respelled } from "./nearest-query";
 import { parseQuery } from "./query-syntax";
 
 describe("describeQuery", () => {
@@ -31,5 +31,15 @@ describe("nearerQueries", () => {
     expect(nearerQueries(parseQuery("homicidez"))).toEqual(["homicid*"]);
     expect(nearerQueries(parseQuery("crime"))).toEqual([]);
     expect(nearerQueries(parseQuery("tag:statistic"))).toEqual([]);
+  });
+});
+
+describe("respelled", () => {
+  it("replaces one bare word and keeps the rest as typed", () => {
+    const q = parseQuery('homocide "local police" deport* tag:statistic');
+    const [term] = respellableTerms(q);
+    expect(term.tokens).toEqual(["homocide"]);
+    expect(respelled(q, term, "homicide")).toBe('homicide "local police" deport* tag:statistic');
+    expect(respellableTerms(parseQuery('"exact" pre* a OR b -not'))).toEqual([]);
   });
 });

@@ -63,3 +63,13 @@ export function nearerQueries(query: ParsedQuery): string[] {
   }
   return [...new Set(candidates)].filter((c) => c.trim() !== "" && c !== original);
 }
+
+/** The bare single words of a query that spelling could correct (not quoted, no prefix, no OR). */
+export function respellableTerms(query: ParsedQuery): TextTerm[] {
+  return query.text.filter((t) => !t.negated && !t.quoted && !t.prefix && !t.anyOf && t.tokens.length === 1);
+}
+
+/** The query with one term replaced by another word, everything else as typed. */
+export function respelled(query: ParsedQuery, term: TextTerm, word: string): string {
+  return render([...query.text, ...query.filters].map((t) => (t === term ? { ...term, source: word } : t)));
+}

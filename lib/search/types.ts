@@ -84,6 +84,8 @@ export interface SearchEngine {
   search(request: SearchRequest): Promise<SearchPage>;
   /** Every matching claim, unranked and unpaginated (for exports of a search). */
   matchingClaims(q: string): Promise<MatchingClaim[]>;
+  /** Which of these words (letters a–z) occur in the index, in the order given: for spelling suggestions. */
+  knownWords(words: string[]): Promise<string[]>;
 }
 
 /** A request the engine cannot run: the message is meant for the person who typed it. */

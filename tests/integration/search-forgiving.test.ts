@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { findMatchingClaims, searchClaims, searchClaimsWithNotices } from "@/lib/db/search";
+import { findMatchingClaims, searchClaims, searchClaimsWithNotices, searchEngine } from "@/lib/db/search";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 
 // Runs on both engines (CLAIMBOOK_TEST_ENGINE=postgres for the PostgreSQL twin): word forms
@@ -84,7 +84,11 @@ describe("search that forgives", () => {
     const typo = await searchClaimsWithNotices(db, { q: "homicidez" });
     expect(typo.total).toBe(0);
     expect(typo.notices[0]).toBe("Nothing matched “homicidez” (and its other forms).");
-    expect(typo.suggestion).toEqual({ q: "homicid*", total: 2, totalIsCapped: false });
+    // One edit away and in the corpus: nearer than dropping the word or cutting it to a prefix.
+    expect(typo.suggestion).toEqual({ q: "homicides", total: 2, totalIsCapped: false });
+    // Two edits away: the long word cut to a prefix.
+    const cut = await searchClaimsWithNotices(db, { q: "homicidezz" });
+    expect(cut.suggestion).toEqual({ q: "homicide*", total: 2, totalIsCapped: false });
 
     const both = await searchClaimsWithNotices(db, { q: "homicide murder" });
     expect(both.suggestion).toEqual({ q: "homicide OR murder", total: 3, totalIsCapped: false });
@@ -92,6 +96,16 @@ describe("search that forgives", () => {
     const quoted = await searchClaimsWithNotices(db, { q: '"arrest"' });
     expect(quoted.notices[0]).toBe("Nothing matched the exact word “arrest”.");
     expect(quoted.suggestion?.q).toBe("arrest");
+
+    // A misspelt word is corrected to a word of the corpus one edit away.
+    const typo2 = await searchClaimsWithNotices(db, { q: "homocide" });
+    expect(typo2.suggestion).toEqual({ q: "homicide", total: 2, totalIsCapped: false });
+    const inQuery = await searchClaimsWithNotices(db, { q: "arested county" });
+    expect(inQuery.suggestion?.q).toBe("arrested county");
+    expect(await searchEngine(db).knownWords(["arrested", "arrestted", "homicides", "zebra"])).toEqual([
+      "arrested",
+      "homicides",
+    ]);
 
     const hopeless = await searchClaimsWithNotices(db, { q: "zebra" });
     expect(hopeless.suggestion).toBeNull();
