@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DocumentByline } from "@/components/documents/document-byline";
 import { TagCountBar } from "@/components/documents/tag-count-bar";
+import { TagLegend } from "@/components/tags/tag-legend";
 import { hasRole } from "@/lib/auth/current-user";
 import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db/client";
@@ -18,8 +20,9 @@ export default async function DocumentsPage() {
     <section className="page">
       <h1>Documents</h1>
       <p className="lede">
-        {documents.length} documents, {total} claims.
+        {documents.length} documents, {total} claims. Counts are of final tags.
       </p>
+      <TagLegend tags={tags} />
       {hasRole(user.role, "reviewer") ? (
         <p>
           <Link href="/documents/new" className="button-link">
@@ -33,7 +36,7 @@ export default async function DocumentsPage() {
             <h2>
               <Link href={`/documents/${d.slug}`}>{d.title}</Link>
             </h2>
-            <p className="meta">{[d.author, d.publication, d.publishedOn].filter(Boolean).join(" · ") || d.fileName}</p>
+            <DocumentByline doc={d} />
             <TagCountBar tags={tags} counts={d.tagCounts} total={d.claimCount} />
           </li>
         ))}

@@ -5,6 +5,7 @@ import { FilterChips } from "@/components/search/filter-chips";
 import { SearchForm } from "@/components/search/search-form";
 import { SearchHelp } from "@/components/search/search-help";
 import { SearchResults } from "@/components/search/search-results";
+import { TagLegend } from "@/components/tags/tag-legend";
 import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db/client";
 import { searchClaimsWithNotices } from "@/lib/db/search";
@@ -35,6 +36,11 @@ function exportLabel(q: string, page: SearchPage): string {
       ? "The 1 claim"
       : `All ${page.total.toLocaleString("en")} claims`;
   return `${count} matching “${q.trim()}”`;
+}
+
+function countLabel(total: number, capped: boolean): string {
+  if (capped) return `more than ${total.toLocaleString("en")} claims`;
+  return total === 1 ? "1 claim" : `${total.toLocaleString("en")} claims`;
 }
 
 function summary(page: SearchPage): string {
@@ -93,6 +99,15 @@ export default async function SearchPageRoute({ searchParams }: Props) {
           {n}
         </p>
       ))}
+      {page?.suggestion ? (
+        <p className="search-notice search-suggestion">
+          Try{" "}
+          <Link href={searchHref({ q: page.suggestion.q, sort })} className="search-suggestion-link">
+            {page.suggestion.q}
+          </Link>{" "}
+          ({countLabel(page.suggestion.total, page.suggestion.totalIsCapped)}).
+        </p>
+      ) : null}
       {page ? (
         <>
           <div className="search-bar">
@@ -124,6 +139,7 @@ export default async function SearchPageRoute({ searchParams }: Props) {
           </nav>
         </>
       ) : null}
+      <TagLegend tags={tags} />
       <SearchHelp open={!page && !error} />
     </section>
   );

@@ -41,6 +41,15 @@ export interface ExportClaim extends StoredSelectors {
   updatedAt: Date;
 }
 
+/**
+ * A claim as the exports list it: with its number in the app (its place in reading order
+ * among all live claims of its document, as the annotator's list numbers it), so a report of
+ * a search result says "claim 12" where the app does, not "claim 1 of this report".
+ */
+export interface NumberedClaim extends ExportClaim {
+  number: number;
+}
+
 export interface ExportDocumentHeader {
   id: string;
   fileName: string;

@@ -71,6 +71,21 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
     },
   },
   {
+    name: "editDocumentDetailsAction",
+    allowed: ["admin"],
+    call: async () => {
+      const doc = await db.document.findFirstOrThrow({ orderBy: { fileName: "asc" } });
+      return claimActions.editDocumentDetailsAction({
+        documentId: doc.id,
+        title: doc.title,
+        author: doc.author ?? "",
+        publication: doc.publication ?? "",
+        date: doc.publishedOn ?? "",
+        sourceUrl: doc.sourceUrl ?? "",
+      });
+    },
+  },
+  {
     name: "resolveAnchorAction",
     allowed: ["reviewer (not owner)", "admin"],
     call: async () => {

@@ -32,6 +32,7 @@ export async function GET(request: NextRequest) {
       total: page.total,
       totalIsCapped: page.totalIsCapped,
       notices: page.notices,
+      suggestion: page.suggestion ?? null,
       hits: page.hits,
       nextCursor: page.nextCursor,
       next: page.nextCursor

@@ -11,6 +11,7 @@ import {
   setReviewerTag,
 } from "@/lib/db/claim-writes";
 import { db } from "@/lib/db/client";
+import { editDocumentMetadata } from "@/lib/db/document-imports";
 import { resolveAnchor } from "@/lib/db/document-versions";
 import { addNote, changeNote } from "@/lib/db/notes";
 import { listNotesForReading } from "@/lib/notes/notes-for-reading";
@@ -23,6 +24,7 @@ import {
   setStatusSchema,
   setTagSchema,
 } from "@/lib/validation/claim";
+import { editDocumentMetadataSchema } from "@/lib/validation/document-import";
 import { addNoteSchema, deleteNoteSchema, editNoteSchema } from "@/lib/validation/note";
 
 // Thin: parse, guard, call lib/db. Each is a public endpoint, so each goes through guardedWrite.
@@ -80,4 +82,9 @@ export async function deleteNoteAction(input: unknown) {
 
 export async function resolveAnchorAction(input: unknown) {
   return guardedWrite(resolveAnchorSchema, input, "reviewer", (user, i) => resolveAnchor(db, user.id, i));
+}
+
+/** An admin's correction of a document's title, author, outlet, date and source (audited). */
+export async function editDocumentDetailsAction(input: unknown) {
+  return guardedWrite(editDocumentMetadataSchema, input, "admin", (user, i) => editDocumentMetadata(db, user.id, i));
 }

@@ -3,13 +3,18 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Annotator } from "@/components/annotator/annotator";
 import { AnchorQueue } from "@/components/documents/anchor-queue";
+import { DocumentByline } from "@/components/documents/document-byline";
+import { EditDetailsForm } from "@/components/documents/edit-details-form";
+import { TagCountBar } from "@/components/documents/tag-count-bar";
 import { VersionBanner } from "@/components/documents/version-banner";
 import { ExportMenu } from "@/components/export/export-menu";
+import { TagLegend } from "@/components/tags/tag-legend";
 import { hasRole } from "@/lib/auth/current-user";
 import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db/client";
 import { getDocumentForReading } from "@/lib/db/documents";
 import { listTags } from "@/lib/db/tags";
+import { countTags } from "@/lib/tags/counting-rule";
 import {
   addNoteAction,
   adjustSpanAction,
@@ -17,6 +22,7 @@ import {
   deleteClaimAction,
   deleteNoteAction,
   describeClaimAction,
+  editDocumentDetailsAction,
   editNoteAction,
   loadNotesAction,
   resolveAnchorAction,
@@ -42,16 +48,25 @@ export default async function DocumentPage({ params }: Params) {
   const user = await requireUser(`/documents/${slug}`);
   const [doc, tags] = await Promise.all([loadDocument(slug), listTags(db)]);
   if (!doc) notFound();
+  const liveClaims = doc.claims.filter((c) => !c.deleted).length;
   return (
     <article className="document-page">
       <header className="document-header">
         <h1>{doc.title}</h1>
-        <p className="meta">
-          {[doc.author, doc.publication, doc.publishedOn].filter(Boolean).join(" · ")}
-          <span className="file-name" title={`sha256 ${doc.sha256}`}>
-            {doc.fileName}
-          </span>
-        </p>
+        <DocumentByline doc={doc} />
+        {hasRole(user.role, "admin") ? (
+          <EditDetailsForm
+            details={{
+              documentId: doc.id,
+              title: doc.title,
+              author: doc.author,
+              publication: doc.publication,
+              publishedOn: doc.publishedOn,
+              sourceUrl: doc.sourceUrl,
+            }}
+            editDetails={editDocumentDetailsAction}
+          />
+        ) : null}
         {hasRole(user.role, "reviewer") ? (
           <p>
             <a href={`/documents/new?versionOf=${encodeURIComponent(doc.slug)}`} className="button-link">
@@ -72,6 +87,8 @@ export default async function DocumentPage({ params }: Params) {
           resolve={resolveAnchorAction}
           reselect={adjustSpanAction}
         />
+        <TagCountBar tags={tags} counts={countTags(doc.claims.filter((c) => !c.deleted)).byTag} total={liveClaims} />
+        <TagLegend tags={tags} />
         <ExportMenu
           scopes={[
             { document: doc.slug, label: "This document" },

@@ -1,5 +1,5 @@
 import { renderMarkdown } from "../../notes/render-markdown";
-import type { ExportClaim, ExportTag } from "../model";
+import type { ExportTag, NumberedClaim } from "../model";
 import {
   CONSENSUS_EXPLANATION,
   claimConsensus,
@@ -12,7 +12,7 @@ import {
   tagsByReviewer,
   threadNotes,
 } from "../report/describe";
-import { claimsOf, type ExportSource, loadDocument, type SummaryRow, summarize } from "../source";
+import { claimLink, claimsOf, type ExportSource, loadDocument, type SummaryRow, summarize } from "../source";
 import { REPORT_CSS } from "./html-style";
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -47,7 +47,7 @@ function summaryTable(rows: SummaryRow[], tags: ExportTag[]): string {
   return `<div class="table-wrap"><table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n<tfoot><tr><td>Total</td>${cells(total)}</tr></tfoot>\n</table></div>`;
 }
 
-function renderClaim(claim: ExportClaim, number: number, text: string, tags: ExportTag[]): string {
+function renderClaim(claim: NumberedClaim, link: string, text: string, tags: ExportTag[]): string {
   const tagBySlug = new Map(tags.map((t) => [t.slug, t]));
   const label = tagLabeller(tags);
   const consensus = claimConsensus(claim);
@@ -75,7 +75,7 @@ function renderClaim(claim: ExportClaim, number: number, text: string, tags: Exp
         .join("")}</ul>`
     : "";
   return `<section class="claim" id="claim-${escapeHtml(claim.id)}">
-<h3><span class="number">Claim ${number}</span> ${chips} <span class="status">${escapeHtml(claim.status)}</span></h3>
+<h3><a class="number" href="${escapeHtml(link)}">Claim ${claim.number}</a> ${chips} <span class="status">${escapeHtml(claim.status)}</span></h3>
 <blockquote>${escapeHtml(passage.before)}<mark>${escapeHtml(passage.exact)}</mark>${escapeHtml(passage.after)}</blockquote>
 <dl>${rows.join("")}</dl>
 ${noteList}</section>
@@ -110,8 +110,8 @@ ${summaryTable(rows, source.tags)}
 <h2 id="doc-${i + 1}">${i + 1}. ${escapeHtml(doc.title)}</h2>
 ${byline ? `<p class="meta">${escapeHtml(byline)}</p>\n` : ""}<p class="meta">File <code>${escapeHtml(doc.fileName)}</code> · sha256 <code>${doc.sha256}</code> · ${rows[i].claims} claims</p>
 `;
-    let number = 0;
-    for await (const claim of claimsOf(source, doc.id)) yield renderClaim(claim, ++number, doc.text, source.tags);
+    for await (const claim of claimsOf(source, doc.id))
+      yield renderClaim(claim, claimLink(source, doc.slug, claim.id), doc.text, source.tags);
     yield `</article>\n`;
   }
   yield `</main>\n</body>\n</html>\n`;

@@ -1,4 +1,4 @@
-import type { ExportClaim, ExportTag } from "../model";
+import type { ExportTag, NumberedClaim } from "../model";
 import {
   CONSENSUS_EXPLANATION,
   claimConsensus,
@@ -11,7 +11,7 @@ import {
   tagsByReviewer,
   threadNotes,
 } from "../report/describe";
-import { claimsOf, type ExportSource, loadDocument, type SummaryRow, summarize } from "../source";
+import { claimLink, claimsOf, type ExportSource, loadDocument, type SummaryRow, summarize } from "../source";
 
 /** Backslash-escapes what Markdown would read as markup, so quoted text shows as written. */
 export function escapeMarkdown(text: string): string {
@@ -52,17 +52,19 @@ function summaryTable(rows: SummaryRow[], tags: ExportTag[]): string {
   );
 }
 
-function renderClaim(claim: ExportClaim, number: number, text: string, tags: ExportTag[]): string {
+function renderClaim(claim: NumberedClaim, link: string, text: string, tags: ExportTag[]): string {
   const label = tagLabeller(tags);
   const consensus = claimConsensus(claim);
   const passage = passageOf(text, claim);
   const tagWord = consensus.agreement === "suggested" ? "suggested" : "consensus";
   const consensusTags = consensus.tags.length ? consensus.tags.map(label).join(", ") : "none";
-  const heading = `### Claim ${number} · ${consensus.tags.map(label).join(", ") || "no consensus"} · ${claim.status}`;
+  const heading = `### Claim ${claim.number} · ${consensus.tags.map(label).join(", ") || "no consensus"} · ${claim.status}`;
   const lines = [
     heading,
     "",
     quoteBlock(`${escapeMarkdown(passage.before)}**${escapeMarkdown(passage.exact)}**${escapeMarkdown(passage.after)}`),
+    "",
+    `[Open claim ${claim.number} in Claimbook](${link})`,
     "",
   ];
   if (claim.statement) lines.push(`- Statement: ${escapeMarkdown(claim.statement)}`);
@@ -70,7 +72,7 @@ function renderClaim(claim: ExportClaim, number: number, text: string, tags: Exp
   lines.push(`- Tags: ${tagWord} **${consensusTags}** (${describeAgreement(consensus)})`);
   for (const r of tagsByReviewer(claim, label)) lines.push(`  - ${escapeMarkdown(r.reviewer)}: ${r.tags.join(", ")}`);
   lines.push(`- Status: ${claim.status}`);
-  lines.push(`- Position: characters ${claim.start}–${claim.end} · id \`${claim.id}\``);
+  lines.push(`- Position: characters ${claim.start}–${claim.end}`);
   const notes = threadNotes(claim.notes);
   if (notes.length) {
     lines.push(`- Notes (${notes.length}):`);
@@ -99,7 +101,7 @@ export async function* renderMarkdown(source: ExportSource): AsyncGenerator<stri
     yield `---\n\n## ${i + 1}. ${escapeMarkdown(doc.title)}\n\n`;
     if (byline) yield `${escapeMarkdown(byline)}\n\n`;
     yield `- File: \`${doc.fileName}\`\n- sha256: \`${doc.sha256}\`\n- Claims: ${rows[i].claims}\n\n`;
-    let number = 0;
-    for await (const claim of claimsOf(source, doc.id)) yield renderClaim(claim, ++number, doc.text, source.tags);
+    for await (const claim of claimsOf(source, doc.id))
+      yield renderClaim(claim, claimLink(source, doc.slug, claim.id), doc.text, source.tags);
   }
 }

@@ -53,11 +53,19 @@ function lexeme(token: string): string {
   return `'${token}'`;
 }
 
-/** A phrase is its words in order (<->); a prefix term's last word matches any continuation (:*). */
+/**
+ * A phrase is its words in order (<->); a prefix term's last word matches any continuation (:*);
+ * a bare word any of its inflected forms, and OR-ed terms any of them (|).
+ */
 export function phraseQuery(term: TextTerm): string {
-  const words = term.tokens.map(lexeme);
-  if (term.prefix) words[words.length - 1] += ":*";
-  return words.length === 1 ? words[0] : `(${words.join(" <-> ")})`;
+  const anyOf = (parts: string[]) => (parts.length === 1 ? parts[0] : `(${parts.join(" | ")})`);
+  const one = (t: TextTerm) => {
+    if (t.forms) return anyOf(t.forms.map(lexeme));
+    const words = t.tokens.map(lexeme);
+    if (t.prefix) words[words.length - 1] += ":*";
+    return words.length === 1 ? words[0] : `(${words.join(" <-> ")})`;
+  };
+  return anyOf([term, ...(term.anyOf ?? [])].map(one));
 }
 
 function join(parts: string[], operator: "&" | "|"): string | null {

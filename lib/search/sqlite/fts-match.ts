@@ -35,8 +35,15 @@ export function facetToken(filter: Pick<FilterTerm, "field" | "value">): string 
 
 const EVERY_ROW = `"${FACET_MARK}all"`;
 
+function anyOf(parts: string[]): string {
+  return parts.length === 1 ? parts[0] : `(${parts.join(" OR ")})`;
+}
+
+/** One term: its phrase, or any of its inflected forms, or any of its OR alternatives. */
 function phrase(term: TextTerm): string {
-  return `"${term.tokens.join(" ")}"${term.prefix ? " *" : ""}`;
+  const one = (t: TextTerm) =>
+    t.forms ? anyOf(t.forms.map((form) => `"${form}"`)) : `"${t.tokens.join(" ")}"${t.prefix ? " *" : ""}`;
+  return anyOf([term, ...(term.anyOf ?? [])].map(one));
 }
 
 function facet(filter: FilterTerm): { expression: string; negated: boolean } {

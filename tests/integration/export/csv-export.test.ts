@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BASE_URL } from "../helpers/export-fixture";
 import { createExportFixture, type TestDatabase } from "../helpers/test-database";
 import { exportText } from "./export-helpers";
 
@@ -13,6 +14,8 @@ afterAll(async () => {
 
 const parseCsv = (text: string) =>
   parse(text, { columns: true, relax_quotes: false, strict: true } as never) as Record<string, string>[];
+/** The claim id a row's link points at (the CSV has no id column). */
+const idOf = (row: Record<string, string>) => decodeURIComponent(row.link.split("#claim-")[1]);
 
 describe("CSV export", () => {
   it("writes one row per claim, RFC 4180 (CRLF, quoted fields) and UTF-8", async () => {
@@ -23,10 +26,20 @@ describe("CSV export", () => {
     const claims = await t.db.claim.findMany({ where: { deletedAt: null }, include: { document: true } });
     expect(rows).toHaveLength(claims.length);
     for (const row of rows) {
-      const claim = claims.find((c) => c.id === row.claim_id)!;
+      const claim = claims.find((c) => c.id === idOf(row))!;
       expect(row.exact.replace(/^'/, "")).toBe(claim.exact);
-      expect(claim.document.text.slice(Number(row.start), Number(row.end))).toBe(claim.exact);
+      expect(row.link).toBe(`${BASE_URL}/documents/${claim.document.slug}#claim-${claim.id}`);
+      // The app's number: the claim's place in reading order among its document's live claims.
+      const before = claims.filter(
+        (c) =>
+          c.documentId === claim.documentId &&
+          (c.start < claim.start ||
+            (c.start === claim.start && (c.end > claim.end || (c.end === claim.end && c.id < claim.id)))),
+      );
+      expect(Number(row.claim_number)).toBe(before.length + 1);
     }
+    expect(Object.keys(rows[0])).not.toEqual(expect.arrayContaining(["claim_id"]));
+    expect(Object.keys(rows[0])).not.toContain("document_sha256");
     expect(text).toContain("’"); // UTF-8, not mangled
   });
 
@@ -46,7 +59,7 @@ describe("CSV export", () => {
     const claim = await t.db.claim.findFirstOrThrow({ where: { id: "claim-000-c010" } });
     await t.db.claim.update({ where: { id: claim.id }, data: { statement: "-1+2 and +cmd|' /C calc'!A0" } });
     try {
-      const row = parseCsv(await exportText(t.db, "csv")).find((r) => r.claim_id === claim.id)!;
+      const row = parseCsv(await exportText(t.db, "csv")).find((r) => idOf(r) === claim.id)!;
       expect(row.statement).toBe("'-1+2 and +cmd|' /C calc'!A0");
     } finally {
       await t.db.claim.update({
@@ -69,7 +82,7 @@ describe("CSV reviewers", () => {
     for (const twin of twins)
       await t.db.claimTag.create({ data: { claimId: claim.id, tagId: tag.id, reviewerId: twin.id } });
     try {
-      const row = parseCsv(await exportText(t.db, "csv")).find((r) => r.claim_id === claim.id)!;
+      const row = parseCsv(await exportText(t.db, "csv")).find((r) => idOf(r) === claim.id)!;
       expect(row.reviewer_tags.split("; ").filter((entry) => entry.startsWith("Sam Same:"))).toHaveLength(2);
     } finally {
       await t.db.claimTag.deleteMany({ where: { reviewerId: { in: twins.map((tw) => tw.id) } } });
