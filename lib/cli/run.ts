@@ -6,6 +6,7 @@ import { runCurate } from "./commands/curate";
 import { runDocuments } from "./commands/documents";
 import { runExport } from "./commands/export";
 import { runImport } from "./commands/import";
+import { runLinks } from "./commands/links";
 import { runList } from "./commands/list";
 import { runSearch } from "./commands/search";
 import { runSeed } from "./commands/seed";
@@ -45,6 +46,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       case "seed":
         if (rest.length) throw new UsageError(`seed takes no arguments, got "${rest.join(" ")}"`);
         await runSeed(db, io);
+        await runLinks(db, ["detect"], io);
         return 0;
       case "user":
         if (rest[0] !== "add") throw new UsageError(`unknown user command "${rest[0] ?? ""}" (expected "user add")`);
@@ -58,9 +60,14 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case "import":
         await runImport(db, rest, io);
+        await runLinks(db, ["detect"], io);
         return 0;
       case "documents":
         await runDocuments(db, rest, io);
+        await runLinks(db, ["detect"], io);
+        return 0;
+      case "links":
+        await runLinks(db, rest, io);
         return 0;
       case "search":
         await runSearch(db, rest, io);

@@ -2,7 +2,8 @@ export const USAGE = `Usage: npm run claims -- <command> [options]
 
 Commands:
   seed                              load the five documents and their curated claims
-                                    (verifies every selector; running it twice changes nothing)
+                                    (verifies every selector; running it twice changes nothing),
+                                    then run links detect
   user add --email <e> --role <admin|reviewer|viewer> [--name <n>] [--password <p>]
                                     create an account (a strong password is generated
                                     and printed when --password is not given)
@@ -13,6 +14,12 @@ Commands:
                                     words, "phrases", prefix*, -excluded, tag:<slug>,
                                     doc:<slug>, reviewer:<email>, status:<status>,
                                     has:note, disagreement:yes|no
+  links detect                      suggest links between claims of different documents (same
+                                    figure, related figure, same fact or argument) and flag
+                                    discrepancies; confirmed and rejected links stay as they are
+  links list [--json] [--state suggested|confirmed|rejected|all]
+                                    each link: relation, state, flags with reasons, and its claims
+                                    (id, document, start, end, exact); all = all but rejected
   curate <claims.json>...           fill in ids and selectors of hand-edited curated claim files
   export --format <md|html|pdf|csv|csv-notes|json|jsonld> --out <file|-> [--document <file-or-slug>]
          [--query "<search>"] [--base-url <url>]
