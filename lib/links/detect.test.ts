@@ -17,7 +17,7 @@ const CORPUS: DetectClaim[] = [
   ),
   claim("c1", "C", "920 convicted for assault", "From October 2017 to September 2020, agencies encountered "),
   claim("d1", "D", "920 aliens convicted for assault", "In FY 2020, ICE encountered "),
-  claim("a2", "A", "775 aliens convicted for assault", "In FY 2020, agencies encountered "),
+  claim("e1", "E", "775 aliens convicted for assault", "In FY 2020, agencies encountered "),
   claim("b2", "B", "Section 287(g) was added to the Immigration and Nationality Act in 1996."),
   claim("c2", "C", "Congress added Section 287(g) to the Immigration and Nationality Act in 1996."),
   claim("d2", "D", "Local sheriffs in Georgia ended their agreements after the election."),
@@ -44,7 +44,7 @@ describe("detectLinks on a fixture corpus", () => {
   });
 
   it("flags different figures for the same measure and period as a related figure", () => {
-    const [g] = find("related-figure", "a2");
+    const [g] = find("related-figure", "e1");
     expect(g.members.map((m) => m.claimId)).toContain("d1");
     expect(g.flags.map((f) => f.kind)).toContain("figure");
   });

@@ -1,10 +1,8 @@
 import { createHash } from "node:crypto";
 import { extractFigures, type Figure } from "./figures";
 import { figureFlags, negationFlag } from "./flags";
-import { samePeriod } from "./periods";
 import { type TextPair, textPairs } from "./similarity";
 import type { DetectClaim, DetectedGroup, LinkRelation } from "./types";
-import { UnionFind } from "./union-find";
 
 /**
  * Suggests links between claims of different documents (never confirms one):
@@ -37,7 +35,7 @@ const overlap = (a: string[], b: string[]) => {
   if (a.length === 0 || b.length === 0) return 0;
   const set = new Set(a);
   const shared = b.filter((w) => set.has(w)).length;
-  return { shared, min: shared / Math.min(a.length, b.length), jaccard: shared / (a.length + b.length - shared) };
+  return { shared, dice: (2 * shared) / (a.length + b.length), jaccard: shared / (a.length + b.length - shared) };
 };
 
 function figureGroups(claims: DetectClaim[], refs: FigureRef[]): DetectedGroup[] {
@@ -72,17 +70,17 @@ function figureGroups(claims: DetectClaim[], refs: FigureRef[]): DetectedGroup[]
   });
   for (const [value, list] of byValue) {
     if (list.length < 2) continue;
-    const uf = new UnionFind(list.length);
+    const pairs: TextPair[] = [];
     for (let i = 0; i < list.length; i++)
       for (let j = i + 1; j < list.length; j++) {
         const a = refs[list[i]];
         const b = refs[list[j]];
         if (claims[a.claim].documentId === claims[b.claim].documentId) continue;
         const o = overlap(a.figure.measureKey, b.figure.measureKey);
-        if (o && o.min >= 0.5) uf.union(i, j);
+        if (o && o.dice >= 0.5) pairs.push({ i, j, score: o.dice, shared: [] });
       }
-    for (const g of uf.groups()) {
-      const members = g.map((i) => refs[list[i]]);
+    for (const ps of completeLinkGroups(pairs, (i) => claims[refs[list[i]].claim].documentId)) {
+      const members = [...new Set(ps.flatMap((p) => [p.i, p.j]))].sort((x, y) => x - y).map((i) => refs[list[i]]);
       const measure = members[0].figure.measure;
       build(
         "same-figure",
@@ -104,8 +102,7 @@ function figureGroups(claims: DetectClaim[], refs: FigureRef[]): DetectedGroup[]
       if (list) list.push(i);
       else byWord.set(w, [i]);
     }
-  const uf = new UnionFind(refs.length);
-  const joined = new Set<number>();
+  const related: TextPair[] = [];
   for (const { r, i } of withPeriod) {
     const seen = new Set<number>();
     for (const w of r.figure.measureKey)
@@ -116,12 +113,13 @@ function figureGroups(claims: DetectClaim[], refs: FigureRef[]): DetectedGroup[]
         if (claims[s.claim].documentId === claims[r.claim].documentId) continue;
         const o = overlap(r.figure.measureKey, s.figure.measureKey);
         if (!o || o.jaccard < 0.5) continue;
-        if (r.figure.value === s.figure.value && samePeriod(r.figure.period, s.figure.period)) continue;
-        uf.union(i, j);
-        joined.add(i).add(j);
+        related.push({ i, j, score: o.jaccard, shared: [] });
       }
   }
-  for (const g of uf.groups()) {
+  // Complete linkage, one figure per document: a measure as common as "assault" must not
+  // make one group of every assault count in the corpus.
+  for (const ps of completeLinkGroups(related, (i) => claims[refs[i].claim].documentId)) {
+    const g = [...new Set(ps.flatMap((p) => [p.i, p.j]))].sort((a, b) => a - b);
     const members = g.map((i) => refs[i]);
     if (new Set(members.map((m) => m.figure.value)).size < 2) continue;
     const versions = members.map((m) => `${m.figure.raw} (${m.figure.period?.label})`).join(", ");

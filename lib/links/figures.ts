@@ -116,6 +116,7 @@ export function extractFigures(claim: string, before = ""): Figure[] {
     const digits = m[1];
     if (inPeriod(start)) continue;
     if (/^(?:1[89]|20)\d\d$/.test(digits)) continue; // a year, not a count
+    if (/^0\d/.test(digits)) continue; // the tail of a number written with a space ("500 000")
     const value = Number(digits.replace(/,/g, "")) * (m[2] ? SCALE[m[2].toLowerCase()] : 1);
     const qualifier =
       claim
@@ -134,7 +135,9 @@ export function extractFigures(claim: string, before = ""): Figure[] {
       raw,
       qualifier,
       measure,
-      measureKey: [...new Set(contentStems(measure, GENERIC))],
+      // The head of the measure says what is counted; a long tail ("… such as fentanyl") adds
+      // little, and single letters ("287 g") nothing.
+      measureKey: [...new Set(contentStems(measure, GENERIC).filter((w) => w.length > 1))].slice(0, 6),
       period: period ? { text: period.text, label: period.label, from: period.from, to: period.to } : null,
       periodFrom: own ? "claim" : inherited ? "context" : null,
       verb: verbIn(claim.slice(start), false) ?? verbIn(lead, true),
