@@ -2,12 +2,16 @@
 
 import { guardedWrite } from "@/lib/auth/guarded-write";
 import { runLinkDetection } from "@/lib/db/claim-link-detection";
+import { listClaimLinks } from "@/lib/db/claim-link-reads";
 import { createManualLink, dismissLinkFlag, setLinkState, unlinkClaim } from "@/lib/db/claim-link-writes";
 import { db } from "@/lib/db/client";
+import { findLinkTargets } from "@/lib/db/link-targets";
 import {
+  claimLinksSchema,
   createLinkSchema,
   detectLinksSchema,
   dismissFlagSchema,
+  linkTargetsSchema,
   setLinkStateSchema,
   unlinkSchema,
 } from "@/lib/validation/links";
@@ -32,4 +36,14 @@ export async function unlinkClaimAction(input: unknown) {
 
 export async function detectLinksAction(input: unknown) {
   return guardedWrite(detectLinksSchema, input, "reviewer", (user) => runLinkDetection(db, user.id));
+}
+
+/** A claim's links, for the annotator's "Also in". */
+export async function loadClaimLinksAction(input: unknown) {
+  return guardedWrite(claimLinksSchema, input, "viewer", (_user, i) => listClaimLinks(db, i.claimId));
+}
+
+/** Claims of other documents to link to ("link to…" search box). */
+export async function findLinkTargetsAction(input: unknown) {
+  return guardedWrite(linkTargetsSchema, input, "reviewer", (_user, i) => findLinkTargets(db, i));
 }

@@ -1,5 +1,7 @@
 "use client";
 
+import { ClaimLinks } from "@/components/links/claim-links";
+import type { LinkActions } from "@/components/links/link-actions";
 import { TagBadge } from "@/components/tags/tag-badge";
 import type { SpanStep } from "@/lib/anchoring/word-steps";
 import type { ClaimForReading } from "@/lib/db/claim-reads";
@@ -16,7 +18,7 @@ interface Props {
   tags: TagView[];
   viewer: Viewer;
   noteFocusSignal: number;
-  noteActions: NoteActions;
+  noteActions: NoteActions & Partial<LinkActions>;
   onToggleTag: (slug: string) => void;
   onSetStatus: (status: ClaimStatus) => void;
   onStep: (step: SpanStep) => void;
@@ -31,6 +33,9 @@ const STEPS: { step: SpanStep; label: string; key: string }[] = [
   { step: "end-earlier", label: "End one word earlier", key: "}" },
   { step: "end-later", label: "End one word later", key: "]" },
 ];
+
+const isLinkActions = (a: Partial<LinkActions>): a is LinkActions =>
+  Boolean(a.loadClaimLinks && a.findLinkTargets && a.createLink && a.unlinkClaim);
 
 /** The selected claim: its passage, every reviewer's tags, status, span controls and notes. */
 export function ClaimDetail({
@@ -159,6 +164,7 @@ export function ClaimDetail({
       {!canWrite ? (
         <p className="field-hint">You can read claims; ask an admin for reviewer access to change them.</p>
       ) : null}
+      {isLinkActions(noteActions) ? <ClaimLinks claimId={claim.id} canWrite={canWrite} actions={noteActions} /> : null}
       <NotesThread
         claimId={claim.id}
         viewer={viewer}

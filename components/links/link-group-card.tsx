@@ -68,7 +68,12 @@ export function LinkGroupCard({ link, canWrite, setState, dismissFlag }: Props) 
     });
 
   return (
-    <article className={`link-card link-${link.state}`} aria-labelledby={titleId} data-link={link.id}>
+    <article
+      id={`link-${link.id}`}
+      className={`link-card link-${link.state}`}
+      aria-labelledby={titleId}
+      data-link={link.id}
+    >
       <header className="link-card-head">
         <h2 id={titleId} className="link-title">
           {RELATION_LABEL[link.relation] ?? link.relation}

@@ -120,3 +120,25 @@ export async function getLink(db: Pick<Db, "claimLink">, linkId: string): Promis
   const row = await db.claimLink.findUnique({ where: { id: linkId }, include: INCLUDE });
   return row ? toListing(row) : null;
 }
+
+/** What the annotator shows of one claim's links: the other claims, grouped by document, and open flags. */
+export interface ClaimLinkView {
+  id: string;
+  relation: string;
+  state: string;
+  version: number;
+  flags: LinkFlagListing[];
+  others: LinkClaimListing[];
+}
+
+export async function listClaimLinks(db: Db, claimId: string): Promise<ClaimLinkView[]> {
+  const links = await listLinks(db, { state: "all", claimId });
+  return links.map((l) => ({
+    id: l.id,
+    relation: l.relation,
+    state: l.state,
+    version: l.version,
+    flags: l.flags,
+    others: l.claims.filter((c) => c.id !== claimId),
+  }));
+}

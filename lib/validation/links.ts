@@ -36,3 +36,10 @@ export const createLinkSchema = z.object({
 export const unlinkSchema = z.object({ linkId: id, claimId: id, version });
 
 export const detectLinksSchema = z.object({});
+
+export const claimLinksSchema = z.object({ claimId: id });
+
+export const linkTargetsSchema = z.object({
+  claimId: id,
+  q: z.string().trim().min(1, { error: "Type words to find a claim." }).max(200),
+});

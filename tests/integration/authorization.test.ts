@@ -203,6 +203,16 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
     },
   },
   {
+    name: "loadClaimLinksAction",
+    allowed: ["viewer", "reviewer (not owner)", "admin"],
+    call: async () => linkActions.loadClaimLinksAction({ claimId: (await someClaim()).id }),
+  },
+  {
+    name: "findLinkTargetsAction",
+    allowed: ["reviewer (not owner)", "admin"],
+    call: async () => linkActions.findLinkTargetsAction({ claimId: (await someClaim()).id, q: "sheriff" }),
+  },
+  {
     name: "detectLinksAction",
     allowed: ["reviewer (not owner)", "admin"],
     call: async () => linkActions.detectLinksAction({}),

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { runLinkDetection } from "@/lib/db/claim-link-detection";
-import { listLinks } from "@/lib/db/claim-link-reads";
+import { listClaimLinks, listLinks } from "@/lib/db/claim-link-reads";
 import { createManualLink, dismissLinkFlag, setLinkState, unlinkClaim } from "@/lib/db/claim-link-writes";
 import type { Db } from "@/lib/db/client";
 import { ConflictError, WriteError } from "@/lib/db/errors";
+import { findLinkTargets } from "@/lib/db/link-targets";
 import { claims as runClaims } from "./helpers/run-cli";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 
@@ -150,6 +151,19 @@ describe("links on the five documents", () => {
       expect(r.flags.find((f) => f.kind === "period")?.reason).toContain("FY 2020");
     }
     expect(rows.filter((r) => r.relation === "related-figure")).toHaveLength(6);
+
+    // What the annotator shows for the FY 2020 assault count: the other documents, and the period flag.
+    const assault = sameFigures.find((r) => r.claims[0].exact.includes("920"))!;
+    const own = assault.claims.find((c) => c.document.startsWith("002"))!;
+    const views = await listClaimLinks(t.db, own.id);
+    expect(views.flatMap((v) => v.others.map((o) => o.document.slice(0, 3))).sort()).toEqual(["001", "003", "003"]);
+    expect(views.flatMap((v) => v.flags.map((f) => f.kind))).toContain("period");
+    // "Link to…" offers claims of other documents only.
+    const targets = await findLinkTargets(t.db, { claimId: own.id, q: "assault" });
+    expect(targets.length).toBeGreaterThan(0);
+    expect(targets.map((x) => x.documentTitle)).not.toContain(
+      (await t.db.claim.findUniqueOrThrow({ where: { id: own.id }, include: { document: true } })).document.title,
+    );
     const bad = await runClaims(t.url, "links", "list", "--state", "maybe");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--state must be one of");

@@ -1,6 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import {
+  createLinkAction,
+  findLinkTargetsAction,
+  loadClaimLinksAction,
+  unlinkClaimAction,
+} from "@/app/discrepancies/actions";
 import { Annotator } from "@/components/annotator/annotator";
 import { AnchorQueue } from "@/components/documents/anchor-queue";
 import { VersionBanner } from "@/components/documents/version-banner";
@@ -95,6 +101,10 @@ export default async function DocumentPage({ params }: Params) {
           addNote: addNoteAction,
           editNote: editNoteAction,
           deleteNote: deleteNoteAction,
+          loadClaimLinks: loadClaimLinksAction,
+          findLinkTargets: findLinkTargetsAction,
+          createLink: createLinkAction,
+          unlinkClaim: unlinkClaimAction,
         }}
       />
     </article>
