@@ -32,9 +32,11 @@ Commands:
                                     document (text policy: README "Bringing your own documents";
                                     a text already stored is refused, naming the document);
                                     --version-of stores it as the document's new version and
-                                    re-anchors every claim (unchanged/moved/fuzzy/orphaned)
+                                    re-anchors every claim (unchanged/moved/fuzzy/orphaned);
+                                    then runs links detect
   import <file.json>                import a JSON export (checked whole first; one transaction,
-                                    so a bad file changes nothing)
+                                    so a bad file changes nothing; its links are not imported:
+                                    run links detect after it)
   backup <file>                     an online, consistent copy of the database (safe while the app runs)
   restore <file>                    replace the database with a backup (stop the app first); refuses a
                                     corrupt file or one whose schema is newer than this code
