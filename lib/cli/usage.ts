@@ -13,7 +13,8 @@ Commands:
                                     full-text search of claims, notes, tags and titles:
                                     words, "phrases", prefix*, -excluded, tag:<slug>,
                                     doc:<slug>, reviewer:<email>, status:<status>,
-                                    has:note, disagreement:yes|no
+                                    has:note, disagreement:yes|no, linked:yes|no,
+                                    flag:period|figure|verb|qualifier|source|contradiction
   links detect                      suggest links between claims of different documents (same
                                     figure, related figure, same fact or argument) and flag
                                     discrepancies; confirmed and rejected links stay as they are

@@ -66,3 +66,72 @@ ALTER TABLE "ClaimLinkMember" ADD CONSTRAINT "ClaimLinkMember_claimId_fkey" FORE
 -- AddForeignKey
 ALTER TABLE "LinkFlag" ADD CONSTRAINT "LinkFlag_linkId_fkey" FOREIGN KEY ("linkId") REFERENCES "ClaimLink"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
+
+-- Hand-ported from the SQLite migration: search filters linked:yes|no and flag:<kind>. The
+-- view keeps its columns (CREATE OR REPLACE), its facets gain linked and flag:<kind>; a
+-- trigger function re-indexes a link's claims when the link, its members or its flags change.
+CREATE OR REPLACE VIEW "ClaimSearchSource" AS
+SELECT
+    c."id" AS "claimId",
+    c."documentId" AS "documentId",
+    c."createdAt" AS "createdAt",
+    c."deletedAt" IS NULL AS "live",
+    CASE WHEN c."deletedAt" IS NULL THEN claim_search_vector(c."exact", c."statement", notes."body", tags."words", d."title") END AS "words",
+    CASE WHEN c."deletedAt" IS NULL THEN
+        ARRAY['d:' || d."slug", 's:' || c."status"] || coalesce(tags."facets", '{}') || coalesce(people."facets", '{}')
+        || CASE WHEN notes."body" IS NOT NULL THEN ARRAY['hasnote'] ELSE '{}' END
+        -- Reviewers disagree when one applied a tag another reviewer of the claim did not.
+        || CASE WHEN EXISTS (SELECT 1 FROM "ClaimTag" a JOIN "ClaimTag" b ON b."claimId" = a."claimId" AND b."reviewerId" <> a."reviewerId"
+                             WHERE a."claimId" = c."id"
+                               AND NOT EXISTS (SELECT 1 FROM "ClaimTag" x WHERE x."claimId" = c."id" AND x."reviewerId" = b."reviewerId" AND x."tagId" = a."tagId"))
+                THEN ARRAY['disagree'] ELSE '{}' END
+        -- Claims across documents: linked (in a link not rejected), flag:<kind> (an open flag on such a link).
+        || CASE WHEN EXISTS (SELECT 1 FROM "ClaimLinkMember" m JOIN "ClaimLink" l ON l."id" = m."linkId"
+                             WHERE m."claimId" = c."id" AND l."state" <> 'rejected')
+                THEN ARRAY['linked'] ELSE '{}' END
+        || coalesce((SELECT array_agg(DISTINCT 'flag:' || f."kind") FROM "LinkFlag" f
+                     JOIN "ClaimLink" l ON l."id" = f."linkId" JOIN "ClaimLinkMember" m ON m."linkId" = l."id"
+                     WHERE m."claimId" = c."id" AND l."state" <> 'rejected' AND f."dismissedAt" IS NULL), '{}')
+    ELSE '{}' END AS "facets"
+FROM "Claim" c
+JOIN "Document" d ON d."id" = c."documentId"
+LEFT JOIN LATERAL (
+    SELECT string_agg(n."body", E'\n' ORDER BY n."createdAt", n."id") AS "body"
+    FROM "Note" n WHERE n."claimId" = c."id" AND n."deletedAt" IS NULL
+) notes ON true
+LEFT JOIN LATERAL (
+    SELECT string_agg(t."slug" || CASE WHEN t."label" <> t."slug" THEN ' ' || t."label" ELSE '' END, ' ') AS "words",
+           array_agg('t:' || t."slug") AS "facets"
+    FROM "Tag" t
+    WHERE t."id" IN (SELECT "tagId" FROM "SuggestedTag" WHERE "claimId" = c."id" UNION SELECT "tagId" FROM "ClaimTag" WHERE "claimId" = c."id")
+) tags ON true
+LEFT JOIN LATERAL (
+    SELECT array_agg('r:' || u."email") AS "facets"
+    FROM "User" u
+    WHERE u."id" IN (SELECT "reviewerId" FROM "ClaimTag" WHERE "claimId" = c."id"
+                     UNION SELECT "authorId" FROM "Note" WHERE "claimId" = c."id" AND "deletedAt" IS NULL)
+) people ON true;
+
+CREATE FUNCTION "claim_link_search_sync"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_TABLE_NAME = 'ClaimLinkMember' THEN
+        PERFORM claim_search_refresh(ARRAY[CASE WHEN TG_OP = 'DELETE' THEN OLD."claimId" ELSE NEW."claimId" END]);
+    ELSIF TG_TABLE_NAME = 'ClaimLink' THEN
+        PERFORM claim_search_refresh(ARRAY(SELECT "claimId" FROM "ClaimLinkMember" WHERE "linkId" = NEW."id"));
+    ELSE
+        PERFORM claim_search_refresh(ARRAY(SELECT "claimId" FROM "ClaimLinkMember"
+                                           WHERE "linkId" = CASE WHEN TG_OP = 'DELETE' THEN OLD."linkId" ELSE NEW."linkId" END));
+    END IF;
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "claim_search_link_member" AFTER INSERT OR DELETE ON "ClaimLinkMember"
+    FOR EACH ROW EXECUTE FUNCTION claim_link_search_sync();
+CREATE TRIGGER "claim_search_link_state" AFTER UPDATE ON "ClaimLink"
+    FOR EACH ROW WHEN (OLD."state" IS DISTINCT FROM NEW."state") EXECUTE FUNCTION claim_link_search_sync();
+CREATE TRIGGER "claim_search_link_flag_insert_delete" AFTER INSERT OR DELETE ON "LinkFlag"
+    FOR EACH ROW EXECUTE FUNCTION claim_link_search_sync();
+CREATE TRIGGER "claim_search_link_flag_update" AFTER UPDATE ON "LinkFlag"
+    FOR EACH ROW WHEN (OLD."dismissedAt" IS DISTINCT FROM NEW."dismissedAt" OR OLD."kind" IS DISTINCT FROM NEW."kind")
+    EXECUTE FUNCTION claim_link_search_sync();
