@@ -67,4 +67,41 @@ describe("detectLinks on a fixture corpus", () => {
     ]);
     expect(out[0].flags).toMatchObject([{ kind: "contradiction" }]);
   });
+
+  it("flags counts of two fiscal years that add up to more than the count given for a range containing both", () => {
+    const out = detectLinks([
+      claim(
+        "x",
+        "X",
+        "approximately 775 aliens convicted for assault",
+        "In fiscal year (FY) 2019, the program encountered ",
+      ),
+      claim("y", "Y", "920 for convicted for assault", "Results for Fiscal Year 2020:\n\n• "),
+      claim(
+        "z",
+        "Z",
+        "approximately 920 aliens convicted for assault",
+        "From October 2017 to September 2020, agencies encountered ",
+      ),
+    ]);
+    const related = out.find((g) => g.relation === "related-figure");
+    expect(related?.flags.find((f) => f.kind === "figure")?.reason).toBe(
+      "775 for FY 2019 (Oct 2018 – Sep 2019) in “Doc X” and 920 for FY 2020 (Oct 2019 – Sep 2020) in “Doc Y” add up to 1,695, more than the approximately 920 that “Doc Z” gives for Oct 2017 – Sep 2020, which contains both.",
+    );
+  });
+
+  it("does not flag a range whose count is a floor (more than …)", () => {
+    const out = detectLinks([
+      claim("x", "X", "775 aliens convicted for assault", "In FY 2019, agencies encountered "),
+      claim("y", "Y", "920 aliens convicted for assault", "In FY 2020, agencies encountered "),
+      claim(
+        "z",
+        "Z",
+        "more than 920 aliens convicted for assault",
+        "From October 2017 to September 2020, agencies encountered ",
+      ),
+    ]);
+    expect(out.find((g) => g.relation === "related-figure")?.members).toHaveLength(3);
+    expect(out.flatMap((g) => g.flags).filter((f) => f.kind === "figure")).toEqual([]);
+  });
 });

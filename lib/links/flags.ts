@@ -60,7 +60,50 @@ export function figureFlags(members: FlagMember[], sameValue: boolean): Detected
         add("source", `${quoted(a.label)} cites ${fa.source}, ${quoted(b.label)} cites ${fb.source}.`);
     }
   }
+  if (!sameValue) {
+    const sum = subPeriodSum(members);
+    if (sum) add("figure", sum);
+  }
   return [...flags].map(([kind, reason]) => ({ kind, reason }));
+}
+
+const within = (inner: Figure, outer: Figure) =>
+  inner.period !== null &&
+  outer.period !== null &&
+  inner.period.from >= outer.period.from &&
+  inner.period.to <= outer.period.to &&
+  !samePeriod(inner.period, outer.period);
+
+/**
+ * A count over a long period cannot be smaller than the counts of separate shorter periods
+ * inside it: FY 2019 (775) and FY 2020 (920) add up to more than the 920 given for
+ * October 2017 – September 2020. The reason names every figure, so a reviewer can check it.
+ * An "over"/"more than" figure is a floor, so only a sum above an exact or approximate
+ * figure (10% slack for "approximately") is flagged.
+ */
+function subPeriodSum(members: FlagMember[]): string | null {
+  for (const outer of members) {
+    const o = outer.figure;
+    if (o.qualifier && /more than|over|at least|upwards of/.test(o.qualifier)) continue;
+    const inside = members
+      .filter((m) => m.label !== outer.label && within(m.figure, o))
+      .sort((x, y) => (x.figure.period?.from ?? "").localeCompare(y.figure.period?.from ?? ""));
+    // Non-overlapping sub-periods only, earliest first.
+    const chosen: FlagMember[] = [];
+    for (const m of inside) {
+      const last = chosen.at(-1);
+      if (!last || (last.figure.period?.to ?? "") < (m.figure.period?.from ?? "")) chosen.push(m);
+    }
+    if (chosen.length < 2) continue;
+    const sum = chosen.reduce((n, m) => n + m.figure.value, 0);
+    const slack = o.qualifier ? 1.1 : 1;
+    if (sum <= o.value * slack) continue;
+    const parts = chosen
+      .map((m) => `${m.figure.raw} for ${m.figure.period?.label} in ${quoted(m.label)}`)
+      .join(" and ");
+    return `${parts} add up to ${sum.toLocaleString("en-US")}, more than the ${describe(o)} that ${quoted(outer.label)} gives for ${o.period?.label}, which contains ${chosen.length === 2 ? "both" : "them all"}.`;
+  }
+  return null;
 }
 
 const NEGATION = /\b(?:not|never|no|none|nobody|nothing|neither|nor|without)\b|n[’']t\b/i;

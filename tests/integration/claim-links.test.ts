@@ -150,7 +150,10 @@ describe("links on the five documents", () => {
       expect(r.claims.map((c) => c.document.slice(0, 3)).sort()).toEqual(["002", "003"]);
       expect(r.flags.find((f) => f.kind === "period")?.reason).toContain("FY 2020");
     }
-    expect(rows.filter((r) => r.relation === "related-figure")).toHaveLength(6);
+    const related = rows.filter((r) => r.relation === "related-figure");
+    expect(related).toHaveLength(6);
+    // FY 2019 (001) + FY 2020 (002) exceed what 003 gives for October 2017 – September 2020.
+    for (const r of related) expect(r.flags.find((f) => f.kind === "figure")?.reason).toContain("which contains both");
 
     // What the annotator shows for the FY 2020 assault count: the other documents, and the period flag.
     const assault = sameFigures.find((r) => r.claims[0].exact.includes("920"))!;
