@@ -41,7 +41,7 @@ export function textPairs(
     for (const [w, x] of v) v.set(w, x / norm);
     return v;
   });
-  const maxDf = options.maxDf ?? Math.max(20, Math.ceil(n * 0.05));
+  const maxDf = options.maxDf ?? Math.max(20, Math.ceil(n * 0.01));
   const postings = new Map<string, number[]>();
   vectors.forEach((v, i) => {
     for (const w of v.keys()) {
