@@ -1,8 +1,19 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runLinkDetection } from "@/lib/db/claim-link-detection";
 import { exportFileSchema } from "@/lib/validation/export-file";
 import { createExportFixture, type TestDatabase } from "../helpers/test-database";
-import { exportText } from "./export-helpers";
+import { exportBuffer, exportText } from "./export-helpers";
+
+/** The PDF's text, by poppler's pdftotext (installed by npm run test:unit's pre-step). */
+function pdfText(pdf: Buffer): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "claimbook-links-pdf-")), "report.pdf");
+  fs.writeFileSync(file, pdf);
+  return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
+}
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -32,6 +43,13 @@ describe("exports carry claims across documents", () => {
     expect(md).toContain("Flag (period):");
     const html = await exportText(t.db, "html");
     expect(html).toContain('<h2 id="links">Claims across documents</h2>');
+  });
+
+  it("the PDF report has a Claims across documents page", async () => {
+    const pdf = await exportBuffer(t.db, "pdf");
+    const text = pdfText(pdf);
+    expect(text).toContain("Claims across documents");
+    expect(text).toMatch(/Flag \(period\)/);
   });
 
   it("a document's export keeps only links with two claims in it: none", async () => {
