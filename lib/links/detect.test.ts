@@ -1,4 +1,7 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { contextsFor } from "./context";
 import { detectLinks } from "./detect";
 import type { DetectClaim } from "./types";
 
@@ -103,5 +106,40 @@ describe("detectLinks on a fixture corpus", () => {
     ]);
     expect(out.find((g) => g.relation === "related-figure")?.members).toHaveLength(3);
     expect(out.flatMap((g) => g.flags).filter((f) => f.kind === "figure")).toEqual([]);
+  });
+});
+
+describe("detectLinks on the five documents (curated claims)", () => {
+  const seed = path.join(import.meta.dirname, "../../prisma/seed");
+  const claims: DetectClaim[] = fs.readdirSync(path.join(seed, "claims")).flatMap((f) => {
+    const file = JSON.parse(fs.readFileSync(path.join(seed, "claims", f), "utf8"));
+    const text = fs.readFileSync(path.join(seed, "documents", file.document), "utf8");
+    const contexts = contextsFor(
+      text,
+      file.claims.map((c: { start: number }) => c.start),
+    );
+    return file.claims.map((c: { id: string; exact: string; statement?: string; kind?: string }, i: number) => ({
+      id: c.id,
+      documentId: file.document,
+      documentLabel: file.document.slice(0, 3),
+      exact: c.exact,
+      statement: c.statement ?? null,
+      kind: c.kind ?? null,
+      before: contexts[i],
+    }));
+  });
+  const groups = detectLinks(claims);
+  const membersOf = (relation: string) =>
+    groups.filter((g) => g.relation === relation).map((g) => g.members.map((m) => m.claimId).sort());
+
+  it("finds the six FY 2020 counts repeated in 003, each with its period flag", () => {
+    const same = groups.filter((g) => g.relation === "same-figure");
+    expect(same.map((g) => g.members.map((m) => m.claimId.slice(0, 3)).sort())).toEqual(Array(6).fill(["002", "003"]));
+    for (const g of same) expect(g.flags.map((f) => f.kind)).toContain("period");
+  });
+
+  it("groups three wordings of what 287(g) allows, keeps the 1996 pair apart from it", () => {
+    expect(membersOf("same-fact")).toContainEqual(["000-c004", "001-c002", "002-c004"]);
+    expect(membersOf("same-fact")).toContainEqual(["001-c015", "003-c006"]);
   });
 });

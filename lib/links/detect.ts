@@ -19,6 +19,8 @@ export interface DetectOptions {
 // Chosen on the five documents: at 0.4 the six text suggestions are all restatements a
 // reviewer would accept; at 0.3 a third of them were claims that merely share the topic.
 export const DEFAULT_TEXT_THRESHOLD = 0.4;
+export const JOIN_FLOOR = 0.6;
+export const JOIN_MEAN = 0.9;
 
 interface FigureRef {
   claim: number;
@@ -79,7 +81,7 @@ function figureGroups(claims: DetectClaim[], refs: FigureRef[]): DetectedGroup[]
         const o = overlap(a.figure.measureKey, b.figure.measureKey);
         if (o && o.dice >= 0.5) pairs.push({ i, j, score: o.dice, shared: [] });
       }
-    for (const ps of completeLinkGroups(pairs, (i) => claims[refs[list[i]].claim].documentId)) {
+    for (const ps of linkGroups(pairs, pairs, (i) => claims[refs[list[i]].claim].documentId)) {
       const members = [...new Set(ps.flatMap((p) => [p.i, p.j]))].sort((x, y) => x - y).map((i) => refs[list[i]]);
       const measure = members[0].figure.measure;
       build(
@@ -118,7 +120,7 @@ function figureGroups(claims: DetectClaim[], refs: FigureRef[]): DetectedGroup[]
   }
   // Complete linkage, one figure per document: a measure as common as "assault" must not
   // make one group of every assault count in the corpus.
-  for (const ps of completeLinkGroups(related, (i) => claims[refs[i].claim].documentId)) {
+  for (const ps of linkGroups(related, related, (i) => claims[refs[i].claim].documentId)) {
     const g = [...new Set(ps.flatMap((p) => [p.i, p.j]))].sort((a, b) => a - b);
     const members = g.map((i) => refs[i]);
     if (new Set(members.map((m) => m.figure.value)).size < 2) continue;
@@ -135,22 +137,25 @@ function figureGroups(claims: DetectClaim[], refs: FigureRef[]): DetectedGroup[]
 }
 
 /**
- * Groups similar pairs by complete linkage: two groups merge, best pair first, only when
- * every cross pair is itself similar and no document would then appear twice. Plain
- * union-find chains (A like B, B like C, so A with C) and made one group of half a corpus.
+ * Groups pairs by linkage: two groups merge, strongest seed pair first, only when every
+ * cross pair is itself among `all` (similar enough to be compared), their mean reaches
+ * `minMean`, and no document would then appear twice. Plain union-find chains (A like B,
+ * B like C, so A with C) and made one group of half a corpus.
  */
-function completeLinkGroups(pairs: TextPair[], documentOf: (i: number) => string): TextPair[][] {
+function linkGroups(seeds: TextPair[], all: TextPair[], documentOf: (i: number) => string, minMean = 0): TextPair[][] {
   const score = new Map<string, TextPair>();
   const pk = (a: number, b: number) => (a < b ? `${a},${b}` : `${b},${a}`);
-  for (const p of pairs) score.set(pk(p.i, p.j), p);
+  for (const p of all) score.set(pk(p.i, p.j), p);
   const groupOf = new Map<number, number[]>();
-  for (const p of [...pairs].sort((a, b) => b.score - a.score)) {
+  for (const p of [...seeds].sort((a, b) => b.score - a.score)) {
     const a = groupOf.get(p.i) ?? [p.i];
     const b = groupOf.get(p.j) ?? [p.j];
     if (a === b) continue;
     const docs = new Set(a.map(documentOf));
     if (b.some((j) => docs.has(documentOf(j)))) continue;
-    if (!a.every((i) => b.every((j) => score.has(pk(i, j))))) continue;
+    const cross = a.flatMap((i) => b.map((j) => score.get(pk(i, j))));
+    if (cross.some((x) => x === undefined)) continue;
+    if (cross.reduce((n, x) => n + (x as TextPair).score, 0) / cross.length < minMean) continue;
     const merged = [...a, ...b];
     for (const i of merged) groupOf.set(i, merged);
   }
@@ -174,11 +179,16 @@ export function detectLinks(claims: DetectClaim[], options: DetectOptions = {}):
   // shares the period and offence words with every other count and would only add noise.
   const inFigureGroup = new Set(groups.flatMap((g) => g.members.map((m) => m.claimId)));
   const texts = claims.map((c) => c.statement ?? c.exact);
-  const pairs = textPairs(texts, {
-    threshold: options.textThreshold ?? DEFAULT_TEXT_THRESHOLD,
+  const threshold = options.textThreshold ?? DEFAULT_TEXT_THRESHOLD;
+  // Pairs down to JOIN_FLOOR may join a group a strong pair (>= threshold) started, when the
+  // group's mean similarity stays at JOIN_MEAN of the threshold: "allows ICE to partner with
+  // local police" and "allows DHS to deputize local officers" share few words but one fact.
+  const all = textPairs(texts, {
+    threshold: threshold * JOIN_FLOOR,
     sameGroup: (i, j) => claims[i].documentId === claims[j].documentId,
   }).filter((p) => !inFigureGroup.has(claims[p.i].id) && !inFigureGroup.has(claims[p.j].id));
-  for (const ps of completeLinkGroups(pairs, (i) => claims[i].documentId)) {
+  const seeds = all.filter((p) => p.score >= threshold);
+  for (const ps of linkGroups(seeds, all, (i) => claims[i].documentId, threshold * JOIN_MEAN)) {
     const members = [...new Set(ps.flatMap((p) => [p.i, p.j]))].sort((a, b) => a - b);
     const argumentative = members.every((i) => claims[i].kind === "argumentative");
     const relation: LinkRelation = argumentative ? "same-argument" : "same-fact";
