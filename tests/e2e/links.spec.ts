@@ -61,6 +61,13 @@ test("claims across documents: Also in, follow it, confirm the link, dismiss its
     "misattributes",
   );
 
+  // Search: linked claims, with a one-click chip; the FY 2020 assault claim is among them.
+  await page.goto("/search?q=linked%3Ayes");
+  await expect(page.locator(".search-count")).toHaveText(/^\d+ claims match\.$/);
+  await expect(page.getByRole("link", { name: "Remove filter: linked across documents" })).toBeVisible();
+  await expect(page.locator(`.result[data-claim-id="${fy2020.id}"]`)).toBeVisible();
+
+  await page.goto("/discrepancies");
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();
   await expect(page.getByRole("heading", { name: "Discrepancies", level: 1 })).toBeVisible();
