@@ -2,6 +2,7 @@ import type { LinkActions } from "@/components/links/link-actions";
 import type { ActionResult } from "@/lib/auth/guarded-write";
 import type { ClaimForReading } from "@/lib/db/claim-reads";
 import type { NoteForReading } from "@/lib/notes/notes-for-reading";
+import type { SuggestionActions } from "./use-suggestions";
 
 /**
  * A server action as the annotator calls it. The document page passes its actions in as
@@ -26,4 +27,5 @@ export interface NoteActions {
   deleteNote: ServerAction<unknown>;
 }
 
-export type AnnotatorActions = ClaimActions & NoteActions & Partial<LinkActions>;
+/** Link and suggestion actions are optional: a page without them need not pass them. */
+export type AnnotatorActions = ClaimActions & NoteActions & Partial<LinkActions> & Partial<SuggestionActions>;

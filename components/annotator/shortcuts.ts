@@ -19,6 +19,8 @@ export function shortcutList(tags: TagView[]): { keys: string; does: string }[] 
     { keys: "r", does: "set the selected claim’s passage to the selected text" },
     { keys: "[ / ]", does: "extend the claim’s start / end by a word" },
     { keys: "{ / }", does: "shrink the claim’s start / end by a word" },
+    { keys: "a / d", does: "accept / reject the suggested claim shown (v adjusts it first)" },
+    { keys: "A / g", does: "accept every suggestion in its paragraph / show the next suggestion" },
     { keys: "n", does: "write a note on the claim" },
     { keys: "e", does: "write the claim’s statement (in your words) and kind" },
     { keys: "x", does: "delete the claim (or restore a deleted one)" },

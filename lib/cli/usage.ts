@@ -28,7 +28,7 @@ Commands:
                                     search finds (csv also writes <out>-notes.csv); a progress
                                     bar shows on a terminal
   documents add <file> [--title <t>] [--author <a>] [--publication <p>] [--date YYYY-MM-DD]
-                [--source-url <url>] [--version-of <file-or-slug>]
+                [--source-url <url>] [--version-of <file-or-slug>] [--suggest]
                                     import a .txt, .md, .html, .pdf or .docx file as a new
                                     document (text policy: README "Bringing your own documents";
                                     a text already stored is refused, naming the document);

@@ -12,7 +12,7 @@ import type { Prisma } from "./generated/client";
 type Tx = Prisma.TransactionClient;
 
 /** Selectors and paragraph for a span of a document, or a clear refusal. */
-function anchorNewSpan(text: string, span: Span) {
+export function anchorNewSpan(text: string, span: Span) {
   if (span.end > text.length) throw new WriteError("The selection lies outside the document.", "end");
   const paragraph = enclosingParagraph(splitParagraphs(text), span);
   if (!paragraph) throw new WriteError("A claim cannot cross paragraphs: select text within one paragraph.", "start");
@@ -82,28 +82,31 @@ export async function createClaim(
   actorId: string,
   input: { documentId: string } & Span,
 ): Promise<ClaimForReading> {
-  return db.$transaction(async (tx) => {
-    const doc = await tx.document.findUnique({
-      where: { id: input.documentId },
-      select: { id: true, text: true, sha256: true },
-    });
-    if (!doc) throw new NotFoundError("This document no longer exists.");
-    const anchored = anchorNewSpan(doc.text, input);
-    await refuseDuplicate(tx, doc.id, input);
-    const claim = await tx.claim.create({
-      data: { ...anchored, documentId: doc.id, textHash: doc.sha256, createdById: actorId },
-    });
-    await appendAudit(tx, {
-      actorId,
-      action: "claim.create",
-      entityType: "Claim",
-      entityId: claim.id,
-      documentId: doc.id,
-      claimId: claim.id,
-      after: snapshot(claim),
-    });
-    return (await getClaimForReading(tx, claim.id))!;
+  return db.$transaction(async (tx) => getClaimForReading(tx, await createClaimIn(tx, actorId, input)).then((c) => c!));
+}
+
+/** Creates a claim inside the caller's transaction (with its audit event); returns its id. */
+export async function createClaimIn(tx: Tx, actorId: string, input: { documentId: string } & Span): Promise<string> {
+  const doc = await tx.document.findUnique({
+    where: { id: input.documentId },
+    select: { id: true, text: true, sha256: true },
   });
+  if (!doc) throw new NotFoundError("This document no longer exists.");
+  const anchored = anchorNewSpan(doc.text, input);
+  await refuseDuplicate(tx, doc.id, input);
+  const claim = await tx.claim.create({
+    data: { ...anchored, documentId: doc.id, textHash: doc.sha256, createdById: actorId },
+  });
+  await appendAudit(tx, {
+    actorId,
+    action: "claim.create",
+    entityType: "Claim",
+    entityId: claim.id,
+    documentId: doc.id,
+    claimId: claim.id,
+    after: snapshot(claim),
+  });
+  return claim.id;
 }
 
 export async function adjustClaimSpan(

@@ -56,3 +56,20 @@ export const setTagSchema = z.object({
 
 /** A reviewer's decision on a claim a new document version left fuzzy or orphaned. */
 export const resolveAnchorSchema = z.object({ claimId: id, version, resolution: z.enum(["confirm", "retire"]) });
+
+/** Accept a suggested claim, on its own passage or on the one the reviewer adjusted it to. */
+export const acceptSuggestionSchema = z
+  .object({ suggestionId: id, start: offset.optional(), end: offset.optional() })
+  .refine((s) => (s.start === undefined) === (s.end === undefined), {
+    error: "Give both start and end, or neither.",
+    path: ["end"],
+  })
+  .refine((s) => s.start === undefined || s.end === undefined || s.end > s.start, {
+    error: "The selection is empty.",
+    path: ["end"],
+  });
+
+export const rejectSuggestionSchema = z.object({ suggestionId: id });
+
+/** Accept every pending suggestion in the paragraph holding `offset`. */
+export const acceptParagraphSuggestionsSchema = z.object({ documentId: id, offset });

@@ -77,6 +77,28 @@ async function someLink() {
   });
 }
 
+/** A fresh pending suggested claim of document 001 (on a passage no live claim has). */
+async function someSuggestion() {
+  const doc = await db.document.findFirstOrThrow({ where: { fileName: { startsWith: "001" } } });
+  // A short passage inside the first paragraph, a different one each time (no two claims share a passage).
+  const at = (await db.suggestion.count()) * 2;
+  return db.suggestion.create({
+    data: {
+      documentId: doc.id,
+      start: at,
+      end: at + 3,
+      exact: doc.text.slice(at, at + 3),
+      prefix: "",
+      suffix: "",
+      paragraphStart: 0,
+      paragraphEnd: doc.text.indexOf("\n"),
+      textHash: doc.sha256,
+      tag: "statistic",
+      reason: "a suggestion for the authorization test",
+    },
+  });
+}
+
 /** Every exported server action, with a valid input and the weakest identity allowed to run it. */
 let imports = 0;
 const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Who[] }[] = [
@@ -138,6 +160,25 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
     call: async () => {
       const c = await someClaim();
       return claimActions.setStatusAction({ claimId: c.id, version: c.version, status: "disputed" });
+    },
+  },
+  {
+    name: "acceptSuggestionAction",
+    allowed: ["reviewer (not owner)", "admin"],
+    call: async () => claimActions.acceptSuggestionAction({ suggestionId: (await someSuggestion()).id }),
+  },
+  {
+    name: "rejectSuggestionAction",
+    allowed: ["reviewer (not owner)", "admin"],
+    call: async () => claimActions.rejectSuggestionAction({ suggestionId: (await someSuggestion()).id }),
+  },
+  {
+    name: "acceptParagraphSuggestionsAction",
+    allowed: ["reviewer (not owner)", "admin"],
+    call: async () => {
+      const s = await someSuggestion();
+      await db.suggestion.updateMany({ where: { id: { not: s.id }, status: "pending" }, data: { status: "rejected" } });
+      return claimActions.acceptParagraphSuggestionsAction({ documentId: s.documentId, offset: s.start });
     },
   },
   {

@@ -14,12 +14,16 @@ import { db } from "@/lib/db/client";
 import { editDocumentMetadata } from "@/lib/db/document-imports";
 import { resolveAnchor } from "@/lib/db/document-versions";
 import { addNote, changeNote } from "@/lib/db/notes";
+import { acceptSuggestion, acceptSuggestionsInParagraph, rejectSuggestion } from "@/lib/db/suggestions";
 import { listNotesForReading } from "@/lib/notes/notes-for-reading";
 import {
+  acceptParagraphSuggestionsSchema,
+  acceptSuggestionSchema,
   adjustSpanSchema,
   claimVersionSchema,
   createClaimSchema,
   describeClaimSchema,
+  rejectSuggestionSchema,
   resolveAnchorSchema,
   setStatusSchema,
   setTagSchema,
@@ -43,6 +47,20 @@ export async function setStatusAction(input: unknown) {
 
 export async function describeClaimAction(input: unknown) {
   return guardedWrite(describeClaimSchema, input, "reviewer", (user, i) => describeClaim(db, user.id, i));
+}
+
+export async function acceptSuggestionAction(input: unknown) {
+  return guardedWrite(acceptSuggestionSchema, input, "reviewer", (user, i) => acceptSuggestion(db, user.id, i));
+}
+
+export async function rejectSuggestionAction(input: unknown) {
+  return guardedWrite(rejectSuggestionSchema, input, "reviewer", (user, i) => rejectSuggestion(db, user.id, i));
+}
+
+export async function acceptParagraphSuggestionsAction(input: unknown) {
+  return guardedWrite(acceptParagraphSuggestionsSchema, input, "reviewer", (user, i) =>
+    acceptSuggestionsInParagraph(db, user.id, i),
+  );
 }
 
 export async function deleteClaimAction(input: unknown) {

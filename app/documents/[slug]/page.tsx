@@ -19,9 +19,12 @@ import { hasRole } from "@/lib/auth/current-user";
 import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db/client";
 import { getDocumentForReading } from "@/lib/db/documents";
+import { listPendingSuggestions } from "@/lib/db/suggestions";
 import { listTags } from "@/lib/db/tags";
 import { countTags } from "@/lib/tags/counting-rule";
 import {
+  acceptParagraphSuggestionsAction,
+  acceptSuggestionAction,
   addNoteAction,
   adjustSpanAction,
   createClaimAction,
@@ -31,6 +34,7 @@ import {
   editDocumentDetailsAction,
   editNoteAction,
   loadNotesAction,
+  rejectSuggestionAction,
   resolveAnchorAction,
   restoreClaimAction,
   setStatusAction,
@@ -54,6 +58,7 @@ export default async function DocumentPage({ params }: Params) {
   const user = await requireUser(`/documents/${slug}`);
   const [doc, tags] = await Promise.all([loadDocument(slug), listTags(db)]);
   if (!doc) notFound();
+  const suggestions = await listPendingSuggestions(db, doc.id);
   const liveClaims = doc.claims.filter((c) => !c.deleted).length;
   return (
     <article className="document-page">
@@ -106,12 +111,16 @@ export default async function DocumentPage({ params }: Params) {
         documentId={doc.id}
         text={doc.text}
         claims={doc.claims}
+        suggestions={suggestions}
         tags={tags}
         viewer={{ id: user.id, name: user.name, role: user.role }}
         actions={{
           createClaim: createClaimAction,
           adjustSpan: adjustSpanAction,
           setStatus: setStatusAction,
+          acceptSuggestion: acceptSuggestionAction,
+          rejectSuggestion: rejectSuggestionAction,
+          acceptParagraphSuggestions: acceptParagraphSuggestionsAction,
           describeClaim: describeClaimAction,
           deleteClaim: deleteClaimAction,
           restoreClaim: restoreClaimAction,
