@@ -163,3 +163,59 @@ test("a new version re-anchors the claims; fuzzy and orphaned ones are settled f
   await expect(page.locator(".anchor-queue")).toHaveCount(0);
   await expect(page.locator(".document-text .claim-badge")).toHaveCount(3);
 });
+
+test("suggested claims of an import are accepted, adjusted and rejected by keyboard", async ({ browser }) => {
+  const a = new AnnotatorPage(await pageAs(browser, ensureAccount(REVIEWER)));
+  const { page } = a;
+  await page.goto("/documents/new");
+  await page
+    .getByLabel("Or paste text")
+    .fill(
+      [
+        "Suggestions report",
+        "The county trained 48 deputies in 2021 and spent $1.2 million on the program. Arrests rose by 15 percent.",
+        "Under Section 287(g) of the Immigration and Nationality Act, ICE may delegate authority to local officers.",
+        "This program is a disastrous, shameful waste that terrifies families.",
+      ].join("\n\n"),
+    );
+  await page.getByLabel(/Suggest claims/).check();
+  await page.getByRole("button", { name: "Add document" }).click();
+  await expect(page).toHaveURL(/\/documents\/\d{3}-suggestions-report$/);
+  await page.goto(page.url(), { waitUntil: "networkidle" });
+  const queue = page.getByRole("region", { name: "Suggested claims" });
+  await expect(queue).toBeVisible();
+  const pending = async () => Number((await queue.locator(".count").textContent())!.split(" ")[0]);
+  const total = await pending();
+  expect(total).toBeGreaterThanOrEqual(3);
+  const count = page.locator(".panel-title .count");
+  await expect(count).toHaveText("0");
+
+  // a: the first suggestion becomes a claim, created by this reviewer, with its suggested tag.
+  const first = await queue.locator(".detail-quote").textContent();
+  await page.keyboard.press("a");
+  await expect(a.notice).toContainText("Suggestion accepted");
+  await expect(count).toHaveText("1");
+  await expect(page.locator(".claim-item .claim-exact").first()).toHaveText(first!);
+  await expect(queue.locator(".count")).toHaveText(`${total - 1} pending`);
+
+  // v then ← then Enter: accepted on a passage one word shorter.
+  await page.keyboard.press("Escape");
+  await a.detail.getByRole("button", { name: "Close claim" }).click();
+  const second = (await queue.locator(".detail-quote").textContent())!;
+  await page.keyboard.press("v");
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("Enter");
+  await expect(count).toHaveText("2");
+  await expect(
+    page.locator(".claim-item .claim-exact", { hasText: second.split(" ").slice(0, 3).join(" ") }),
+  ).toHaveCount(1);
+
+  // d rejects the next one; it does not come back after a reload.
+  await a.detail.getByRole("button", { name: "Close claim" }).click();
+  const third = (await queue.locator(".detail-quote").textContent())!;
+  await page.keyboard.press("d");
+  await expect(a.notice).toContainText("Suggestion rejected.");
+  await page.reload();
+  await expect(page.locator(".panel-title .count")).toHaveText("2");
+  if (await queue.isVisible()) await expect(queue.locator(".detail-quote")).not.toHaveText(third);
+});
