@@ -12,6 +12,7 @@ export interface ClaimActions {
   createClaim: ServerAction<ClaimForReading>;
   adjustSpan: ServerAction<ClaimForReading>;
   setStatus: ServerAction<ClaimForReading>;
+  describeClaim: ServerAction<ClaimForReading>;
   deleteClaim: ServerAction<ClaimForReading>;
   restoreClaim: ServerAction<ClaimForReading>;
   setTag: ServerAction<ClaimForReading>;

@@ -3,22 +3,27 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { splitParagraphs } from "@/lib/anchoring/paragraphs";
 import type { Span } from "@/lib/anchoring/types";
-import { stepSpan, trimSpan } from "@/lib/anchoring/word-steps";
+import { type SpanStep, stepSpan, trimSpan } from "@/lib/anchoring/word-steps";
+import { claimNumbers } from "@/lib/claims/numbering";
 import type { ClaimForReading } from "@/lib/db/claim-reads";
 import type { TagView } from "@/lib/db/tags";
 import { claimsAt, groupByParagraph, paragraphIndexAt } from "@/lib/highlights/claim-index";
+import { shownTags } from "@/lib/tags/shown-tags";
 import { CLAIM_STATUSES, type ClaimStatus } from "@/lib/validation/claim";
 import type { AnnotatorActions } from "./annotator-actions";
 import { ClaimDetail } from "./claim-detail";
 import { ClaimList, type ClaimListHandle } from "./claim-list";
 import { DocumentText } from "./document-text";
 import { selectionToSpan } from "./dom-offsets";
+import { DraftBar } from "./draft-bar";
 import { HelpOverlay } from "./help-overlay";
 import { HighlightPainter, highlightsSupported } from "./highlight-painter";
-import { commandForKey, type KeyCommand } from "./key-commands";
+import { commandForDraftKey, commandForKey, type KeyCommand, keyBelongsToField } from "./key-commands";
+import { Legend } from "./legend";
 import { offsetAtPoint } from "./point-offset";
 import { useClaimWrites } from "./use-claim-writes";
 import { useClaims } from "./use-claims";
+import { useKeyboardSelection } from "./use-keyboard-selection";
 import type { Viewer } from "./viewer";
 
 interface Props {
@@ -34,11 +39,19 @@ interface Props {
 const HASH_PREFIX = "#claim-";
 type Filter = "live" | ClaimStatus | "deleted";
 
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))
-  );
+/** What a screen reader hears when j / k move to a claim: its place, passage, tags and status. */
+function describeClaim(
+  claim: ClaimForReading,
+  number: number,
+  position: number,
+  total: number,
+  tagBySlug: ReadonlyMap<string, TagView>,
+) {
+  const exact = claim.exact.length > 140 ? `${claim.exact.slice(0, 139)}…` : claim.exact;
+  const tags = shownTags(claim)
+    .map((slug) => tagBySlug.get(slug)?.label ?? slug)
+    .join(", ");
+  return `Claim ${number}, ${position} of ${total} in the text: ${exact}. ${tags ? `Tags: ${tags}. ` : "No tags. "}Status: ${claim.status}.`;
 }
 
 /**
@@ -53,9 +66,12 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
   const [filter, setFilter] = useState<Filter>("live");
   const [helpOpen, setHelpOpen] = useState(false);
   const [noteFocus, setNoteFocus] = useState(0);
+  const [describeSignal, setDescribeSignal] = useState(0);
+  const [announcement, setAnnouncement] = useState("");
 
   const live = useMemo(() => claims.filter((c) => !c.deleted), [claims]);
-  const numbers = useMemo(() => new Map(live.map((c, i) => [c.id, i + 1])), [live]);
+  // Numbers never change (lib/claims/numbering.ts): a new claim takes the next one, wherever it sits in the text.
+  const numbers = useMemo(() => claimNumbers(claims), [claims]);
   const listed = useMemo(
     () =>
       claims
@@ -127,9 +143,15 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
     return () => window.removeEventListener("hashchange", followHash);
   }, [initial, select]);
 
+  /** A claim's span moved by a word, never out of its paragraph (the server would refuse it). */
+  const stepInParagraph = useCallback(
+    (span: Span, step: SpanStep) => stepSpan(text, span, step, paragraphs[paragraphIndexAt(paragraphs, span.start)]),
+    [paragraphs, text],
+  );
+
   const selectFromList = useCallback((id: string) => select(id, "text"), [select]);
 
-  const { toggleTag, setStatus, respan, toggleDeleted, createClaim } = useClaimWrites(actions, viewer, {
+  const { toggleTag, setStatus, describe, respan, toggleDeleted, createClaim } = useClaimWrites(actions, viewer, {
     apply,
     upsert,
   });
@@ -150,16 +172,30 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
     return span;
   }, [setNotice, text]);
 
-  const createFromSelection = useCallback(async () => {
-    const span = readSelection();
-    if (!span) return;
-    const created = await createClaim(documentId, span);
-    if (created) {
-      window.getSelection()?.removeAllRanges();
+  const createAt = useCallback(
+    async (span: Span) => {
+      const created = await createClaim(documentId, span);
+      if (!created) return false;
       setFilter("live");
       select(created.id, "list");
-    }
-  }, [createClaim, documentId, readSelection, select]);
+      return true;
+    },
+    [createClaim, documentId, select],
+  );
+
+  const createFromSelection = useCallback(async () => {
+    const span = readSelection();
+    if (span && (await createAt(span))) window.getSelection()?.removeAllRanges();
+  }, [createAt, readSelection]);
+
+  const keyboardSelection = useKeyboardSelection({
+    text,
+    paragraphs,
+    textRef,
+    painterRef,
+    create: createAt,
+    respan: selected && !selected.deleted ? (span) => respan(selected, span).then((saved) => saved !== null) : null,
+  });
 
   // ---- keyboard: commandForKey decides what a key means, run carries it out ----
   const run = useCallback(
@@ -171,6 +207,14 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
         return;
       }
       if (command.kind === "create") return void createFromSelection();
+      if (command.kind === "select-by-keyboard") {
+        if (viewer.role === "viewer")
+          return setNotice({
+            kind: "error",
+            text: "You can read claims; ask an admin for reviewer access to add them.",
+          });
+        return keyboardSelection.start(selected && !selected.deleted ? selected : null);
+      }
       if (command.kind === "move") {
         const index = live.findIndex((c) => c.id === selectedId);
         const next = live[Math.min(live.length - 1, Math.max(0, index + command.direction))];
@@ -179,12 +223,13 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
         const inList = Boolean(document.activeElement?.closest(".claim-list"));
         select(next.id, "text");
         listRef.current?.reveal(next.id, { focus: inList });
+        setAnnouncement(describeClaim(next, numbers.get(next.id) ?? 0, live.indexOf(next) + 1, live.length, tagBySlug));
         return;
       }
       if (!selected) return;
       if (command.kind === "tag") return toggleTag(selected, command.tag);
       if (command.kind === "status") return void setStatus(selected, command.status);
-      if (command.kind === "step") return void respan(selected, stepSpan(text, selected, command.step));
+      if (command.kind === "step") return void respan(selected, stepInParagraph(selected, command.step));
       if (command.kind === "respan") {
         const span = readSelection();
         if (span) void respan(selected, span);
@@ -192,11 +237,14 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
       }
       if (command.kind === "toggle-deleted") return void toggleDeleted(selected);
       if (command.kind === "note") return setNoteFocus((n) => n + 1);
+      if (command.kind === "describe") return setDescribeSignal((n) => n + 1);
       if (command.kind === "scroll-to-claim") return scrollToClaim(selected.id);
     },
     [
       createFromSelection,
+      keyboardSelection,
       live,
+      numbers,
       readSelection,
       respan,
       scrollToClaim,
@@ -205,25 +253,35 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
       selectedId,
       setNotice,
       setStatus,
-      text,
+      stepInParagraph,
+      tagBySlug,
       toggleDeleted,
       toggleTag,
+      viewer.role,
     ],
   );
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      const command = commandForKey(
-        {
-          key: event.key,
-          altKey: event.altKey,
-          ctrlKey: event.ctrlKey,
-          metaKey: event.metaKey,
-          typing: isTyping(event.target),
-          onButton: event.target instanceof HTMLButtonElement,
-        },
-        { hasSelectedClaim: selected !== null, tagShortcuts: tags },
-      );
+      const press = {
+        key: event.key,
+        shiftKey: event.shiftKey,
+        altKey: event.altKey,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        typing: keyBelongsToField(event.target instanceof HTMLElement ? event.target : null, event.key),
+        onButton: event.target instanceof HTMLButtonElement,
+      };
+      if (keyboardSelection.draft) {
+        // While a passage is being selected, its keys are the only shortcuts (and ? for help).
+        const draftCommand = commandForDraftKey(press);
+        if (draftCommand) {
+          event.preventDefault();
+          keyboardSelection.run(draftCommand);
+        } else if (press.key === "?" && !press.typing) setHelpOpen(true);
+        return;
+      }
+      const command = commandForKey(press, { hasSelectedClaim: selected !== null, tagShortcuts: tags });
       if (!command) return;
       // Escape and Enter keep their defaults (closing menus, following a focused link).
       if (command.kind !== "dismiss" && command.kind !== "scroll-to-claim") event.preventDefault();
@@ -231,7 +289,7 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [run, selected, tags]);
+  }, [keyboardSelection, run, selected, tags]);
 
   /** A click on a passage selects the innermost claim there; clicking again cycles outward through nested claims. */
   function onTextClick(event: React.MouseEvent) {
@@ -247,10 +305,30 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
     select(ids[(at + 1) % ids.length], "list");
   }
 
+  /** Hovering a highlight names its claims in the paragraph's tooltip (highlights are not elements, so they cannot have their own). */
+  const hoverFrame = useRef(0);
+  function onTextHover(event: React.MouseEvent) {
+    const { clientX, clientY } = event;
+    const paragraph = (event.target as HTMLElement).closest?.<HTMLElement>("p[data-start]");
+    if (!paragraph) return;
+    cancelAnimationFrame(hoverFrame.current);
+    hoverFrame.current = requestAnimationFrame(() => {
+      const offset = offsetAtPoint(clientX, clientY);
+      const under = offset === null ? [] : claimsAt(groups[paragraphIndexAt(paragraphs, offset)] ?? [], offset);
+      const title = under
+        .map((c) => {
+          const labels = shownTags(c).map((slug) => tagBySlug.get(slug)?.label ?? slug);
+          return `Claim ${numbers.get(c.id)}: ${labels.join(", ") || "no tag"}${c.reviewerTags.length ? "" : " (suggested)"}, ${c.status}`;
+        })
+        .join("\n");
+      if (paragraph.title !== title) paragraph.title = title ? `${title}\nClick to select` : "";
+    });
+  }
+
   return (
     <div className="reader">
       {/* biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: a pointer shortcut; the keyboard selects claims with j/k and the claim list */}
-      <div className="reader-text" ref={textRef} onClick={onTextClick}>
+      <div className="reader-text" ref={textRef} onClick={onTextClick} onMouseMove={onTextHover}>
         <DocumentText
           text={text}
           paragraphs={paragraphs}
@@ -280,6 +358,12 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
             </div>
           ) : null}
         </div>
+        <p className="visually-hidden" aria-live="polite">
+          {announcement}
+        </p>
+        {keyboardSelection.draft ? (
+          <DraftBar text={text} draft={keyboardSelection.draft} canRespan={Boolean(selected && !selected.deleted)} />
+        ) : null}
         {selected ? (
           <ClaimDetail
             key={selected.id}
@@ -288,17 +372,24 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
             tags={tags}
             viewer={viewer}
             noteFocusSignal={noteFocus}
+            describeSignal={describeSignal}
             noteActions={actions}
             onToggleTag={(slug) => toggleTag(selected, slug)}
             onSetStatus={(status) => void setStatus(selected, status)}
-            onStep={(step) => void respan(selected, stepSpan(text, selected, step))}
+            onDescribe={(statement, kind) => describe(selected, statement, kind).then((saved) => saved !== null)}
+            onStep={(step) => void respan(selected, stepInParagraph(selected, step))}
             onToggleDeleted={() => void toggleDeleted(selected)}
             onNoteCount={(noteCount) => noteCount !== selected.noteCount && upsert({ ...selected, noteCount })}
             onClose={() => setSelectedId(null)}
           />
         ) : (
           <p className="panel-hint">
-            Select a passage or a claim. {viewer.role !== "viewer" ? "Select text and press c to add a claim. " : ""}
+            Select a passage or a claim.{" "}
+            {viewer.role !== "viewer" ? (
+              <>
+                To add a claim, select text and press <kbd>c</kbd>, or press <kbd>v</kbd> to select it by keyboard.{" "}
+              </>
+            ) : null}
             Press <kbd>?</kbd> for all shortcuts.
           </p>
         )}
@@ -331,6 +422,7 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
             ?
           </button>
         </div>
+        <Legend tags={tags} />
         <ClaimList
           ref={listRef}
           items={listed}

@@ -7,6 +7,7 @@ import type { TagView } from "@/lib/db/tags";
 import { hasDisagreement, tagSetsByReviewer } from "@/lib/tags/agreement";
 import { CLAIM_STATUSES, type ClaimStatus } from "@/lib/validation/claim";
 import type { NoteActions } from "./annotator-actions";
+import { ClaimStatement } from "./claim-statement";
 import { NotesThread } from "./notes-thread";
 import type { Viewer } from "./viewer";
 
@@ -16,20 +17,22 @@ interface Props {
   tags: TagView[];
   viewer: Viewer;
   noteFocusSignal: number;
+  describeSignal: number;
   noteActions: NoteActions;
   onToggleTag: (slug: string) => void;
   onSetStatus: (status: ClaimStatus) => void;
+  onDescribe: (statement: string, kind: string | null) => Promise<boolean>;
   onStep: (step: SpanStep) => void;
   onToggleDeleted: () => void;
   onNoteCount: (count: number) => void;
   onClose: () => void;
 }
 
-const STEPS: { step: SpanStep; label: string; key: string }[] = [
-  { step: "start-earlier", label: "Start one word earlier", key: "[" },
-  { step: "start-later", label: "Start one word later", key: "{" },
-  { step: "end-earlier", label: "End one word earlier", key: "}" },
-  { step: "end-later", label: "End one word later", key: "]" },
+const STEPS: { step: SpanStep; label: string; short: string; key: string }[] = [
+  { step: "start-earlier", label: "Start one word earlier", short: "← start", key: "[" },
+  { step: "start-later", label: "Start one word later", short: "start →", key: "{" },
+  { step: "end-earlier", label: "End one word earlier", short: "← end", key: "}" },
+  { step: "end-later", label: "End one word later", short: "end →", key: "]" },
 ];
 
 /** The selected claim: its passage, every reviewer's tags, status, span controls and notes. */
@@ -39,9 +42,11 @@ export function ClaimDetail({
   tags,
   viewer,
   noteFocusSignal,
+  describeSignal,
   noteActions,
   onToggleTag,
   onSetStatus,
+  onDescribe,
   onStep,
   onToggleDeleted,
   onNoteCount,
@@ -53,17 +58,22 @@ export function ClaimDetail({
   const names = new Map(claim.reviewerTags.map((t) => [t.reviewerId, t.reviewerName]));
   const tagBySlug = new Map(tags.map((t) => [t.slug, t]));
   return (
-    <section className="claim-detail" aria-label={`Claim ${number}`}>
+    // tabIndex -1: Escape in a note box hands the focus back here, where the claim's shortcuts work.
+    <section
+      className="claim-detail"
+      aria-label={claim.deleted ? "Deleted claim" : `Claim ${number}`}
+      tabIndex={-1}
+      data-focus-return
+    >
       <div className="detail-title">
-        <h3>Claim {number}</h3>
-        {claim.deleted ? <span className="claim-flag claim-flag-warn">deleted</span> : null}
+        <h3>{claim.deleted ? "Deleted claim" : `Claim ${number}`}</h3>
         <span className="claim-flag">v{claim.version}</span>
         <button type="button" className="button-quiet detail-close" onClick={onClose} aria-label="Close claim">
           ×
         </button>
       </div>
       <blockquote className="detail-quote">{claim.exact}</blockquote>
-      {claim.statement ? <p className="detail-statement">{claim.statement}</p> : null}
+      <ClaimStatement claim={claim} canWrite={canWrite} editSignal={describeSignal} onSave={onDescribe} />
 
       <h3 className="detail-heading">Your tags</h3>
       {/* biome-ignore lint/a11y/useSemanticElements: a row of toggle buttons, not a form section; a fieldset would add a legend and border */}
@@ -136,19 +146,22 @@ export function ClaimDetail({
       {canWrite && !claim.deleted ? (
         // biome-ignore lint/a11y/useSemanticElements: a row of buttons, not a form section
         <div className="span-controls" role="group" aria-label="Adjust the passage">
-          {STEPS.map(({ step, label, key }) => (
+          {STEPS.map(({ step, label, short, key }) => (
             <button
               key={step}
               type="button"
-              className="button-quiet"
+              className="button-quiet span-step"
               aria-label={label}
-              title={label}
+              aria-keyshortcuts={key}
+              title={`${label} (${key})`}
               onClick={() => onStep(step)}
             >
-              {key}
+              {short} <kbd>{key}</kbd>
             </button>
           ))}
-          <span className="field-hint">or select new text and press r</span>
+          <span className="field-hint">
+            or select new text (with the mouse, or <kbd>v</kbd> by keyboard) and press <kbd>r</kbd>
+          </span>
         </div>
       ) : null}
       {viewer.role === "admin" ? (
@@ -163,6 +176,7 @@ export function ClaimDetail({
         claimId={claim.id}
         viewer={viewer}
         focusSignal={noteFocusSignal}
+        readOnly={claim.deleted}
         onCountChange={onNoteCount}
         actions={noteActions}
       />

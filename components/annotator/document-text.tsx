@@ -2,6 +2,7 @@ import { memo } from "react";
 import type { Span } from "@/lib/anchoring/types";
 import type { ClaimForReading } from "@/lib/db/claim-reads";
 import type { TagView } from "@/lib/db/tags";
+import { hasDisagreement } from "@/lib/tags/agreement";
 import { shownTags } from "@/lib/tags/shown-tags";
 
 interface Props {
@@ -58,7 +59,11 @@ const sameClaims = (a: BadgeProps, b: BadgeProps) =>
   a.claims.length === b.claims.length &&
   a.claims.every((c, i) => c === b.claims[i]);
 
-/** One badge per claim: its tags' letters (· when untagged), coloured by its first tag; a click selects it. */
+/**
+ * One badge per claim: its tags' letters (· when untagged) and ≠ when reviewers disagree, so
+ * "SL" (two tags) and "SL≠" (two reviewers, two answers) differ; coloured by its first tag; a
+ * click selects it.
+ */
 const GutterBadges = memo(function GutterBadges({ claims, tagBySlug, selectedId }: BadgeProps) {
   if (claims.length === 0) return null;
   return (
@@ -67,13 +72,16 @@ const GutterBadges = memo(function GutterBadges({ claims, tagBySlug, selectedId 
         const shown = shownTags(claim)
           .map((slug) => tagBySlug.get(slug))
           .filter((t) => t !== undefined);
+        const letters = shown.map((t) => t.letter).join("") || "·";
+        const disagree = hasDisagreement(claim.reviewerTags);
         return (
           <span
             key={claim.id}
+            title={`${shown.map((t) => t.label).join(", ") || "no tag"}${claim.reviewerTags.length ? "" : " (suggested)"}${disagree ? "; reviewers disagree" : ""}; ${claim.status}`}
             className={claim.id === selectedId ? "claim-badge is-selected" : "claim-badge"}
             data-claim-id={claim.id}
             data-span={`${claim.start}-${claim.end}`}
-            data-badge={shown.map((t) => t.letter).join("") || "·"}
+            data-badge={disagree ? `${letters}≠` : letters}
             data-curated={claim.reviewerTags.length === 0 || undefined}
             style={{ "--tag": shown[0]?.color ?? "#6b7280" } as React.CSSProperties}
           />

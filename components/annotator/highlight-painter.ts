@@ -22,6 +22,7 @@ export const HIGHLIGHT = {
   depth: (n: number) => `claim-depth-${n}`,
   selected: "claim-selected",
   flash: "claim-flash",
+  draft: "claim-draft",
   tag: (slug: string) => `claim-tag-${slug.replace(/[^a-z0-9-]/gi, "_")}`,
 };
 
@@ -43,6 +44,7 @@ function stylesFor(tags: readonly TagView[]): string {
     `::highlight(${HIGHLIGHT.depth(3)}) { background-color: rgb(30 30 60 / 0.18); }`,
     `::highlight(${HIGHLIGHT.selected}) { background-color: rgb(79 70 229 / 0.22); text-decoration: underline 3px rgb(67 56 202); text-underline-offset: 3px; }`,
     `::highlight(${HIGHLIGHT.flash}) { background-color: rgb(250 204 21 / 0.45); }`,
+    `::highlight(${HIGHLIGHT.draft}) { background-color: rgb(14 116 144 / 0.22); text-decoration: underline dashed 2px rgb(14 116 144); text-underline-offset: 4px; }`,
   ].join("\n");
 }
 
@@ -76,6 +78,7 @@ export class HighlightPainter {
     this.register(HIGHLIGHT.depth(3), 2);
     this.register(HIGHLIGHT.selected, 3);
     this.register(HIGHLIGHT.flash, 4);
+    this.register(HIGHLIGHT.draft, 5);
   }
 
   private register(name: string, priority: number) {
@@ -163,6 +166,21 @@ export class HighlightPainter {
     selected.clear();
     const range = claimId ? this.rangeOf(claimId) : null;
     if (range) selected.add(range);
+  }
+
+  private draftSpan: Range | null = null;
+
+  /** Paints the passage being selected by keyboard (null: none), which lies within paragraph `paragraphIndex`. */
+  draft(span: Span | null, paragraphIndex: number) {
+    const draft = this.highlights.get(HIGHLIGHT.draft)!;
+    draft.clear();
+    this.draftSpan = span ? this.rangeFor(paragraphIndex, span) : null;
+    if (this.draftSpan) draft.add(this.draftSpan);
+  }
+
+  /** The range of the passage being selected by keyboard. */
+  draftRange(): Range | null {
+    return this.draftSpan;
   }
 
   private flashTimer: ReturnType<typeof setTimeout> | undefined;

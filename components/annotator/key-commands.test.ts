@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commandForKey, type KeyContext } from "./key-commands";
+import { commandForDraftKey, commandForKey, type KeyContext, keyBelongsToField } from "./key-commands";
 
 const withClaim: KeyContext = {
   hasSelectedClaim: true,
@@ -62,5 +62,46 @@ describe("commandForKey", () => {
     const custom: KeyContext = { hasSelectedClaim: true, tagShortcuts: [{ shortcut: "q", slug: "quote" }] };
     expect(commandForKey({ key: "q" }, custom)).toEqual({ kind: "tag", tag: "quote" });
     expect(commandForKey({ key: "s" }, custom)).toBeNull();
+  });
+});
+
+describe("commandForDraftKey", () => {
+  it.each([
+    [{ key: "ArrowRight" }, { kind: "word", step: "end-later" }],
+    [{ key: "ArrowLeft" }, { kind: "word", step: "end-earlier" }],
+    [
+      { key: "ArrowLeft", shiftKey: true },
+      { kind: "word", step: "start-earlier" },
+    ],
+    [
+      { key: "ArrowRight", shiftKey: true },
+      { kind: "word", step: "start-later" },
+    ],
+    [{ key: "]" }, { kind: "word", step: "end-later" }],
+    [{ key: "ArrowDown" }, { kind: "sentence", step: "end-later" }],
+    [{ key: ")" }, { kind: "sentence", step: "next" }],
+    [{ key: "(" }, { kind: "sentence", step: "previous" }],
+    [{ key: "Enter" }, { kind: "create" }],
+    [{ key: "r" }, { kind: "respan" }],
+    [{ key: "Escape" }, { kind: "cancel" }],
+  ])("%o means %o", (press, command) => {
+    expect(commandForDraftKey(press)).toEqual(command);
+  });
+
+  it("leaves other keys and modified keys alone", () => {
+    expect(commandForDraftKey({ key: "s" })).toBeNull();
+    expect(commandForDraftKey({ key: "ArrowRight", ctrlKey: true })).toBeNull();
+  });
+});
+
+describe("keyBelongsToField", () => {
+  it("gives text fields every key and a select only the keys that work it", () => {
+    expect(keyBelongsToField({ tagName: "TEXTAREA" }, "s")).toBe(true);
+    expect(keyBelongsToField({ tagName: "INPUT" }, "j")).toBe(true);
+    expect(keyBelongsToField({ tagName: "SELECT" }, "s")).toBe(false);
+    expect(keyBelongsToField({ tagName: "SELECT" }, "?")).toBe(false);
+    expect(keyBelongsToField({ tagName: "SELECT" }, "ArrowDown")).toBe(true);
+    expect(keyBelongsToField({ tagName: "BUTTON" }, "s")).toBe(false);
+    expect(keyBelongsToField(null, "s")).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import type { SentenceStep } from "@/lib/anchoring/sentence-steps";
 import type { SpanStep } from "@/lib/anchoring/word-steps";
 import type { ClaimStatus } from "@/lib/validation/claim";
 import { STATUS_KEYS } from "./shortcuts";
@@ -7,6 +8,7 @@ export type KeyCommand =
   | { kind: "help" }
   | { kind: "dismiss" }
   | { kind: "create" }
+  | { kind: "select-by-keyboard" }
   | { kind: "move"; direction: 1 | -1 }
   | { kind: "tag"; tag: string }
   | { kind: "status"; status: ClaimStatus }
@@ -14,10 +16,12 @@ export type KeyCommand =
   | { kind: "respan" }
   | { kind: "toggle-deleted" }
   | { kind: "note" }
+  | { kind: "describe" }
   | { kind: "scroll-to-claim" };
 
 export interface KeyPress {
   key: string;
+  shiftKey?: boolean;
   altKey?: boolean;
   ctrlKey?: boolean;
   metaKey?: boolean;
@@ -46,6 +50,7 @@ export function commandForKey(press: KeyPress, context: KeyContext): KeyCommand 
   if (key === "?") return { kind: "help" };
   if (key === "Escape") return { kind: "dismiss" };
   if (key === "c") return { kind: "create" };
+  if (key === "v") return { kind: "select-by-keyboard" };
   if (key === "j") return { kind: "move", direction: 1 };
   if (key === "k") return { kind: "move", direction: -1 };
   // Everything below acts on the selected claim.
@@ -57,6 +62,54 @@ export function commandForKey(press: KeyPress, context: KeyContext): KeyCommand 
   if (key === "r") return { kind: "respan" };
   if (key === "x") return { kind: "toggle-deleted" };
   if (key === "n") return { kind: "note" };
+  if (key === "e") return { kind: "describe" };
   if (key === "Enter" && !press.onButton) return { kind: "scroll-to-claim" };
   return null;
+}
+
+/** What a key means while the reader selects a passage by keyboard (after `v`). */
+export type DraftCommand =
+  | { kind: "word"; step: SpanStep }
+  | { kind: "sentence"; step: SentenceStep }
+  | { kind: "create" }
+  | { kind: "respan" }
+  | { kind: "cancel" };
+
+/**
+ * The keyboard selection's keys: arrows move the end by a word (with Shift, the start), up
+ * and down move the end by a sentence, ( and ) select the previous / next whole sentence,
+ * Enter creates the claim, r sets the selected claim's passage to it, Escape cancels. The
+ * claim's own span keys ([ { ] }) work too. Null: the key is not the selection's.
+ */
+export function commandForDraftKey(press: KeyPress): DraftCommand | null {
+  if (press.altKey || press.ctrlKey || press.metaKey || press.typing) return null;
+  const { key, shiftKey } = press;
+  if (key === "ArrowRight") return { kind: "word", step: shiftKey ? "start-later" : "end-later" };
+  if (key === "ArrowLeft") return { kind: "word", step: shiftKey ? "start-earlier" : "end-earlier" };
+  if (Object.hasOwn(SPAN_STEPS, key)) return { kind: "word", step: SPAN_STEPS[key] };
+  if (key === "ArrowDown") return { kind: "sentence", step: "end-later" };
+  if (key === "ArrowUp") return { kind: "sentence", step: "end-earlier" };
+  if (key === ")") return { kind: "sentence", step: "next" };
+  if (key === "(") return { kind: "sentence", step: "previous" };
+  if (key === "Enter" || key === "c") return { kind: "create" };
+  if (key === "r") return { kind: "respan" };
+  if (key === "Escape") return { kind: "cancel" };
+  return null;
+}
+
+/** Keys a focused <select> needs for itself; every other key is a shortcut even there. */
+const SELECT_KEYS = new Set(["ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown", "Enter", " ", "Tab"]);
+
+/**
+ * Whether a key belongs to the focused element rather than to the shortcuts: text fields and
+ * editable content keep every key; a <select> keeps only the keys that work it (a letter
+ * there would otherwise silently jump to an option instead of tagging).
+ */
+export function keyBelongsToField(
+  target: { tagName: string; isContentEditable?: boolean } | null,
+  key: string,
+): boolean {
+  if (!target) return false;
+  if (target.isContentEditable || target.tagName === "INPUT" || target.tagName === "TEXTAREA") return true;
+  return target.tagName === "SELECT" && SELECT_KEYS.has(key);
 }

@@ -13,24 +13,72 @@ interface Props {
   viewer: Viewer;
   /** Bumped by the "n" shortcut to focus the new-note box. */
   focusSignal: number;
+  /** Notes can be read but not added (a deleted claim). */
+  readOnly?: boolean;
   onCountChange: (count: number) => void;
   actions: NoteActions;
 }
 
+/**
+ * Unsent note text survives choosing another claim and reloading the page (kept per claim and
+ * box in the tab's sessionStorage), and leaving the page with text in a box asks first.
+ */
+function useDraft(key: string | undefined, initial: string) {
+  const [kept] = useState(() => (key ? draftStore.read(key) : null));
+  const [body, setBody] = useState(kept ?? initial);
+  const update = useCallback(
+    (next: string) => {
+      setBody(next);
+      if (key) draftStore.write(key, next && next !== initial ? next : null);
+    },
+    [initial, key],
+  );
+  const unsent = body !== initial && body.trim() !== "";
+  useEffect(() => {
+    if (!unsent) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [unsent]);
+  return { body, update, restored: kept !== null && unsent };
+}
+
+/** sessionStorage, which a browser may refuse (storage disabled): then drafts are simply not kept. */
+const draftStore = {
+  read(key: string): string | null {
+    try {
+      return sessionStorage.getItem(key);
+    } catch {
+      return null;
+    }
+  },
+  write(key: string, value: string | null) {
+    try {
+      if (value === null) sessionStorage.removeItem(key);
+      else sessionStorage.setItem(key, value);
+    } catch {
+      // not kept
+    }
+  },
+};
+
 function NoteEditor({
   label,
   initial = "",
+  draftKey,
   onSubmit,
   onCancel,
   autoFocus,
 }: {
   label: string;
   initial?: string;
+  /** Where the unsent text is kept (see useDraft); none: it is not kept. */
+  draftKey?: string;
   onSubmit: (body: string) => Promise<string | null>;
   onCancel?: () => void;
   autoFocus?: boolean;
 }) {
-  const [body, setBody] = useState(initial);
+  const { body, update: setBody, restored } = useDraft(draftKey, initial);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const id = useId();
@@ -63,12 +111,19 @@ function NoteEditor({
         onChange={(e) => setBody(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) void submit();
-          if (e.key === "Escape" && onCancel) onCancel();
+          if (e.key !== "Escape") return;
+          // Escape leaves the box (its text is kept): the claim's shortcuts work again at once.
+          if (onCancel) onCancel();
+          else e.currentTarget.closest<HTMLElement>("[data-focus-return]")?.focus();
         }}
       />
       <div className="note-editor-bar">
         <span className={body.length > MAX_NOTE_LENGTH ? "field-error" : "field-hint"}>
           {body.length.toLocaleString("en")} / {MAX_NOTE_LENGTH.toLocaleString("en")}
+          {restored ? " · unsent draft kept" : ""}
+        </span>
+        <span className="field-hint note-keys">
+          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> {label.toLowerCase()} · <kbd>Esc</kbd> leave
         </span>
         {onCancel ? (
           <button type="button" className="button-quiet" onClick={onCancel}>
@@ -89,12 +144,15 @@ function NoteEditor({
 }
 
 /** A claim's notes as a thread: markdown rendered sanitized by the server, replies, edits with history. */
-export function NotesThread({ claimId, viewer, focusSignal, onCountChange, actions }: Props) {
+export function NotesThread({ claimId, viewer, focusSignal, readOnly, onCountChange, actions }: Props) {
   const [notes, setNotes] = useState<LoadedNote[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [replyTo, setReplyTo] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
-  const canWrite = viewer.role !== "viewer";
+  const canWrite = viewer.role !== "viewer" && !readOnly;
+  // Only an `n` pressed while this claim is open focuses the box: the thread is mounted afresh
+  // for each claim, so a signal from an earlier claim must not pull the focus into this one.
+  const signalAtMount = useRef(focusSignal);
 
   // Held in a ref so a parent re-render does not reload the thread.
   const countChanged = useRef(onCountChange);
@@ -176,6 +234,7 @@ export function NotesThread({ claimId, viewer, focusSignal, onCountChange, actio
         {replyTo === note.id ? (
           <NoteEditor
             label="Reply"
+            draftKey={`claimbook:reply-draft:${note.id}`}
             autoFocus
             onCancel={() => setReplyTo(null)}
             onSubmit={(body) => write(actions.addNote({ claimId, parentId: note.id, body }))}
@@ -201,7 +260,8 @@ export function NotesThread({ claimId, viewer, focusSignal, onCountChange, actio
         <NoteEditor
           key={focusSignal}
           label="Add note"
-          autoFocus={focusSignal > 0}
+          draftKey={`claimbook:note-draft:${claimId}`}
+          autoFocus={focusSignal !== signalAtMount.current}
           onSubmit={(body) => write(actions.addNote({ claimId, parentId: null, body }))}
         />
       ) : null}

@@ -2,7 +2,7 @@ import "server-only";
 import { describeSpan } from "../anchoring/describe-span";
 import { enclosingParagraph, splitParagraphs } from "../anchoring/paragraphs";
 import type { Span } from "../anchoring/types";
-import type { ClaimStatus } from "../validation/claim";
+import type { ClaimKind, ClaimStatus } from "../validation/claim";
 import { appendAudit } from "./audit";
 import { type ClaimForReading, getClaimForReading } from "./claim-reads";
 import type { Db } from "./client";
@@ -150,6 +150,29 @@ export async function setClaimStatus(
       claimId: claim.id,
       before: { status: claim.status },
       after: { status: input.status },
+    });
+    return (await getClaimForReading(tx, claim.id))!;
+  });
+}
+
+/** Sets the claim's statement (the claim in the reviewer's words) and kind (factual or argumentative). */
+export async function describeClaim(
+  db: Db,
+  actorId: string,
+  input: { claimId: string; version: number; statement: string | null; kind: ClaimKind | null },
+): Promise<ClaimForReading> {
+  return db.$transaction(async (tx) => {
+    const claim = await loadClaim(tx, input.claimId);
+    await claimNextVersion(tx, claim.id, input.version, { statement: input.statement, kind: input.kind });
+    await appendAudit(tx, {
+      actorId,
+      action: "claim.describe",
+      entityType: "Claim",
+      entityId: claim.id,
+      documentId: claim.documentId,
+      claimId: claim.id,
+      before: { statement: claim.statement, kind: claim.kind },
+      after: { statement: input.statement, kind: input.kind },
     });
     return (await getClaimForReading(tx, claim.id))!;
   });

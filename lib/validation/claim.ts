@@ -25,6 +25,23 @@ export const adjustSpanSchema = z.intersection(z.object({ claimId: id, version }
 
 export const claimVersionSchema = z.object({ claimId: id, version });
 
+export const CLAIM_KINDS = ["factual", "argumentative"] as const;
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+export const MAX_STATEMENT_LENGTH = 500;
+
+/** The claim in the reviewer's words (its statement) and whether it states a fact or argues; empty clears. */
+export const describeClaimSchema = z.object({
+  claimId: id,
+  version,
+  statement: z
+    .string()
+    .trim()
+    .max(MAX_STATEMENT_LENGTH, { error: `A statement can be at most ${MAX_STATEMENT_LENGTH} characters.` })
+    .refine(isWellFormedText, { error: WELL_FORMED_MESSAGE })
+    .transform((s) => s || null),
+  kind: z.enum(CLAIM_KINDS, { error: `Kind must be one of: ${CLAIM_KINDS.join(", ")}.` }).nullable(),
+});
+
 export const setStatusSchema = z.object({
   claimId: id,
   version,

@@ -122,6 +122,19 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
     },
   },
   {
+    name: "describeClaimAction",
+    allowed: ["reviewer (not owner)", "admin"],
+    call: async () => {
+      const c = await someClaim();
+      return claimActions.describeClaimAction({
+        claimId: c.id,
+        version: c.version,
+        statement: "The program has run for three decades.",
+        kind: "factual",
+      });
+    },
+  },
+  {
     name: "deleteClaimAction + restoreClaimAction",
     allowed: ["reviewer (not owner)", "admin"],
     call: async () => {

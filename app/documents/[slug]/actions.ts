@@ -2,7 +2,14 @@
 
 import { z } from "zod";
 import { guardedWrite } from "@/lib/auth/guarded-write";
-import { adjustClaimSpan, createClaim, setClaimDeleted, setClaimStatus, setReviewerTag } from "@/lib/db/claim-writes";
+import {
+  adjustClaimSpan,
+  createClaim,
+  describeClaim,
+  setClaimDeleted,
+  setClaimStatus,
+  setReviewerTag,
+} from "@/lib/db/claim-writes";
 import { db } from "@/lib/db/client";
 import { editDocumentMetadata } from "@/lib/db/document-imports";
 import { resolveAnchor } from "@/lib/db/document-versions";
@@ -12,6 +19,7 @@ import {
   adjustSpanSchema,
   claimVersionSchema,
   createClaimSchema,
+  describeClaimSchema,
   resolveAnchorSchema,
   setStatusSchema,
   setTagSchema,
@@ -31,6 +39,10 @@ export async function adjustSpanAction(input: unknown) {
 
 export async function setStatusAction(input: unknown) {
   return guardedWrite(setStatusSchema, input, "reviewer", (user, i) => setClaimStatus(db, user.id, i));
+}
+
+export async function describeClaimAction(input: unknown) {
+  return guardedWrite(describeClaimSchema, input, "reviewer", (user, i) => describeClaim(db, user.id, i));
 }
 
 export async function deleteClaimAction(input: unknown) {
