@@ -3,7 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { ADMIN_STATE } from "./fixtures/env";
 
-// Issue 18, outside the annotator: a search that forgives, counts with one rule and a legend,
+// Issue 18, outside the annotator (the annotator's part is reviewer-day.spec.ts): a search that forgives, counts with one rule and a legend,
 // bylines instead of file names, a favicon; each changed page looked at (screenshots at 1280
 // and 390 px under /tmp/shots-day/) and checked with axe.
 
