@@ -1,3 +1,4 @@
+import type { LinkActions } from "@/components/links/link-actions";
 import type { ActionResult } from "@/lib/auth/guarded-write";
 import type { ClaimForReading } from "@/lib/db/claim-reads";
 import type { NoteForReading } from "@/lib/notes/notes-for-reading";
@@ -25,4 +26,4 @@ export interface NoteActions {
   deleteNote: ServerAction<unknown>;
 }
 
-export type AnnotatorActions = ClaimActions & NoteActions;
+export type AnnotatorActions = ClaimActions & NoteActions & Partial<LinkActions>;

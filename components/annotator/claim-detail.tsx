@@ -1,5 +1,7 @@
 "use client";
 
+import { ClaimLinks } from "@/components/links/claim-links";
+import type { LinkActions } from "@/components/links/link-actions";
 import { TagBadge } from "@/components/tags/tag-badge";
 import type { SpanStep } from "@/lib/anchoring/word-steps";
 import type { ClaimForReading } from "@/lib/db/claim-reads";
@@ -18,7 +20,7 @@ interface Props {
   viewer: Viewer;
   noteFocusSignal: number;
   describeSignal: number;
-  noteActions: NoteActions;
+  noteActions: NoteActions & Partial<LinkActions>;
   onToggleTag: (slug: string) => void;
   onSetStatus: (status: ClaimStatus) => void;
   onDescribe: (statement: string, kind: string | null) => Promise<boolean>;
@@ -34,6 +36,9 @@ const STEPS: { step: SpanStep; label: string; short: string; key: string }[] = [
   { step: "end-earlier", label: "End one word earlier", short: "← end", key: "}" },
   { step: "end-later", label: "End one word later", short: "end →", key: "]" },
 ];
+
+const isLinkActions = (a: Partial<LinkActions>): a is LinkActions =>
+  Boolean(a.loadClaimLinks && a.findLinkTargets && a.createLink && a.unlinkClaim);
 
 /** The selected claim: its passage, every reviewer's tags, status, span controls and notes. */
 export function ClaimDetail({
@@ -172,6 +177,7 @@ export function ClaimDetail({
       {!canWrite ? (
         <p className="field-hint">You can read claims; ask an admin for reviewer access to change them.</p>
       ) : null}
+      {isLinkActions(noteActions) ? <ClaimLinks claimId={claim.id} canWrite={canWrite} actions={noteActions} /> : null}
       <NotesThread
         claimId={claim.id}
         viewer={viewer}

@@ -14,6 +14,8 @@ const ROWS: [string, string][] = [
   ["status:disputed", "proposed, accepted, disputed or rejected"],
   ["has:note", "claims with at least one note"],
   ["disagreement:yes", "claims whose reviewers applied different tags (or :no)"],
+  ["linked:yes", "claims linked to a claim in another document (or :no); see Discrepancies"],
+  ["flag:period", "claims in a link with an open flag: period, figure, verb, qualifier, source or contradiction"],
 ];
 
 export function SearchHelp({ open = false }: { open?: boolean }) {

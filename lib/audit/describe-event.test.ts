@@ -32,6 +32,17 @@ describe("describeAuditEvent", () => {
     expect(moved.changes).toEqual([{ label: "passage", before: "“Ships wait”", after: "“Ships wait outside”" }]);
   });
 
+  it("puts a statement written for a claim in words", () => {
+    const d = describeAuditEvent({
+      action: "claim.describe",
+      before: { statement: null, kind: null },
+      after: { statement: "The program began in 1996.", kind: "factual" },
+    });
+    expect(d.verb).toBe("wrote the statement of");
+    expect(d.changes.map((c) => c.label)).toEqual(["statement", "kind"]);
+    expect(d.changes[1]).toMatchObject({ before: "none", after: "factual" });
+  });
+
   it("names the account of a user event and says yes/no for active", () => {
     const d = describeAuditEvent({
       action: "user.update-access",

@@ -107,6 +107,8 @@ export function describeAuditEvent(event: AuditEventFacts): AuditDescription {
       return plain("moved the passage of");
     case "claim.set-status":
       return plain("changed the status of");
+    case "claim.describe":
+      return plain("wrote the statement of");
     case "claim.delete":
       return { ...plain("deleted"), changes: [] };
     case "claim.restore":

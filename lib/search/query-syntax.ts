@@ -1,3 +1,4 @@
+import { FLAG_KINDS } from "../links/types";
 import { CLAIM_STATUSES } from "../validation/claim";
 import { foldToken } from "./fold-token";
 import { inflectedForms } from "./inflections";
@@ -16,10 +17,10 @@ import { inflectedForms } from "./inflections";
  * A bare word also matches its inflected forms (homicides → homicide; see inflections.ts);
  * a quoted word or phrase and a prefix mean exactly what was typed.
  *   filters          tag:statistic doc:<slug> reviewer:<email> status:<status>
- *                    has:note disagreement:yes
+ *                    has:note disagreement:yes linked:yes flag:period
  */
 
-export const FILTER_FIELDS = ["tag", "doc", "reviewer", "status", "has", "disagreement"] as const;
+export const FILTER_FIELDS = ["tag", "doc", "reviewer", "status", "has", "disagreement", "linked", "flag"] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
 export interface TextTerm {
@@ -78,6 +79,8 @@ const EXAMPLES: Record<FilterField, string> = {
   status: "status:disputed",
   has: "has:note",
   disagreement: "disagreement:yes",
+  linked: "linked:yes",
+  flag: "flag:period",
 };
 const YES_NO: Record<string, string> = { yes: "yes", true: "yes", y: "yes", no: "no", false: "no", n: "no" };
 
@@ -146,6 +149,15 @@ function normaliseFilterValue(field: FilterField, raw: string): string {
       if (!YES_NO[value])
         throw new QuerySyntaxError(`disagreement:${raw} is not a filter; use disagreement:yes or disagreement:no.`);
       return YES_NO[value];
+    case "linked":
+      if (!YES_NO[value]) throw new QuerySyntaxError(`linked:${raw} is not a filter; use linked:yes or linked:no.`);
+      return YES_NO[value];
+    case "flag":
+      if (!(FLAG_KINDS as readonly string[]).includes(value))
+        throw new QuerySyntaxError(
+          `flag:${raw} is not a flag; use one of ${FLAG_KINDS.map((k) => `flag:${k}`).join(", ")}.`,
+        );
+      return value;
     default:
       return value;
   }

@@ -2,6 +2,7 @@
 const BENCHMARKS: Record<string, () => Promise<{ run: (args: string[]) => Promise<void> }>> = {
   annotator: () => import("./annotator"),
   export: () => import("./export"),
+  links: () => import("./links"),
   load: () => import("./load"),
   reanchor: () => import("./reanchor"),
   search: () => import("./search"),

@@ -190,7 +190,7 @@ test("on a phone, tapping a highlight keeps the reader's place, with comfortable
 test("the legend and the keyboard selection pass axe", async ({ browser }) => {
   const a = new AnnotatorPage(await pageAs(browser, REVIEWER));
   await a.open(DOC);
-  await a.page.getByText("What the signs mean").click();
+  await a.page.getByText("What the badges mean").click();
   await expect(a.page.locator(".legend dl")).toContainText("reviewers disagree");
   await a.page.keyboard.press("v");
   await expect(a.page.getByRole("region", { name: "Selecting a passage by keyboard" })).toBeVisible();

@@ -25,6 +25,7 @@ const userActions = await import("@/app/admin/users/actions");
 const documentActions = await import("@/app/documents/new/actions");
 const auditActions = await import("@/app/admin/audit/actions");
 const setupActions = await import("@/app/setup/actions");
+const linkActions = await import("@/app/discrepancies/actions");
 const searchRoute = await import("@/app/api/claims/route");
 const claimRoute = await import("@/app/api/claims/[id]/route");
 const tagsRoute = await import("@/app/api/claims/[id]/tags/route");
@@ -56,6 +57,24 @@ async function ownersNote() {
   const claim = await someClaim();
   const id = await addNote(db, users.owner, { claimId: claim.id, parentId: null, body: "owner's note" });
   return db.note.findUniqueOrThrow({ where: { id } });
+}
+
+/** A link with two claims of different documents, written straight to the database (no audit event). */
+async function someLink() {
+  const [a, b] = await Promise.all(
+    (await db.document.findMany({ take: 2, orderBy: { fileName: "asc" } })).map((d) =>
+      db.claim.findFirstOrThrow({ where: { documentId: d.id, deletedAt: null } }),
+    ),
+  );
+  return db.claimLink.create({
+    data: {
+      relation: "same-fact",
+      origin: "manual",
+      members: { create: [{ claimId: a.id }, { claimId: b.id }] },
+      flags: { create: [{ kind: "verb", reason: "a flag for the authorization test" }] },
+    },
+    include: { flags: true, members: true },
+  });
 }
 
 /** Every exported server action, with a valid input and the weakest identity allowed to run it. */
@@ -174,6 +193,57 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
       const note = await ownersNote();
       return claimActions.deleteNoteAction({ noteId: note.id, version: note.version });
     },
+  },
+  {
+    name: "setLinkStateAction",
+    allowed: ["reviewer (not owner)", "admin"],
+    call: async () => {
+      const link = await someLink();
+      return linkActions.setLinkStateAction({ linkId: link.id, version: link.version, state: "confirmed" });
+    },
+  },
+  {
+    name: "dismissFlagAction",
+    allowed: ["reviewer (not owner)", "admin"],
+    call: async () => {
+      const link = await someLink();
+      return linkActions.dismissFlagAction({ flagId: link.flags[0].id, reason: "not a discrepancy" });
+    },
+  },
+  {
+    name: "createLinkAction",
+    allowed: ["reviewer (not owner)", "admin"],
+    call: async () => {
+      const link = await someLink();
+      return linkActions.createLinkAction({ claimIds: link.members.map((m) => m.claimId), relation: "same-argument" });
+    },
+  },
+  {
+    name: "unlinkClaimAction",
+    allowed: ["reviewer (not owner)", "admin"],
+    call: async () => {
+      const link = await someLink();
+      return linkActions.unlinkClaimAction({
+        linkId: link.id,
+        claimId: link.members[0].claimId,
+        version: link.version,
+      });
+    },
+  },
+  {
+    name: "loadClaimLinksAction",
+    allowed: ["viewer", "reviewer (not owner)", "admin"],
+    call: async () => linkActions.loadClaimLinksAction({ claimId: (await someClaim()).id }),
+  },
+  {
+    name: "findLinkTargetsAction",
+    allowed: ["reviewer (not owner)", "admin"],
+    call: async () => linkActions.findLinkTargetsAction({ claimId: (await someClaim()).id, q: "sheriff" }),
+  },
+  {
+    name: "detectLinksAction",
+    allowed: ["reviewer (not owner)", "admin"],
+    call: async () => linkActions.detectLinksAction({}),
   },
   {
     name: "createUserAction",

@@ -1,6 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import {
+  createLinkAction,
+  findLinkTargetsAction,
+  loadClaimLinksAction,
+  unlinkClaimAction,
+} from "@/app/discrepancies/actions";
 import { Annotator } from "@/components/annotator/annotator";
 import { AnchorQueue } from "@/components/documents/anchor-queue";
 import { DocumentByline } from "@/components/documents/document-byline";
@@ -99,6 +105,10 @@ export default async function DocumentPage({ params }: Params) {
           addNote: addNoteAction,
           editNote: editNoteAction,
           deleteNote: deleteNoteAction,
+          loadClaimLinks: loadClaimLinksAction,
+          findLinkTargets: findLinkTargetsAction,
+          createLink: createLinkAction,
+          unlinkClaim: unlinkClaimAction,
         }}
       />
       {/* Below the reading view, not in the header: a taller header pushes the claim list's

@@ -1,4 +1,6 @@
+import type { LinkListing } from "../../db/claim-link-reads";
 import { renderMarkdown } from "../../notes/render-markdown";
+import { loadExportLinks, RELATION_WORDS } from "../links";
 import type { ExportTag, NumberedClaim } from "../model";
 import {
   CONSENSUS_EXPLANATION,
@@ -82,6 +84,29 @@ ${noteList}</section>
 `;
 }
 
+/** The "Claims across documents" section: each link, its flags with reasons, and its claims. */
+function linksSection(links: LinkListing[]): string {
+  const items = links.map((l, i) => {
+    const flags = l.flags
+      .map(
+        (f) =>
+          `<li>Flag (${escapeHtml(f.kind)})${f.dismissed ? `, dismissed: ${escapeHtml(f.dismissReason ?? "")} —` : ":"} ${escapeHtml(f.reason)}</li>`,
+      )
+      .join("");
+    const claims = l.claims
+      .map(
+        (c) =>
+          `<li>${escapeHtml(c.documentTitle)} (characters ${c.start}–${c.end}, id <code>${escapeHtml(c.id)}</code>): <q>${escapeHtml(c.exact)}</q></li>`,
+      )
+      .join("");
+    return `<section class="link">
+<h3 id="link-${i + 1}">Link ${i + 1} · ${escapeHtml(RELATION_WORDS[l.relation] ?? l.relation)} · ${escapeHtml(l.state)}</h3>
+${l.reason ? `<p class="meta">${escapeHtml(l.reason)}</p>\n` : ""}<ul>${flags}${claims}${l.note ? `<li>Note: ${escapeHtml(l.note)}</li>` : ""}</ul>
+</section>`;
+  });
+  return `<article class="document">\n<h2 id="links">Claims across documents</h2>\n${items.join("\n")}\n</article>\n`;
+}
+
 export async function* renderHtml(source: ExportSource): AsyncGenerator<string> {
   const rows = await summarize(source);
   const total = rows.reduce((n, r) => n + r.claims, 0);
@@ -114,5 +139,7 @@ ${byline ? `<p class="meta">${escapeHtml(byline)}</p>\n` : ""}<p class="meta">Fi
       yield renderClaim(claim, claimLink(source, doc.slug, claim.id), doc.text, source.tags);
     yield `</article>\n`;
   }
+  const links = await loadExportLinks(source);
+  if (links.length) yield linksSection(links);
   yield `</main>\n</body>\n</html>\n`;
 }

@@ -1,3 +1,5 @@
+import type { LinkListing } from "../../db/claim-link-reads";
+import { loadExportLinks, RELATION_WORDS } from "../links";
 import type { ExportTag, NumberedClaim } from "../model";
 import {
   CONSENSUS_EXPLANATION,
@@ -89,6 +91,26 @@ function renderClaim(claim: NumberedClaim, link: string, text: string, tags: Exp
   return `${lines.join("\n").trimEnd()}\n\n`;
 }
 
+/** The "Claims across documents" section: each link, its flags with reasons, and its claims. */
+export function linksSection(links: LinkListing[]): string {
+  const lines = ["---", "", "## Claims across documents", ""];
+  for (const [i, l] of links.entries()) {
+    lines.push(`### Link ${i + 1} · ${RELATION_WORDS[l.relation] ?? l.relation} · ${l.state}`, "");
+    if (l.reason) lines.push(escapeMarkdown(l.reason), "");
+    for (const f of l.flags)
+      lines.push(
+        `- Flag (${f.kind})${f.dismissed ? `, dismissed: ${escapeMarkdown(f.dismissReason ?? "")} —` : ":"} ${escapeMarkdown(f.reason)}`,
+      );
+    for (const c of l.claims)
+      lines.push(
+        `- ${escapeMarkdown(c.documentTitle)} (characters ${c.start}–${c.end}, id \`${c.id}\`): “${escapeMarkdown(c.exact)}”`,
+      );
+    if (l.note) lines.push(`- Note: ${escapeMarkdown(l.note)}`);
+    lines.push("");
+  }
+  return `${lines.join("\n")}\n`;
+}
+
 export async function* renderMarkdown(source: ExportSource): AsyncGenerator<string> {
   const rows = await summarize(source);
   const total = rows.reduce((n, r) => n + r.claims, 0);
@@ -104,4 +126,6 @@ export async function* renderMarkdown(source: ExportSource): AsyncGenerator<stri
     for await (const claim of claimsOf(source, doc.id))
       yield renderClaim(claim, claimLink(source, doc.slug, claim.id), doc.text, source.tags);
   }
+  const links = await loadExportLinks(source);
+  if (links.length) yield linksSection(links);
 }

@@ -1,4 +1,6 @@
 import PDFDocument from "pdfkit";
+import type { LinkListing } from "../../db/claim-link-reads";
+import { loadExportLinks, RELATION_WORDS } from "../links";
 import type { ExportTag, NumberedClaim } from "../model";
 import {
   CONSENSUS_EXPLANATION,
@@ -96,6 +98,31 @@ function renderClaim(doc: Doc, claim: NumberedClaim, link: string, text: string,
   doc.x = left;
 }
 
+/** The "Claims across documents" pages: each link, its flags with reasons, and its claims. */
+function renderLinks(doc: Doc, links: LinkListing[]) {
+  const left = doc.page.margins.left;
+  doc.addPage();
+  doc.outline.addItem("Claims across documents");
+  use(doc, "serifBold", 16).text("Claims across documents");
+  for (const [i, l] of links.entries()) {
+    if (doc.y > doc.page.height - doc.page.margins.bottom - 90) doc.addPage();
+    doc.moveDown(0.6);
+    use(doc, "sansBold", 10).text(`Link ${i + 1} · ${RELATION_WORDS[l.relation] ?? l.relation} · ${l.state}`, left);
+    if (l.reason) use(doc, "sans", 8.5, SOFT).text(l.reason, left);
+    for (const f of l.flags)
+      use(doc, "sans", 8.5, f.dismissed ? SOFT : MARK).text(
+        `Flag (${f.kind})${f.dismissed ? `, dismissed: ${f.dismissReason ?? ""} —` : ":"} ${f.reason}`,
+        left,
+      );
+    for (const c of l.claims)
+      use(doc, "serif", 9.5).text(
+        `${c.documentTitle} (characters ${c.start}–${c.end}, id ${c.id}): “${c.exact}”`,
+        left + 12,
+      );
+    if (l.note) use(doc, "sans", 8.5).text(`Note: ${l.note}`, left);
+  }
+}
+
 /**
  * pdfkit caches the layout of every distinct word it has set, for good reason (without it
  * text is ~6x slower), but claim ids and offsets make most of those words unique, so the
@@ -171,6 +198,8 @@ export async function* renderPdf(source: ExportSource): AsyncGenerator<Uint8Arra
       if (chunks.length) yield take();
     }
   }
+  const links = await loadExportLinks(source);
+  if (links.length) renderLinks(doc, links);
   doc.end();
   await ended;
   if (chunks.length) yield take();

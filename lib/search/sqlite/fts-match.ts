@@ -30,6 +30,10 @@ export function facetToken(filter: Pick<FilterTerm, "field" | "value">): string 
       return `${FACET_MARK}hasnote`;
     case "disagreement":
       return `${FACET_MARK}disagree`;
+    case "linked":
+      return `${FACET_MARK}linked`;
+    case "flag":
+      return `${FACET_MARK}flag${filter.value}`;
   }
 }
 
@@ -47,8 +51,8 @@ function phrase(term: TextTerm): string {
 }
 
 function facet(filter: FilterTerm): { expression: string; negated: boolean } {
-  // disagreement:no is "not disagree"; -disagreement:no is "disagree".
-  const flip = filter.field === "disagreement" && filter.value === "no";
+  // disagreement:no is "not disagree"; -disagreement:no is "disagree" (linked: likewise).
+  const flip = (filter.field === "disagreement" || filter.field === "linked") && filter.value === "no";
   return { expression: `"${facetToken(filter)}"`, negated: filter.negated !== flip };
 }
 
