@@ -20,7 +20,7 @@ export default async function DocumentsPage() {
     <section className="page">
       <h1>Documents</h1>
       <p className="lede">
-        {documents.length} documents, {total} claims. Counts are of final tags.
+        {documents.length} documents, {total} claims.
       </p>
       <TagLegend tags={tags} />
       {hasRole(user.role, "reviewer") ? (

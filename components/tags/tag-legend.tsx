@@ -2,11 +2,12 @@ import type { TagView } from "@/lib/db/tags";
 import { COUNTING_RULE } from "@/lib/tags/counting-rule";
 import { TagBadge } from "./tag-badge";
 
+// The same words as the annotator's legend (components/annotator/legend.tsx).
 const STATUSES: [string, string][] = [
   ["proposed", "new or not yet reviewed"],
-  ["accepted", "a reviewer confirmed it is a claim worth checking"],
-  ["disputed", "reviewers question the span, statement or tags"],
-  ["rejected", "not a claim; kept for the record"],
+  ["accepted", "checked and kept"],
+  ["disputed", "a reviewer doubts it; see the notes"],
+  ["rejected", "checked and not a claim worth keeping"],
 ];
 
 /**

@@ -52,6 +52,23 @@ export async function readExportDocument(db: Db, id: string): Promise<ExportDocu
   return db.document.findUniqueOrThrow({ where: { id }, select: { ...header, text: true } });
 }
 
+/**
+ * What numbers a document's claims (lib/claims/numbering.ts): every claim the annotator
+ * lists — anchored on the current text, deleted ones included — then any other (orphaned by
+ * a new version), which the annotator does not show, so their numbers follow.
+ */
+export async function readClaimNumbering(db: Db, documentId: string) {
+  const doc = await db.document.findUniqueOrThrow({ where: { id: documentId }, select: { sha256: true } });
+  const claims = await db.claim.findMany({
+    where: { documentId },
+    select: { id: true, start: true, end: true, createdAt: true, textHash: true },
+  });
+  return {
+    current: claims.filter((c) => c.textHash === doc.sha256),
+    other: claims.filter((c) => c.textHash !== doc.sha256),
+  };
+}
+
 export function countLiveClaims(db: Db, documentIds: string[] | null): Promise<number> {
   return db.claim.count({ where: { deletedAt: null, ...(documentIds ? { documentId: { in: documentIds } } : {}) } });
 }

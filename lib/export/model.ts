@@ -42,9 +42,9 @@ export interface ExportClaim extends StoredSelectors {
 }
 
 /**
- * A claim as the exports list it: with its number in the app (its place in reading order
- * among all live claims of its document, as the annotator's list numbers it), so a report of
- * a search result says "claim 12" where the app does, not "claim 1 of this report".
+ * A claim as the exports list it: with its number in the app (lib/claims/numbering.ts, the
+ * annotator's numbers, which never change), so a report of a search result says "claim 12"
+ * where the app does, not "claim 1 of this report".
  */
 export interface NumberedClaim extends ExportClaim {
   number: number;

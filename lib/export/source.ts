@@ -1,9 +1,11 @@
+import { claimNumbers } from "../claims/numbering";
 import type { Db } from "../db/client";
 import {
   type ClaimCursor,
   countLiveClaims,
   listExportDocuments,
   listExportTags,
+  readClaimNumbering,
   readClaimPage,
   readClaimTagPage,
   readExportDocument,
@@ -84,20 +86,25 @@ export function claimLink(source: Pick<ExportSource, "baseUrl">, slug: string, c
   return `${source.baseUrl.replace(/\/+$/, "")}/documents/${encodeURIComponent(slug)}#claim-${encodeURIComponent(claimId)}`;
 }
 
-/**
- * A document's claims in scope, in reading order, page by page, each with its number in the
- * app: claims out of scope (a search export) are read, counted and skipped, so numbers match.
- */
+/** A document's claim numbers, as the annotator gives them (lib/claims/numbering.ts). */
+async function numbersOf(source: ExportSource, documentId: string): Promise<Map<string, number>> {
+  const { current, other } = await readClaimNumbering(source.db, documentId);
+  const numbers = claimNumbers(current);
+  for (const [id, n] of claimNumbers(other)) numbers.set(id, current.length + n);
+  return numbers;
+}
+
+/** A document's claims in scope, in reading order, page by page, each with its number in the app. */
 export async function* claimsOf(source: ExportSource, documentId: string): AsyncGenerator<NumberedClaim> {
+  const numbers = await numbersOf(source, documentId);
   let cursor: ClaimCursor | null = null;
-  let number = 0;
   for (;;) {
     const page = await readClaimPage(source.db, documentId, cursor, PAGE_SIZE);
     if (page.length === 0) return;
     for (const claim of page) {
-      number++;
       if (source.scope.includeClaim && !source.scope.includeClaim(claim.id)) continue;
       source.progressDone++;
+      const number = numbers.get(claim.id) ?? 0;
       yield { ...(source.hideEmails ? hideEmailsOf(source.installationKey, claim) : claim), number };
     }
     source.onProgress?.(source.progressDone, source.claimCount);

@@ -65,19 +65,6 @@ export default async function DocumentPage({ params }: Params) {
       <header className="document-header">
         <h1>{doc.title}</h1>
         <DocumentByline doc={doc} />
-        {hasRole(user.role, "admin") ? (
-          <EditDetailsForm
-            details={{
-              documentId: doc.id,
-              title: doc.title,
-              author: doc.author,
-              publication: doc.publication,
-              publishedOn: doc.publishedOn,
-              sourceUrl: doc.sourceUrl,
-            }}
-            editDetails={editDocumentDetailsAction}
-          />
-        ) : null}
         {hasRole(user.role, "reviewer") ? (
           <p>
             <a href={`/documents/new?versionOf=${encodeURIComponent(doc.slug)}`} className="button-link">
@@ -98,8 +85,6 @@ export default async function DocumentPage({ params }: Params) {
           resolve={resolveAnchorAction}
           reselect={adjustSpanAction}
         />
-        <TagCountBar tags={tags} counts={countTags(doc.claims.filter((c) => !c.deleted)).byTag} total={liveClaims} />
-        <TagLegend tags={tags} />
         <ExportMenu
           scopes={[
             { document: doc.slug, label: "This document" },
@@ -135,6 +120,27 @@ export default async function DocumentPage({ params }: Params) {
           unlinkClaim: unlinkClaimAction,
         }}
       />
+      {/* Below the reading view, not in the header: a taller header pushes the claim list's
+          first rows below the fold of a laptop screen. */}
+      <section className="document-footer" aria-label="About this document">
+        <h2>Final tags in this document</h2>
+        <p className="meta">Counted when the page was loaded: reload to count tags added since.</p>
+        <TagCountBar tags={tags} counts={countTags(doc.claims.filter((c) => !c.deleted)).byTag} total={liveClaims} />
+        <TagLegend tags={tags} />
+        {hasRole(user.role, "admin") ? (
+          <EditDetailsForm
+            details={{
+              documentId: doc.id,
+              title: doc.title,
+              author: doc.author,
+              publication: doc.publication,
+              publishedOn: doc.publishedOn,
+              sourceUrl: doc.sourceUrl,
+            }}
+            editDetails={editDocumentDetailsAction}
+          />
+        ) : null}
+      </section>
     </article>
   );
 }

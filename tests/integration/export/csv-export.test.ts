@@ -1,5 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { claimNumbers } from "@/lib/claims/numbering";
+import { createClaim } from "@/lib/db/claim-writes";
 import { BASE_URL } from "../helpers/export-fixture";
 import { createExportFixture, type TestDatabase } from "../helpers/test-database";
 import { exportText } from "./export-helpers";
@@ -29,14 +31,9 @@ describe("CSV export", () => {
       const claim = claims.find((c) => c.id === idOf(row))!;
       expect(row.exact.replace(/^'/, "")).toBe(claim.exact);
       expect(row.link).toBe(`${BASE_URL}/documents/${claim.document.slug}#claim-${claim.id}`);
-      // The app's number: the claim's place in reading order among its document's live claims.
-      const before = claims.filter(
-        (c) =>
-          c.documentId === claim.documentId &&
-          (c.start < claim.start ||
-            (c.start === claim.start && (c.end > claim.end || (c.end === claim.end && c.id < claim.id)))),
-      );
-      expect(Number(row.claim_number)).toBe(before.length + 1);
+      // The app's number: the annotator's, over every claim of the document (deleted ones too).
+      const numbers = claimNumbers(await t.db.claim.findMany({ where: { documentId: claim.documentId } }));
+      expect(Number(row.claim_number)).toBe(numbers.get(claim.id));
     }
     expect(Object.keys(rows[0])).not.toEqual(expect.arrayContaining(["claim_id"]));
     expect(Object.keys(rows[0])).not.toContain("document_sha256");
@@ -66,6 +63,27 @@ describe("CSV export", () => {
         where: { id: claim.id },
         data: { statement: claim.statement, updatedAt: claim.updatedAt },
       });
+    }
+  });
+});
+
+describe("CSV claim numbers", () => {
+  it("give a claim made later the next number, wherever it sits, and leave the others as they were", async () => {
+    const doc = await t.db.document.findFirstOrThrow({ orderBy: { fileName: "asc" } });
+    const before = parseCsv(await exportText(t.db, "csv")).filter((r) => r.document_file === doc.fileName);
+    const admin = await t.db.user.findFirstOrThrow({ where: { role: "admin" } });
+    const made = await createClaim(t.db, admin.id, { documentId: doc.id, start: 0, end: 6 });
+    try {
+      const after = parseCsv(await exportText(t.db, "csv")).filter((r) => r.document_file === doc.fileName);
+      // Listed in reading order (second: inside the first claim), numbered last.
+      expect(after.findIndex((r) => idOf(r) === made.id)).toBe(1);
+      // Every claim of the document holds a number, deleted ones too: the new one takes the last.
+      expect(Number(after[1].claim_number)).toBe(await t.db.claim.count({ where: { documentId: doc.id } }));
+      const numberOf = (rows: Record<string, string>[]) => new Map(rows.map((r) => [idOf(r), r.claim_number]));
+      const old = numberOf(before);
+      for (const [id, n] of numberOf(after)) if (id !== made.id) expect(n, id).toBe(old.get(id));
+    } finally {
+      await t.db.claim.delete({ where: { id: made.id } });
     }
   });
 });
