@@ -1,7 +1,7 @@
 import type { TagView } from "@/lib/db/tags";
 
 /**
- * What the badges beside the text mean, closed by default (the document's header explains
+ * What the badges beside the text mean, closed by default (the legend below the document explains
  * tags, counts and statuses: components/tags/tag-legend.tsx). Tags show as a letter in
  * the tag's colour; a white badge is the curated suggestion (no reviewer has tagged the
  * claim yet), a filled one is reviewers' tags; ≠ marks reviewers who disagree.
