@@ -44,9 +44,9 @@ export interface AgreementReport {
   mostDisagreed: DisagreedClaim[];
 }
 
-/** When every figure is undefined because fewer than two reviewers took part, say so rather than "no overlap". */
+/** When every figure is undefined because a single reviewer took part, say so rather than "no overlap". */
 function forReviewers(figure: Figure, reviewers: number): Figure {
-  return reviewers < 2 && figure.value === null ? { ...figure, reason: "one-reviewer" } : figure;
+  return reviewers === 1 && figure.value === null ? { ...figure, reason: "one-reviewer" } : figure;
 }
 
 /**

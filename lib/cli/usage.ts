@@ -13,6 +13,10 @@ Commands:
                                     words, "phrases", prefix*, -excluded, tag:<slug>,
                                     doc:<slug>, reviewer:<email>, status:<status>,
                                     has:note, disagreement:yes|no
+  agreement [--document <file-or-slug>] [--json]
+                                    inter-reviewer agreement: Cohen's κ per pair, Fleiss' κ,
+                                    Krippendorff's α (nominal and MASI set-valued), per tag,
+                                    the most disagreed claims; each figure with its n and reading
   curate <claims.json>...           fill in ids and selectors of hand-edited curated claim files
   export --format <md|html|pdf|csv|csv-notes|json|jsonld> --out <file|-> [--document <file-or-slug>]
          [--query "<search>"] [--base-url <url>]
