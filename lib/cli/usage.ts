@@ -3,7 +3,7 @@ export const USAGE = `Usage: npm run claims -- <command> [options]
 Commands:
   seed                              load the five documents and their curated claims
                                     (verifies every selector; running it twice changes nothing)
-  user add --email <e> --role <admin|reviewer|viewer> [--name <n>] [--password <p>]
+  user add --email <e> --role <admin|curator|reviewer|viewer> [--name <n>] [--password <p>]
                                     create an account (a strong password is generated
                                     and printed when --password is not given)
   list [--json]                     every stored claim: document, start, end, exact, tags, status

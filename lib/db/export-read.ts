@@ -97,6 +97,25 @@ function byClaim<R extends { claimId: string }>(rows: R[]): Map<string, R[]> {
 }
 
 type TagRow = { claimId: string; tag: string; createdAt: Date; id: string; email: string; name: string };
+
+/**
+ * The final tags of the claims that have a curator's verdict, sorted; a verdict of "no tag"
+ * maps to []. Claims without a verdict are absent (their consensus is the majority rule).
+ */
+async function readFinalTags(db: Db, ids: Prisma.Sql): Promise<Map<string, string[]>> {
+  const rows = await db.$queryRaw<{ claimId: string; tag: string | null }[]>`
+    SELECT a."claimId", g."slug" AS "tag" FROM "Adjudication" a
+    LEFT JOIN "FinalTag" f ON f."claimId" = a."claimId" LEFT JOIN "Tag" g ON g."id" = f."tagId"
+    WHERE a."claimId" IN (${ids})`;
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    const tags = out.get(r.claimId) ?? [];
+    if (r.tag !== null) tags.push(r.tag);
+    out.set(r.claimId, tags);
+  }
+  for (const tags of out.values()) tags.sort(compare);
+  return out;
+}
 type SuggestedRow = { claimId: string; tag: string };
 type NoteRow = {
   claimId: string;
@@ -121,7 +140,7 @@ export async function readClaimPage(
   const claims = await db.$queryRaw<ClaimRow[]>(claimsAfter(documentId, cursor, take, CLAIM_COLUMNS));
   if (claims.length === 0) return [];
   const ids = Prisma.join(claims.map((c) => c.id));
-  const [tagRows, suggestedRows, noteRows] = await Promise.all([
+  const [tagRows, suggestedRows, noteRows, finalTags] = await Promise.all([
     db.$queryRaw<TagRow[]>`SELECT t."claimId", g."slug" AS "tag", t."createdAt", u."id", u."email", u."name"
       FROM "ClaimTag" t JOIN "Tag" g ON g."id" = t."tagId" JOIN "User" u ON u."id" = t."reviewerId"
       WHERE t."claimId" IN (${ids})`,
@@ -133,6 +152,7 @@ export async function readClaimPage(
       FROM "Note" n JOIN "User" u ON u."id" = n."authorId"
       WHERE n."claimId" IN (${ids})
       ORDER BY n."createdAt" ASC, n."id" ASC`,
+    readFinalTags(db, ids),
   ]);
   const tags = byClaim(tagRows);
   const suggested = byClaim(suggestedRows);
@@ -154,6 +174,7 @@ export async function readClaimPage(
     tags: (tags.get(c.id) ?? [])
       .map((t) => ({ tag: t.tag, reviewer: { id: t.id, email: t.email, name: t.name }, createdAt: t.createdAt }))
       .sort((a, b) => compare(a.reviewer.email, b.reviewer.email) || compare(a.tag, b.tag)),
+    finalTags: finalTags.get(c.id) ?? null,
     notes: liveNotes(
       (notes.get(c.id) ?? []).map((n) => ({
         ...n,
@@ -178,12 +199,13 @@ export async function readClaimTagPage(
   );
   if (claims.length === 0) return [];
   const ids = Prisma.join(claims.map((c) => c.id));
-  const [tagRows, suggestedRows] = await Promise.all([
+  const [tagRows, suggestedRows, finalTags] = await Promise.all([
     db.$queryRaw<{ claimId: string; tag: string; reviewerId: string }[]>`
       SELECT t."claimId", g."slug" AS "tag", t."reviewerId"
       FROM "ClaimTag" t JOIN "Tag" g ON g."id" = t."tagId" WHERE t."claimId" IN (${ids})`,
     db.$queryRaw<SuggestedRow[]>`SELECT s."claimId", g."slug" AS "tag"
       FROM "SuggestedTag" s JOIN "Tag" g ON g."id" = s."tagId" WHERE s."claimId" IN (${ids})`,
+    readFinalTags(db, ids),
   ]);
   const tags = byClaim(tagRows);
   const suggested = byClaim(suggestedRows);
@@ -193,6 +215,7 @@ export async function readClaimTagPage(
     end: c.end,
     suggestedTags: (suggested.get(c.id) ?? []).map((s) => s.tag),
     reviewerTags: (tags.get(c.id) ?? []).map((t) => ({ tag: t.tag, reviewerId: t.reviewerId })),
+    finalTags: finalTags.get(c.id) ?? null,
   }));
 }
 

@@ -34,6 +34,8 @@ export interface ExportClaim extends StoredSelectors {
   suggestedTags: string[];
   /** Ordered by reviewer email, then tag. */
   tags: ExportTagging[];
+  /** A curator's final tags (sorted; possibly none), or null when the claim has no verdict. */
+  finalTags: string[] | null;
   /** Ordered by creation time, then id. */
   notes: ExportNote[];
   createdBy: ExportPerson | null;
@@ -71,4 +73,5 @@ export interface ClaimTagRow {
   id: string;
   suggestedTags: string[];
   reviewerTags: { tag: string; reviewerId: string }[];
+  finalTags: string[] | null;
 }

@@ -25,6 +25,7 @@ const userActions = await import("@/app/admin/users/actions");
 const documentActions = await import("@/app/documents/new/actions");
 const auditActions = await import("@/app/admin/audit/actions");
 const setupActions = await import("@/app/setup/actions");
+const curateActions = await import("@/app/curate/actions");
 const searchRoute = await import("@/app/api/claims/route");
 const claimRoute = await import("@/app/api/claims/[id]/route");
 const tagsRoute = await import("@/app/api/claims/[id]/tags/route");
@@ -36,7 +37,7 @@ const { createUser } = await import("@/lib/db/users");
 const { addNote } = await import("@/lib/db/notes");
 const { cloneTemplate } = await import("./helpers/template-databases");
 
-type Who = "anonymous" | "viewer" | "reviewer (not owner)" | "admin";
+type Who = "anonymous" | "viewer" | "reviewer (not owner)" | "curator" | "admin";
 const users = {} as Record<Exclude<Who, "anonymous">, UserSummary> & { owner: UserSummary };
 
 beforeAll(async () => {
@@ -45,6 +46,7 @@ beforeAll(async () => {
     createUser(db, { email, name: email.split("@")[0], role, password: "long enough password" }, null);
   users.viewer = await make("viewer@example.test", "viewer");
   users["reviewer (not owner)"] = await make("other@example.test", "reviewer");
+  users.curator = await make("curator@example.test", "curator");
   users.admin = await make("admin@example.test", "admin");
   users.owner = await make("owner@example.test", "reviewer");
 });
@@ -63,7 +65,7 @@ let imports = 0;
 const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Who[] }[] = [
   {
     name: "addDocumentAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const form = new FormData();
       form.set("text", `Imported text number ${++imports} of the authorization test.`);
@@ -72,7 +74,7 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
   },
   {
     name: "resolveAnchorAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const c = await someClaim();
       // As a new version would leave it: a fuzzy claim waiting for a reviewer.
@@ -82,7 +84,7 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
   },
   {
     name: "createClaimAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const doc = await db.document.findFirstOrThrow({ where: { fileName: { startsWith: "002" } } });
       const n = await db.claim.count();
@@ -92,7 +94,7 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
   },
   {
     name: "adjustSpanAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const c = await someClaim();
       return claimActions.adjustSpanAction({ claimId: c.id, version: c.version, start: c.start, end: c.end });
@@ -100,7 +102,7 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
   },
   {
     name: "setStatusAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const c = await someClaim();
       return claimActions.setStatusAction({ claimId: c.id, version: c.version, status: "disputed" });
@@ -108,7 +110,7 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
   },
   {
     name: "deleteClaimAction + restoreClaimAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const c = await someClaim();
       const deleted = await claimActions.deleteClaimAction({ claimId: c.id, version: c.version });
@@ -118,17 +120,17 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
   },
   {
     name: "setTagAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => claimActions.setTagAction({ claimId: (await someClaim()).id, tag: "opinion", on: true }),
   },
   {
     name: "loadNotesAction",
-    allowed: ["viewer", "reviewer (not owner)", "admin"],
+    allowed: ["viewer", "reviewer (not owner)", "curator", "admin"],
     call: async () => claimActions.loadNotesAction({ claimId: (await someClaim()).id }),
   },
   {
     name: "addNoteAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => claimActions.addNoteAction({ claimId: (await someClaim()).id, parentId: null, body: "a note" }),
   },
   {
@@ -145,6 +147,20 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
     call: async () => {
       const note = await ownersNote();
       return claimActions.deleteNoteAction({ noteId: note.id, version: note.version });
+    },
+  },
+  {
+    name: "adjudicateAction",
+    allowed: ["curator", "admin"],
+    call: async () => {
+      const c = await someClaim();
+      return curateActions.adjudicateAction({
+        claimId: c.id,
+        version: c.version,
+        tags: ["statistic"],
+        status: "accepted",
+        reason: "Checked against the source.",
+      });
     },
   },
   {
@@ -192,7 +208,7 @@ const json = (method: string, body: unknown) =>
 ACTIONS.push(
   {
     name: "PATCH /api/claims/[id]",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const c = await someClaim();
       return viaRoute(
@@ -204,7 +220,7 @@ ACTIONS.push(
   },
   {
     name: "PUT /api/claims/[id]/tags",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const c = await someClaim();
       return viaRoute(
@@ -214,7 +230,7 @@ ACTIONS.push(
   },
   {
     name: "DELETE /api/claims/[id]/tags",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const c = await someClaim();
       return viaRoute(
@@ -224,7 +240,7 @@ ACTIONS.push(
   },
   {
     name: "GET /api/export (private data)",
-    allowed: ["viewer", "reviewer (not owner)", "admin"],
+    allowed: ["viewer", "reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const response = await exportRoute.GET(new Request("http://localhost/api/export?format=json"));
       await response.body?.cancel();
@@ -234,7 +250,7 @@ ACTIONS.push(
 );
 ACTIONS.push({
   name: "GET /documents/[slug]/text (private data)",
-  allowed: ["viewer", "reviewer (not owner)", "admin"],
+  allowed: ["viewer", "reviewer (not owner)", "curator", "admin"],
   call: async () => {
     const doc = await db.document.findFirstOrThrow();
     return viaRoute(
@@ -259,7 +275,7 @@ ACTIONS.push(
   },
   {
     name: "GET /api/claims (private data)",
-    allowed: ["viewer", "reviewer (not owner)", "admin"],
+    allowed: ["viewer", "reviewer (not owner)", "curator", "admin"],
     call: async () => viaRoute(await searchRoute.GET(new NextRequest("http://localhost/api/claims?q=police"))),
   },
 );
@@ -297,7 +313,7 @@ describe("the table below lists every server action and route handler of the app
   });
 });
 
-const WHO: Who[] = ["anonymous", "viewer", "reviewer (not owner)", "admin"];
+const WHO: Who[] = ["anonymous", "viewer", "reviewer (not owner)", "curator", "admin"];
 
 describe("every server action checks who is asking, on the server", () => {
   // Run the admin row of status first so the restore row has an event to restore.
@@ -317,7 +333,7 @@ describe("every server action checks who is asking, on the server", () => {
       // Form actions (useActionState) call it `message`; the rest `error`.
       const refusal = result as unknown as { error?: string; message?: string };
       expect(refusal.error ?? refusal.message).toMatch(
-        /sign in|can read but not change|Only an admin|author or an admin|already done|^40[13] /i,
+        /sign in|can read but not change|Only an admin|Only a curator|author or an admin|already done|^40[13] /i,
       );
       // A refused write leaves no trace but the note the test itself prepared.
       const written = (await db.auditEvent.count()) - auditBefore;

@@ -1,0 +1,27 @@
+-- Adjudication (issue 14): a curator's verdict on a claim and its final tags.
+-- CreateTable
+CREATE TABLE "Adjudication" (
+    "claimId" TEXT NOT NULL PRIMARY KEY,
+    "status" TEXT NOT NULL,
+    "reason" TEXT NOT NULL,
+    "curatorId" TEXT NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 1,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Adjudication_claimId_fkey" FOREIGN KEY ("claimId") REFERENCES "Claim" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Adjudication_curatorId_fkey" FOREIGN KEY ("curatorId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "FinalTag" (
+    "claimId" TEXT NOT NULL,
+    "tagId" TEXT NOT NULL,
+
+    PRIMARY KEY ("claimId", "tagId"),
+    CONSTRAINT "FinalTag_claimId_fkey" FOREIGN KEY ("claimId") REFERENCES "Adjudication" ("claimId") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "FinalTag_tagId_fkey" FOREIGN KEY ("tagId") REFERENCES "Tag" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "FinalTag_tagId_idx" ON "FinalTag"("tagId");
+
