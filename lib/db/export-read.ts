@@ -6,6 +6,7 @@ import type {
   ExportDocumentHeader,
   ExportPerson,
   ExportTag,
+  ExportVerdict,
 } from "../export/model";
 import type { Db } from "./client";
 import { Prisma } from "./generated/client";
@@ -99,21 +100,42 @@ function byClaim<R extends { claimId: string }>(rows: R[]): Map<string, R[]> {
 type TagRow = { claimId: string; tag: string; createdAt: Date; id: string; email: string; name: string };
 
 /**
- * The final tags of the claims that have a curator's verdict, sorted; a verdict of "no tag"
- * maps to []. Claims without a verdict are absent (their consensus is the majority rule).
+ * The verdicts on some claims, with their final tags sorted; a verdict of "no tag" has [].
+ * Claims without a verdict are absent (their consensus is the majority rule).
  */
-async function readFinalTags(db: Db, ids: Prisma.Sql): Promise<Map<string, string[]>> {
-  const rows = await db.$queryRaw<{ claimId: string; tag: string | null }[]>`
-    SELECT a."claimId", g."slug" AS "tag" FROM "Adjudication" a
+async function readVerdicts(db: Db, ids: Prisma.Sql): Promise<Map<string, ExportVerdict>> {
+  const rows = await db.$queryRaw<
+    {
+      claimId: string;
+      tag: string | null;
+      status: string;
+      reason: string;
+      updatedAt: Date;
+      id: string;
+      email: string;
+      name: string;
+    }[]
+  >`
+    SELECT a."claimId", g."slug" AS "tag", a."status", a."reason", a."updatedAt", u."id", u."email", u."name"
+    FROM "Adjudication" a JOIN "User" u ON u."id" = a."curatorId"
     LEFT JOIN "FinalTag" f ON f."claimId" = a."claimId" LEFT JOIN "Tag" g ON g."id" = f."tagId"
     WHERE a."claimId" IN (${ids})`;
-  const out = new Map<string, string[]>();
+  const out = new Map<string, ExportVerdict>();
   for (const r of rows) {
-    const tags = out.get(r.claimId) ?? [];
-    if (r.tag !== null) tags.push(r.tag);
-    out.set(r.claimId, tags);
+    let verdict = out.get(r.claimId);
+    if (!verdict) {
+      verdict = {
+        tags: [],
+        status: r.status,
+        reason: r.reason,
+        curator: { id: r.id, email: r.email, name: r.name },
+        updatedAt: r.updatedAt,
+      };
+      out.set(r.claimId, verdict);
+    }
+    if (r.tag !== null) verdict.tags.push(r.tag);
   }
-  for (const tags of out.values()) tags.sort(compare);
+  for (const v of out.values()) v.tags.sort(compare);
   return out;
 }
 type SuggestedRow = { claimId: string; tag: string };
@@ -140,7 +162,7 @@ export async function readClaimPage(
   const claims = await db.$queryRaw<ClaimRow[]>(claimsAfter(documentId, cursor, take, CLAIM_COLUMNS));
   if (claims.length === 0) return [];
   const ids = Prisma.join(claims.map((c) => c.id));
-  const [tagRows, suggestedRows, noteRows, finalTags] = await Promise.all([
+  const [tagRows, suggestedRows, noteRows, verdicts] = await Promise.all([
     db.$queryRaw<TagRow[]>`SELECT t."claimId", g."slug" AS "tag", t."createdAt", u."id", u."email", u."name"
       FROM "ClaimTag" t JOIN "Tag" g ON g."id" = t."tagId" JOIN "User" u ON u."id" = t."reviewerId"
       WHERE t."claimId" IN (${ids})`,
@@ -152,7 +174,7 @@ export async function readClaimPage(
       FROM "Note" n JOIN "User" u ON u."id" = n."authorId"
       WHERE n."claimId" IN (${ids})
       ORDER BY n."createdAt" ASC, n."id" ASC`,
-    readFinalTags(db, ids),
+    readVerdicts(db, ids),
   ]);
   const tags = byClaim(tagRows);
   const suggested = byClaim(suggestedRows);
@@ -174,7 +196,7 @@ export async function readClaimPage(
     tags: (tags.get(c.id) ?? [])
       .map((t) => ({ tag: t.tag, reviewer: { id: t.id, email: t.email, name: t.name }, createdAt: t.createdAt }))
       .sort((a, b) => compare(a.reviewer.email, b.reviewer.email) || compare(a.tag, b.tag)),
-    finalTags: finalTags.get(c.id) ?? null,
+    verdict: verdicts.get(c.id) ?? null,
     notes: liveNotes(
       (notes.get(c.id) ?? []).map((n) => ({
         ...n,
@@ -199,13 +221,13 @@ export async function readClaimTagPage(
   );
   if (claims.length === 0) return [];
   const ids = Prisma.join(claims.map((c) => c.id));
-  const [tagRows, suggestedRows, finalTags] = await Promise.all([
+  const [tagRows, suggestedRows, verdicts] = await Promise.all([
     db.$queryRaw<{ claimId: string; tag: string; reviewerId: string }[]>`
       SELECT t."claimId", g."slug" AS "tag", t."reviewerId"
       FROM "ClaimTag" t JOIN "Tag" g ON g."id" = t."tagId" WHERE t."claimId" IN (${ids})`,
     db.$queryRaw<SuggestedRow[]>`SELECT s."claimId", g."slug" AS "tag"
       FROM "SuggestedTag" s JOIN "Tag" g ON g."id" = s."tagId" WHERE s."claimId" IN (${ids})`,
-    readFinalTags(db, ids),
+    readVerdicts(db, ids),
   ]);
   const tags = byClaim(tagRows);
   const suggested = byClaim(suggestedRows);
@@ -215,7 +237,7 @@ export async function readClaimTagPage(
     end: c.end,
     suggestedTags: (suggested.get(c.id) ?? []).map((s) => s.tag),
     reviewerTags: (tags.get(c.id) ?? []).map((t) => ({ tag: t.tag, reviewerId: t.reviewerId })),
-    finalTags: finalTags.get(c.id) ?? null,
+    finalTags: verdicts.get(c.id)?.tags ?? null,
   }));
 }
 

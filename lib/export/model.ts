@@ -15,6 +15,15 @@ export interface ExportTagging {
   createdAt: Date;
 }
 
+/** A curator's verdict on a claim: final tags (sorted; possibly none), final status and why. */
+export interface ExportVerdict {
+  tags: string[];
+  status: string;
+  reason: string;
+  curator: ExportPerson;
+  updatedAt: Date;
+}
+
 export interface ExportNote {
   id: string;
   parentId: string | null;
@@ -34,8 +43,8 @@ export interface ExportClaim extends StoredSelectors {
   suggestedTags: string[];
   /** Ordered by reviewer email, then tag. */
   tags: ExportTagging[];
-  /** A curator's final tags (sorted; possibly none), or null when the claim has no verdict. */
-  finalTags: string[] | null;
+  /** A curator's verdict, or null when the claim has none. */
+  verdict: ExportVerdict | null;
   /** Ordered by creation time, then id. */
   notes: ExportNote[];
   createdBy: ExportPerson | null;

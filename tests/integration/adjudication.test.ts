@@ -1,10 +1,14 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adjudicateClaim } from "@/lib/db/adjudications";
+import type { Db } from "@/lib/db/client";
 import { listDisagreements } from "@/lib/db/curation-reads";
 import { ConflictError, WriteError } from "@/lib/db/errors";
-import { exportText } from "./export/export-helpers";
-import { createExportFixture, type TestDatabase } from "./helpers/test-database";
+import { importExportFile } from "@/lib/db/import-export-file";
+import { parseImportFile } from "@/lib/export/read-import-file";
+import { exportFileSchema } from "@/lib/validation/export-file";
+import { annotationsOf, exportText } from "./export/export-helpers";
+import { createExportFixture, createTestDatabase, type TestDatabase } from "./helpers/test-database";
 
 let t: TestDatabase;
 let split: { id: string; version: number };
@@ -22,10 +26,11 @@ afterAll(async () => {
   await t.close();
 });
 
-const csvRow = async (claimId: string) =>
-  (parse(await exportText(t.db, "csv"), { columns: true }) as Record<string, string>[]).find(
+const csvRowIn = async (db: Db, claimId: string) =>
+  (parse(await exportText(db, "csv"), { columns: true }) as Record<string, string>[]).find(
     (r) => r.claim_id === claimId,
   )!;
+const csvRow = (claimId: string) => csvRowIn(t.db, claimId);
 
 describe("adjudication", () => {
   it("lists the claims whose reviewers disagree, for the curation view", async () => {
@@ -69,6 +74,40 @@ describe("adjudication", () => {
     expect(markdown).toContain("consensus **legal fact** (adjudicated by a curator over 2 reviewers)");
     const html = await exportText(t.db, "html");
     expect(html).toContain("adjudicated by a curator over 2 reviewers");
+  });
+
+  it("carries the verdict in the JSON and W3C exports, and a JSON import brings it back", async () => {
+    const json = await exportText(t.db, "json");
+    const file = JSON.parse(json);
+    expect(exportFileSchema.safeParse(file).success).toBe(true);
+    const claims = file.documents.flatMap((d: { claims: { id: string; verdict?: unknown }[] }) => d.claims);
+    expect(claims.find((c: { id: string }) => c.id === split.id).verdict).toMatchObject({
+      tags: ["legal-fact"],
+      status: "accepted",
+      reason: "The passage restates the statute.",
+      curator: { email: "cat@example.test", name: "Cat Curator" },
+    });
+    expect(claims.filter((c: { verdict?: unknown }) => c.verdict)).toHaveLength(1);
+    const annotation = annotationsOf(JSON.parse(await exportText(t.db, "jsonld"))).find((a) =>
+      String(a.id).endsWith(`#claim-${split.id}`),
+    )!;
+    const bodies = annotation.body as { purpose: string; value: string; creator?: { name: string } }[];
+    expect(bodies.filter((b) => b.creator?.name === "Cat Curator").map((b) => [b.purpose, b.value])).toEqual([
+      ["classifying", "legal-fact"],
+      ["moderating", "The passage restates the statute."],
+    ]);
+
+    const fresh = await createTestDatabase({ from: "migrated" });
+    try {
+      await importExportFile(fresh.db, parseImportFile(json), {
+        actorId: null,
+        unusablePasswordHash: "$2b$04$unusable.unusable.unusable.unusable.unusable.unusab",
+      });
+      expect((await csvRowIn(fresh.db, split.id)).agreement).toBe("adjudicated");
+      expect(await exportText(fresh.db, "json")).toBe(json);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it("replaces an earlier verdict, keeping the earlier one in the audit log; an empty tag set is a verdict", async () => {

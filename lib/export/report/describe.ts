@@ -14,7 +14,7 @@ export function claimConsensus(claim: ExportClaim): Consensus {
   return consensusOf({
     suggestedTags: claim.suggestedTags,
     reviewerTags: claim.tags.map((t) => ({ tag: t.tag, reviewerId: t.reviewer.id })),
-    finalTags: claim.finalTags,
+    finalTags: claim.verdict?.tags ?? null,
   });
 }
 
