@@ -178,8 +178,13 @@ export function CurationView({
           return accept(command.reviewer);
         case "toggle-tag":
           return toggleTag(command.slug);
-        case "focus-reason":
-          return reasonRef.current?.focus();
+        case "focus-reason": {
+          // Caret at the end, so typing adds to a prefilled reason rather than before it.
+          const field = reasonRef.current;
+          field?.focus();
+          field?.setSelectionRange(field.value.length, field.value.length);
+          return;
+        }
         case "save":
           return void save();
       }

@@ -65,7 +65,12 @@ export function judgementsByDocument(rows: readonly AgreementTagRow[]): Map<stri
  * Everything the agreement page, the CLI and the report section show, for the corpus or one
  * document. Untagged claims are counted in `totalClaims` but enter no figure: they hold no judgement.
  */
-export async function loadAgreement(db: Db, documentKey: string | null): Promise<AgreementView> {
+export async function loadAgreement(
+  db: Db,
+  documentKey: string | null,
+  /** Keeps only some claims (an export of a search result); all when absent. */
+  includeClaim?: ((claimId: string) => boolean) | null,
+): Promise<AgreementView> {
   const document = documentKey === null ? null : await findAgreementDocument(db, documentKey);
   if (documentKey !== null && !document) throw new UnknownAgreementDocumentError(documentKey);
   const [rows, counts, tags, documents] = await Promise.all([
@@ -75,7 +80,7 @@ export async function loadAgreement(db: Db, documentKey: string | null): Promise
     document ? Promise.resolve([document]) : listAgreementDocuments(db),
   ]);
   const vocabulary = tags.map((t) => t.slug);
-  const byDocument = judgementsByDocument(rows);
+  const byDocument = judgementsByDocument(includeClaim ? rows.filter((r) => includeClaim(r.claimId)) : rows);
   const all = [...byDocument.values()].flat();
   const report = agreementReport(all, { tags: vocabulary });
   const perDocument = documents.map((d) => ({

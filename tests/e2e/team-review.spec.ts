@@ -72,10 +72,10 @@ test("two reviewers tag, the curator reads κ and adjudicates a disagreement by 
   }
 
   const page = await pageAs(browser, CUR);
-  await page.getByRole("link", { name: "Agreement" }).click();
+  await page.getByRole("link", { name: "Agreement", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Agreement", level: 1 })).toBeVisible();
   const matrix = page.getByRole("table", { name: "Cohen's κ for each pair of reviewers" });
-  await expect(matrix.getByRole("row", { name: /Ann Team/ })).toContainText("0.40");
+  await expect(matrix.getByRole("row", { name: /^Ann Team/ })).toContainText("0.40");
   await expect(matrix).toContainText("fair · n 3");
   await expect(page.locator(`a[href$="#claim-${claims[0]}"]`)).toBeVisible();
   await expect(page.locator("body")).not.toContainText("NaN");
@@ -85,7 +85,7 @@ test("two reviewers tag, the curator reads κ and adjudicates a disagreement by 
   await shoot(page, "agreement-390");
   await page.setViewportSize({ width: 1280, height: 900 });
 
-  await page.getByRole("link", { name: "Curate" }).click();
+  await page.getByRole("link", { name: "Curate", exact: true }).click();
   await expect(page.getByText("Disagreement 1 of 1")).toBeVisible();
   await expectNoSeriousAxeViolations(page);
   await shoot(page, "curate-1280");

@@ -1,5 +1,6 @@
 import { renderMarkdown } from "../../notes/render-markdown";
 import type { ExportClaim, ExportTag } from "../model";
+import { agreementHtml } from "../report/agreement-section";
 import {
   CONSENSUS_EXPLANATION,
   claimConsensus,
@@ -103,6 +104,7 @@ export async function* renderHtml(source: ExportSource): AsyncGenerator<string> 
 ${summaryTable(rows, source.tags)}
 <p class="explain">${escapeHtml(CONSENSUS_EXPLANATION)}</p>
 `;
+  yield await agreementHtml(source, escapeHtml);
   for (const [i, header] of source.documents.entries()) {
     const doc = await loadDocument(source, header);
     const byline = documentByline(doc);

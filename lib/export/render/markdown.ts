@@ -1,4 +1,5 @@
 import type { ExportClaim, ExportTag } from "../model";
+import { agreementMarkdown } from "../report/agreement-section";
 import {
   CONSENSUS_EXPLANATION,
   claimConsensus,
@@ -93,6 +94,7 @@ export async function* renderMarkdown(source: ExportSource): AsyncGenerator<stri
   yield `# Claimbook report: ${escapeMarkdown(source.scope.label)}\n\n`;
   yield `Exported ${formatDate(source.now)} · ${total} claims in ${rows.length} document${rows.length === 1 ? "" : "s"}\n\n`;
   yield `## Summary\n\n${summaryTable(rows, source.tags)}\n\n${CONSENSUS_EXPLANATION}\n\n`;
+  yield await agreementMarkdown(source, escapeMarkdown);
   for (const [i, header] of source.documents.entries()) {
     const doc = await loadDocument(source, header);
     const byline = documentByline(doc);
