@@ -12,16 +12,16 @@ export function DocumentAgreementTable({ documents }: { documents: DocumentAgree
         <thead>
           <tr>
             <th scope="col">Document</th>
-            <th scope="col" className="num">
+            <th scope="col" className={styles.num}>
               Tagged by 2+ / claims
             </th>
-            <th scope="col" className="num">
+            <th scope="col" className={styles.num}>
               Fleiss' κ
             </th>
-            <th scope="col" className="num">
+            <th scope="col" className={styles.num}>
               α nominal
             </th>
-            <th scope="col" className="num">
+            <th scope="col" className={styles.num}>
               α MASI
             </th>
           </tr>
@@ -32,7 +32,7 @@ export function DocumentAgreementTable({ documents }: { documents: DocumentAgree
               <th scope="row">
                 <Link href={`/agreement?document=${encodeURIComponent(document.slug)}`}>{document.title}</Link>
               </th>
-              <td className="num">
+              <td className={styles.num}>
                 {report.overlapping} / {report.claims}
               </td>
               <FigureCell figure={report.fleiss} />

@@ -1,4 +1,4 @@
-import { formatFigure, landisKochBand, readFigure } from "@/lib/agreement/bands";
+import { formatFigure, landisKochBand, readFigure, SHORT_NO_VALUE } from "@/lib/agreement/bands";
 import type { Figure } from "@/lib/agreement/types";
 import styles from "./agreement.module.css";
 
@@ -26,11 +26,12 @@ export function FigureCard({ name, figure, hint }: { name: string; figure: Figur
 export function FigureCell({ figure }: { figure: Figure }) {
   const tone = figure.value === null ? "" : figure.value > 0.6 ? styles.strong : figure.value <= 0.2 ? styles.weak : "";
   return (
-    <td className={`num ${tone}`} title={readFigure(figure)}>
+    <td className={`${styles.num} ${tone}`} title={readFigure(figure)}>
       <span className={styles.cell}>
         <span>{formatFigure(figure)}</span>
         <span className={styles.cellN}>
-          {figure.value === null ? (figure.reason ?? "") : landisKochBand(figure.value)} · n {figure.n}
+          {figure.value === null ? SHORT_NO_VALUE[figure.reason ?? "no-overlap"] : landisKochBand(figure.value)} · n{" "}
+          {figure.n}
         </span>
       </span>
     </td>

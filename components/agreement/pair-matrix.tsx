@@ -22,7 +22,7 @@ export function PairMatrix({
           <tr>
             <th scope="col">Reviewer</th>
             {reviewers.map((r) => (
-              <th key={r} scope="col" className="num">
+              <th key={r} scope="col" className={styles.num}>
                 {names[r] ?? r}
               </th>
             ))}
@@ -37,7 +37,7 @@ export function PairMatrix({
                 return pair ? (
                   <FigureCell key={b} figure={pair.kappa} />
                 ) : (
-                  <td key={b} className="num" aria-label="same reviewer">
+                  <td key={b} className={styles.num} aria-label="same reviewer">
                     —
                   </td>
                 );
@@ -85,7 +85,7 @@ export function ConfusionTables({
                   <tr>
                     <th scope="col">Tags</th>
                     {p.kappa.categories.map((c) => (
-                      <th key={c} scope="col" className="num">
+                      <th key={c} scope="col" className={styles.num}>
                         {label(c)}
                       </th>
                     ))}
@@ -96,7 +96,10 @@ export function ConfusionTables({
                     <tr key={row}>
                       <th scope="row">{label(row)}</th>
                       {p.kappa.table[i].map((count, j) => (
-                        <td key={p.kappa.categories[j]} className={`num ${i === j && count ? styles.strong : ""}`}>
+                        <td
+                          key={p.kappa.categories[j]}
+                          className={`${styles.num} ${i === j && count ? styles.strong : ""}`}
+                        >
                           {count}
                         </td>
                       ))}

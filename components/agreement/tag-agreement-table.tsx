@@ -17,13 +17,13 @@ export function TagAgreementTable({
         <thead>
           <tr>
             <th scope="col">Tag</th>
-            <th scope="col" className="num">
+            <th scope="col" className={styles.num}>
               Applied
             </th>
-            <th scope="col" className="num">
+            <th scope="col" className={styles.num}>
               Fleiss' κ
             </th>
-            <th scope="col" className="num">
+            <th scope="col" className={styles.num}>
               Krippendorff's α
             </th>
           </tr>
@@ -32,7 +32,7 @@ export function TagAgreementTable({
           {perTag.map((t) => (
             <tr key={t.tag}>
               <th scope="row">{tagLabels[t.tag] ?? t.tag}</th>
-              <td className="num">{t.applied}</td>
+              <td className={styles.num}>{t.applied}</td>
               <FigureCell figure={t.fleiss} />
               <FigureCell figure={t.alpha} />
             </tr>

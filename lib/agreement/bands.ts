@@ -18,6 +18,13 @@ const NO_VALUE: Record<NoValueReason, string> = {
   "no-variation": "every judgement is the same, so chance agreement is total and the figure is undefined",
 };
 
+/** A few words for a table cell where a figure has no value. */
+export const SHORT_NO_VALUE: Record<NoValueReason, string> = {
+  "one-reviewer": "one reviewer",
+  "no-overlap": "no shared claims",
+  "no-variation": "all the same",
+};
+
 /** A figure in plain words, e.g. "substantial agreement (Landis & Koch), 100 claims". */
 export function readFigure(figure: Figure): string {
   const claims = `${figure.n} ${figure.n === 1 ? "claim" : "claims"}`;
