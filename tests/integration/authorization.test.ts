@@ -26,6 +26,8 @@ const documentActions = await import("@/app/documents/new/actions");
 const auditActions = await import("@/app/admin/audit/actions");
 const setupActions = await import("@/app/setup/actions");
 const curateActions = await import("@/app/curate/actions");
+const progressActions = await import("@/app/progress/actions");
+const myWorkActions = await import("@/app/my-work/actions");
 const searchRoute = await import("@/app/api/claims/route");
 const claimRoute = await import("@/app/api/claims/[id]/route");
 const tagsRoute = await import("@/app/api/claims/[id]/tags/route");
@@ -161,6 +163,31 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
         status: "accepted",
         reason: "Checked against the source.",
       });
+    },
+  },
+  {
+    name: "assignAction + unassignAction",
+    allowed: ["curator", "admin"],
+    call: async () => {
+      const doc = await db.document.findFirstOrThrow({ orderBy: { fileName: "desc" } });
+      const input = { documentId: doc.id, reviewerId: users.owner.id };
+      const assigned = await progressActions.assignAction(input);
+      if (!assigned.ok) return assigned;
+      return progressActions.unassignAction(input);
+    },
+  },
+  {
+    // Only the assigned reviewer may mark their own document done: everyone else is refused.
+    name: "markDoneAction (someone else's assignment)",
+    allowed: [],
+    call: async () => {
+      const doc = await db.document.findFirstOrThrow({ orderBy: { fileName: "asc" } });
+      await db.assignment.upsert({
+        where: { documentId_reviewerId: { documentId: doc.id, reviewerId: users.owner.id } },
+        create: { documentId: doc.id, reviewerId: users.owner.id, assignedById: users.admin.id },
+        update: {},
+      });
+      return myWorkActions.markDoneAction({ documentId: doc.id, done: true });
     },
   },
   {
@@ -333,7 +360,7 @@ describe("every server action checks who is asking, on the server", () => {
       // Form actions (useActionState) call it `message`; the rest `error`.
       const refusal = result as unknown as { error?: string; message?: string };
       expect(refusal.error ?? refusal.message).toMatch(
-        /sign in|can read but not change|Only an admin|Only a curator|author or an admin|already done|^40[13] /i,
+        /sign in|can read but not change|Only an admin|Only a curator|author or an admin|already done|not assigned to you|^40[13] /i,
       );
       // A refused write leaves no trace but the note the test itself prepared.
       const written = (await db.auditEvent.count()) - auditBefore;

@@ -3,6 +3,17 @@
 -- PostgreSQL's versions live beside lib/db/postgres and lib/search/postgres.
 
 -- CreateTable
+CREATE TABLE "Assignment" (
+    "documentId" TEXT NOT NULL,
+    "reviewerId" TEXT NOT NULL,
+    "assignedById" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "doneAt" TIMESTAMP(3),
+
+    CONSTRAINT "Assignment_pkey" PRIMARY KEY ("documentId","reviewerId")
+);
+
+-- CreateTable
 CREATE TABLE "Adjudication" (
     "claimId" TEXT NOT NULL,
     "status" TEXT NOT NULL,
@@ -24,7 +35,19 @@ CREATE TABLE "FinalTag" (
 );
 
 -- CreateIndex
+CREATE INDEX "Assignment_reviewerId_idx" ON "Assignment"("reviewerId");
+
+-- CreateIndex
 CREATE INDEX "FinalTag_tagId_idx" ON "FinalTag"("tagId");
+
+-- AddForeignKey
+ALTER TABLE "Assignment" ADD CONSTRAINT "Assignment_documentId_fkey" FOREIGN KEY ("documentId") REFERENCES "Document"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Assignment" ADD CONSTRAINT "Assignment_reviewerId_fkey" FOREIGN KEY ("reviewerId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Assignment" ADD CONSTRAINT "Assignment_assignedById_fkey" FOREIGN KEY ("assignedById") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Adjudication" ADD CONSTRAINT "Adjudication_claimId_fkey" FOREIGN KEY ("claimId") REFERENCES "Claim"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
