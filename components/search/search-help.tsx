@@ -9,6 +9,8 @@ const ROWS: [string, string][] = [
   ["status:disputed", "proposed, accepted, disputed or rejected"],
   ["has:note", "claims with at least one note"],
   ["disagreement:yes", "claims whose reviewers applied different tags (or :no)"],
+  ["final:statistic", "claims a curator's verdict gave this tag"],
+  ["adjudicated:yes", "claims with a curator's verdict (or :no)"],
 ];
 
 export function SearchHelp({ open = false }: { open?: boolean }) {

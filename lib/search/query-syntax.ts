@@ -10,10 +10,19 @@ import { CLAIM_STATUSES } from "../validation/claim";
  *   prefix*          deport*                  any word starting with "deport"
  *   -excluded        -opinion -"fox news"     leave out matches (words, phrases, filters)
  *   filters          tag:statistic doc:<slug> reviewer:<email> status:<status>
- *                    has:note disagreement:yes
+ *                    has:note disagreement:yes final:<tag> adjudicated:yes|no
  */
 
-export const FILTER_FIELDS = ["tag", "doc", "reviewer", "status", "has", "disagreement"] as const;
+export const FILTER_FIELDS = [
+  "tag",
+  "doc",
+  "reviewer",
+  "status",
+  "has",
+  "disagreement",
+  "final",
+  "adjudicated",
+] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
 export interface TextTerm {
@@ -32,7 +41,7 @@ export interface TextTerm {
 export interface FilterTerm {
   kind: "filter";
   field: FilterField;
-  /** Normalised: lower case; tag labels as slugs; has → "note"; disagreement → "yes" | "no". */
+  /** Normalised: lower case; tag labels as slugs; has → "note"; disagreement, adjudicated → "yes" | "no". */
   value: string;
   negated: boolean;
   /** As typed, e.g. `tag:"legal fact"`. */
@@ -65,6 +74,8 @@ const EXAMPLES: Record<FilterField, string> = {
   status: "status:disputed",
   has: "has:note",
   disagreement: "disagreement:yes",
+  final: "final:statistic",
+  adjudicated: "adjudicated:yes",
 };
 const YES_NO: Record<string, string> = { yes: "yes", true: "yes", y: "yes", no: "no", false: "no", n: "no" };
 
@@ -117,6 +128,7 @@ function normaliseFilterValue(field: FilterField, raw: string): string {
   const value = raw.trim().toLowerCase();
   switch (field) {
     case "tag":
+    case "final":
       // Labels may be typed with spaces ("legal fact"); slugs use hyphens.
       return value.replace(/\s+/g, "-");
     case "status":
@@ -132,6 +144,10 @@ function normaliseFilterValue(field: FilterField, raw: string): string {
     case "disagreement":
       if (!YES_NO[value])
         throw new QuerySyntaxError(`disagreement:${raw} is not a filter; use disagreement:yes or disagreement:no.`);
+      return YES_NO[value];
+    case "adjudicated":
+      if (!YES_NO[value])
+        throw new QuerySyntaxError(`adjudicated:${raw} is not a filter; use adjudicated:yes or adjudicated:no.`);
       return YES_NO[value];
     default:
       return value;

@@ -59,6 +59,21 @@ async function shoot(page: Page, name: string) {
 
 test("two reviewers tag, the curator reads κ and adjudicates a disagreement by keyboard", async ({ browser }) => {
   test.setTimeout(120_000);
+  // The curator assigns the document to both reviewers on the progress page.
+  const curator = await pageAs(browser, CUR);
+  await curator.getByRole("link", { name: "Progress", exact: true }).click();
+  const title = (await curator.getByLabel("Document").locator("option").nth(DOC).textContent())!;
+  for (const name of [ANN.name, BEN.name]) {
+    await curator.getByLabel("Document").selectOption({ index: DOC });
+    await curator
+      .getByLabel("Reviewer")
+      .selectOption({ label: `${name} (${name === ANN.name ? ANN.email : BEN.email})` });
+    await curator.getByRole("button", { name: "Assign" }).click();
+    await expect(curator.getByRole("listitem").filter({ hasText: name }).first()).toContainText("0 / ");
+  }
+  await expectNoSeriousAxeViolations(curator);
+  await shoot(curator, "progress-1280");
+
   // Ann: statistic, statistic, opinion. Ben: opinion, statistic, opinion.
   // By hand: pₒ = 2/3; Ann S2 O1, Ben S1 O2 → pₑ = (2·1 + 1·2)/9 = 4/9 → κ = (2/9)/(5/9) = 0.40.
   for (const [account, keys] of [
@@ -68,8 +83,22 @@ test("two reviewers tag, the curator reads κ and adjudicates a disagreement by 
     const a = new AnnotatorPage(await pageAs(browser, account));
     await a.open(DOC);
     for (const [i, key] of keys.entries()) await tag(a.page, claims[i], key, key === "s" ? /statistic/ : /opinion/);
+    // Their work list shows the document with three claims tagged; they mark it done.
+    await a.page.getByRole("link", { name: "My work", exact: true }).click();
+    const card = a.page.getByRole("listitem").filter({ hasText: title });
+    await expect(card).toContainText("3 / ");
+    await card.getByRole("button", { name: "Mark done" }).click();
+    await expect(card).toContainText("✓ done");
+    if (account === ANN) {
+      await expectNoSeriousAxeViolations(a.page);
+      await shoot(a.page, "my-work-1280");
+    }
     await a.page.context().close();
   }
+
+  await curator.reload();
+  await expect(curator.getByRole("listitem").filter({ hasText: ANN.name }).first()).toContainText("✓ done");
+  await curator.context().close();
 
   const page = await pageAs(browser, CUR);
   await page.getByRole("link", { name: "Agreement", exact: true }).click();

@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { listDisagreements } from "@/lib/db/curation-reads";
 import { ConflictError, WriteError } from "@/lib/db/errors";
 import { importExportFile } from "@/lib/db/import-export-file";
+import { findMatchingClaims } from "@/lib/db/search";
 import { parseImportFile } from "@/lib/export/read-import-file";
 import { exportFileSchema } from "@/lib/validation/export-file";
 import { annotationsOf, exportText } from "./export/export-helpers";
@@ -66,6 +67,19 @@ describe("adjudication", () => {
     expect(await t.db.claimTag.count({ where: { claimId: split.id } })).toBe(2);
     const item = (await listDisagreements(t.db, null)).find((i) => i.claimId === split.id)!;
     expect(item.verdict).toMatchObject({ tags: ["legal-fact"], curatorName: "Cat Curator" });
+  });
+
+  it("is found by search: final:<tag> and adjudicated:yes|no", async () => {
+    const ids = async (q: string) => (await findMatchingClaims(t.db, q)).map((c) => c.claimId);
+    expect(await ids("final:legal-fact")).toEqual([split.id]);
+    expect(await ids('final:"legal fact"')).toEqual([split.id]);
+    expect(await ids("final:opinion")).toEqual([]);
+    expect(await ids("adjudicated:yes")).toEqual([split.id]);
+    const all = await t.db.claim.count({ where: { deletedAt: null } });
+    const notAdjudicated = await ids("adjudicated:no");
+    expect(notAdjudicated).toHaveLength(all - 1);
+    expect(notAdjudicated).not.toContain(split.id);
+    expect(await ids("-adjudicated:no")).toEqual([split.id]);
   });
 
   it("makes the verdict the consensus of every report", async () => {

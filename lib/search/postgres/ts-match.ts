@@ -44,6 +44,10 @@ export function facetValue(filter: Pick<FilterTerm, "field" | "value">): string 
       return "hasnote";
     case "disagreement":
       return "disagree";
+    case "final":
+      return `f:${value}`;
+    case "adjudicated":
+      return "adjudicated";
   }
 }
 
@@ -69,8 +73,8 @@ export function buildTsMatch(query: ParsedQuery): TsMatch {
   const facets: string[] = [];
   const notFacets: string[] = [];
   for (const filter of query.filters) {
-    // disagreement:no is "not disagree"; -disagreement:no is "disagree".
-    const flip = filter.field === "disagreement" && filter.value === "no";
+    // disagreement:no is "not disagree"; -disagreement:no is "disagree" (adjudicated likewise).
+    const flip = (filter.field === "disagreement" || filter.field === "adjudicated") && filter.value === "no";
     (filter.negated !== flip ? notFacets : facets).push(facetValue(filter));
   }
   return {

@@ -30,6 +30,10 @@ export function facetToken(filter: Pick<FilterTerm, "field" | "value">): string 
       return `${FACET_MARK}hasnote`;
     case "disagreement":
       return `${FACET_MARK}disagree`;
+    case "final":
+      return `${FACET_MARK}f${hex(filter.value)}`;
+    case "adjudicated":
+      return `${FACET_MARK}adjudicated`;
   }
 }
 
@@ -40,8 +44,8 @@ function phrase(term: TextTerm): string {
 }
 
 function facet(filter: FilterTerm): { expression: string; negated: boolean } {
-  // disagreement:no is "not disagree"; -disagreement:no is "disagree".
-  const flip = filter.field === "disagreement" && filter.value === "no";
+  // disagreement:no is "not disagree"; -disagreement:no is "disagree" (adjudicated likewise).
+  const flip = (filter.field === "disagreement" || filter.field === "adjudicated") && filter.value === "no";
   return { expression: `"${facetToken(filter)}"`, negated: filter.negated !== flip };
 }
 

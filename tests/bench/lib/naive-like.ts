@@ -38,6 +38,13 @@ function filterCondition(filter: FilterTerm, params: unknown[]): string {
         WHERE a."claimId" = c."id" AND NOT EXISTS (SELECT 1 FROM "ClaimTag" x WHERE x."claimId" = c."id" AND x."reviewerId" = b."reviewerId" AND x."tagId" = a."tagId"))`;
       return filter.value === "yes" ? exists : `NOT ${exists}`;
     }
+    case "final":
+      params.push(filter.value);
+      return `EXISTS (SELECT 1 FROM "FinalTag" f JOIN "Tag" t ON t."id" = f."tagId" WHERE f."claimId" = c."id" AND t."slug" = ?)`;
+    case "adjudicated": {
+      const exists = `EXISTS (SELECT 1 FROM "Adjudication" a WHERE a."claimId" = c."id")`;
+      return filter.value === "yes" ? exists : `NOT ${exists}`;
+    }
   }
 }
 

@@ -61,3 +61,60 @@ ALTER TABLE "FinalTag" ADD CONSTRAINT "FinalTag_claimId_fkey" FOREIGN KEY ("clai
 -- AddForeignKey
 ALTER TABLE "FinalTag" ADD CONSTRAINT "FinalTag_tagId_fkey" FOREIGN KEY ("tagId") REFERENCES "Tag"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
+
+-- Hand-written, ported from the SQLite migration: search facets for a curator's verdict
+-- (final:<tag>, adjudicated:yes|no). The view's columns stay the same, so it is replaced in
+-- place; a trigger function of its own re-indexes the claim when a verdict or final tag changes.
+CREATE OR REPLACE VIEW "ClaimSearchSource" AS
+SELECT
+    c."id" AS "claimId",
+    c."documentId" AS "documentId",
+    c."createdAt" AS "createdAt",
+    c."deletedAt" IS NULL AS "live",
+    CASE WHEN c."deletedAt" IS NULL THEN claim_search_vector(c."exact", c."statement", notes."body", tags."words", d."title") END AS "words",
+    CASE WHEN c."deletedAt" IS NULL THEN
+        ARRAY['d:' || d."slug", 's:' || c."status"] || coalesce(tags."facets", '{}') || coalesce(people."facets", '{}')
+        || CASE WHEN notes."body" IS NOT NULL THEN ARRAY['hasnote'] ELSE '{}' END
+        -- A curator's verdict (this migration): f:<final tag> per final tag, and adjudicated.
+        || coalesce(ARRAY(SELECT 'f:' || t."slug" FROM "FinalTag" f JOIN "Tag" t ON t."id" = f."tagId" WHERE f."claimId" = c."id"), '{}')
+        || CASE WHEN EXISTS (SELECT 1 FROM "Adjudication" WHERE "claimId" = c."id") THEN ARRAY['adjudicated'] ELSE '{}' END
+        -- Reviewers disagree when one applied a tag another reviewer of the claim did not.
+        || CASE WHEN EXISTS (SELECT 1 FROM "ClaimTag" a JOIN "ClaimTag" b ON b."claimId" = a."claimId" AND b."reviewerId" <> a."reviewerId"
+                             WHERE a."claimId" = c."id"
+                               AND NOT EXISTS (SELECT 1 FROM "ClaimTag" x WHERE x."claimId" = c."id" AND x."reviewerId" = b."reviewerId" AND x."tagId" = a."tagId"))
+                THEN ARRAY['disagree'] ELSE '{}' END
+    ELSE '{}' END AS "facets"
+FROM "Claim" c
+JOIN "Document" d ON d."id" = c."documentId"
+LEFT JOIN LATERAL (
+    SELECT string_agg(n."body", E'\n' ORDER BY n."createdAt", n."id") AS "body"
+    FROM "Note" n WHERE n."claimId" = c."id" AND n."deletedAt" IS NULL
+) notes ON true
+LEFT JOIN LATERAL (
+    SELECT string_agg(t."slug" || CASE WHEN t."label" <> t."slug" THEN ' ' || t."label" ELSE '' END, ' ') AS "words",
+           array_agg('t:' || t."slug") AS "facets"
+    FROM "Tag" t
+    WHERE t."id" IN (SELECT "tagId" FROM "SuggestedTag" WHERE "claimId" = c."id" UNION SELECT "tagId" FROM "ClaimTag" WHERE "claimId" = c."id")
+) tags ON true
+LEFT JOIN LATERAL (
+    SELECT array_agg('r:' || u."email") AS "facets"
+    FROM "User" u
+    WHERE u."id" IN (SELECT "reviewerId" FROM "ClaimTag" WHERE "claimId" = c."id"
+                     UNION SELECT "authorId" FROM "Note" WHERE "claimId" = c."id" AND "deletedAt" IS NULL)
+) people ON true;
+
+CREATE FUNCTION "claim_search_sync_verdict"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        PERFORM claim_search_refresh(ARRAY[OLD."claimId"]);
+    ELSE
+        PERFORM claim_search_refresh(ARRAY[NEW."claimId"]);
+    END IF;
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "claim_search_adjudication" AFTER INSERT OR DELETE ON "Adjudication"
+    FOR EACH ROW EXECUTE FUNCTION claim_search_sync_verdict();
+CREATE TRIGGER "claim_search_final_tag" AFTER INSERT OR DELETE ON "FinalTag"
+    FOR EACH ROW EXECUTE FUNCTION claim_search_sync_verdict();
