@@ -68,7 +68,7 @@ test("two reviewers tag, the curator reads κ and adjudicates a disagreement by 
     await curator
       .getByLabel("Reviewer")
       .selectOption({ label: `${name} (${name === ANN.name ? ANN.email : BEN.email})` });
-    await curator.getByRole("button", { name: "Assign" }).click();
+    await curator.getByRole("button", { name: "Assign", exact: true }).click();
     await expect(curator.getByRole("listitem").filter({ hasText: name }).first()).toContainText("0 / ");
   }
   await expectNoSeriousAxeViolations(curator);
