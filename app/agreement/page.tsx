@@ -10,6 +10,7 @@ import { TagAgreementTable } from "@/components/agreement/tag-agreement-table";
 import { requireUser } from "@/lib/auth/require-user";
 import { listAgreementDocuments } from "@/lib/db/agreement-reads";
 import { db } from "@/lib/db/client";
+import { documentsUnderIndependentReview } from "@/lib/db/independent-review";
 import { loadAgreement, UnknownAgreementDocumentError } from "@/lib/review/load-agreement";
 import { agreementParamsSchema } from "@/lib/validation/agreement";
 
@@ -24,15 +25,27 @@ export default async function AgreementPage({ searchParams }: Props) {
     document: Array.isArray(raw.document) ? raw.document[0] : raw.document,
   });
   const document = parsed.success ? (parsed.data.document ?? null) : null;
-  await requireUser(document ? `/agreement?document=${encodeURIComponent(document)}` : "/agreement");
+  const user = await requireUser(document ? `/agreement?document=${encodeURIComponent(document)}` : "/agreement");
+  // Documents this reviewer reviews independently stay out until they mark them done.
+  const hidden = await documentsUnderIndependentReview(db, user);
   const [view, documents] = await Promise.all([
-    loadAgreement(db, document).catch((error: unknown) => {
+    loadAgreement(db, document, null, hidden).catch((error: unknown) => {
       if (error instanceof UnknownAgreementDocumentError) notFound();
       throw error;
     }),
     listAgreementDocuments(db),
   ]);
   const { report } = view;
+  if (view.document && hidden.has(view.document.id))
+    return (
+      <section className="page">
+        <h1>Agreement: {view.document.title}</h1>
+        <p className="lede">
+          You are reviewing this document independently: its agreement figures show once you mark it done in{" "}
+          <Link href="/my-work">My work</Link>.
+        </p>
+      </section>
+    );
   return (
     <section className="page">
       <h1>Agreement{view.document ? `: ${view.document.title}` : ""}</h1>

@@ -70,6 +70,8 @@ export async function loadAgreement(
   documentKey: string | null,
   /** Keeps only some claims (an export of a search result); all when absent. */
   includeClaim?: ((claimId: string) => boolean) | null,
+  /** Documents left out (those the viewer reviews independently). */
+  excludeDocumentIds: ReadonlySet<string> = new Set(),
 ): Promise<AgreementView> {
   const document = documentKey === null ? null : await findAgreementDocument(db, documentKey);
   if (documentKey !== null && !document) throw new UnknownAgreementDocumentError(documentKey);
@@ -77,10 +79,13 @@ export async function loadAgreement(
     readAgreementTags(db, document?.id ?? null),
     countClaimsByDocument(db, document?.id ?? null),
     listTags(db),
-    document ? Promise.resolve([document]) : listAgreementDocuments(db),
+    document
+      ? Promise.resolve([document])
+      : listAgreementDocuments(db).then((all) => all.filter((d) => !excludeDocumentIds.has(d.id))),
   ]);
   const vocabulary = tags.map((t) => t.slug);
-  const byDocument = judgementsByDocument(includeClaim ? rows.filter((r) => includeClaim(r.claimId)) : rows);
+  const kept = rows.filter((r) => !excludeDocumentIds.has(r.documentId) && (!includeClaim || includeClaim(r.claimId)));
+  const byDocument = judgementsByDocument(kept);
   const all = [...byDocument.values()].flat();
   const report = agreementReport(all, { tags: vocabulary });
   const perDocument = documents.map((d) => ({
@@ -95,7 +100,7 @@ export async function loadAgreement(
     ),
   ]);
   // The report counts only claims someone tagged; say how many there are in all.
-  report.claims = [...counts.values()].reduce((s, n) => s + n, 0);
+  report.claims = [...counts].reduce((s, [id, n]) => s + (excludeDocumentIds.has(id) ? 0 : n), 0);
   for (const d of perDocument) d.report.claims = counts.get(d.document.id) ?? 0;
   return {
     document,

@@ -9,6 +9,7 @@ import { hasRole } from "@/lib/auth/current-user";
 import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db/client";
 import { getDocumentForReading } from "@/lib/db/documents";
+import { claimsForViewer } from "@/lib/db/independent-review";
 import { listTags } from "@/lib/db/tags";
 import {
   addNoteAction,
@@ -81,7 +82,7 @@ export default async function DocumentPage({ params }: Params) {
       <Annotator
         documentId={doc.id}
         text={doc.text}
-        claims={doc.claims}
+        claims={await claimsForViewer(db, user, doc.id, doc.claims)}
         tags={tags}
         viewer={{ id: user.id, name: user.name, role: user.role }}
         actions={{
