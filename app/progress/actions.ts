@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { guardedWrite } from "@/lib/auth/guarded-write";
 import { assignDocument, unassignDocument } from "@/lib/db/assignments";
 import { db } from "@/lib/db/client";
-import { assignmentSchema } from "@/lib/validation/assignment";
+import { setIndependentReview } from "@/lib/db/independent-review";
+import { assignmentSchema, independentReviewSchema } from "@/lib/validation/assignment";
 
 // Thin: parse, guard (curators and admins), call lib/db, revalidate.
 
@@ -16,6 +17,14 @@ export async function assignAction(input: unknown) {
 
 export async function unassignAction(input: unknown) {
   const result = await guardedWrite(assignmentSchema, input, "curator", (user, i) => unassignDocument(db, user.id, i));
+  if (result.ok) revalidatePath("/progress");
+  return result;
+}
+
+export async function setIndependentReviewAction(input: unknown) {
+  const result = await guardedWrite(independentReviewSchema, input, "curator", (user, i) =>
+    setIndependentReview(db, user.id, i),
+  );
   if (result.ok) revalidatePath("/progress");
   return result;
 }

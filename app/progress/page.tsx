@@ -9,7 +9,7 @@ import { requireUser } from "@/lib/auth/require-user";
 import { listAgreementDocuments } from "@/lib/db/agreement-reads";
 import { listAssignableReviewers, listAssignmentProgress } from "@/lib/db/assignments";
 import { db } from "@/lib/db/client";
-import { assignAction, unassignAction } from "./actions";
+import { assignAction, setIndependentReviewAction, unassignAction } from "./actions";
 
 export const metadata: Metadata = { title: "Progress" };
 export const dynamic = "force-dynamic";
@@ -46,6 +46,16 @@ export default async function ProgressPage() {
                 agreement
               </Link>
             </h3>
+            <p className="meta">
+              Independent review {document.independentReview ? "on" : "off"}: assigned reviewers{" "}
+              {document.independentReview ? "do not see" : "see"} each other's tags on a claim before tagging it.{" "}
+              <ActionButton
+                label={document.independentReview ? "Turn off" : "Turn on"}
+                input={{ documentId: document.id, on: !document.independentReview }}
+                action={setIndependentReviewAction}
+                done="Saved."
+              />
+            </p>
             <ul className={styles.rows}>
               {rows.map((p) => (
                 <li key={p.reviewer.id} className={styles.row}>

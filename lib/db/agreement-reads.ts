@@ -39,19 +39,20 @@ export interface AgreementDocument {
   slug: string;
   fileName: string;
   title: string;
+  independentReview: boolean;
 }
 
 export function listAgreementDocuments(db: Db): Promise<AgreementDocument[]> {
   return db.document.findMany({
     orderBy: { fileName: "asc" },
-    select: { id: true, slug: true, fileName: true, title: true },
+    select: { id: true, slug: true, fileName: true, title: true, independentReview: true },
   });
 }
 
 export function findAgreementDocument(db: Db, slugOrFileName: string): Promise<AgreementDocument | null> {
   return db.document.findFirst({
     where: { OR: [{ slug: slugOrFileName }, { fileName: slugOrFileName }] },
-    select: { id: true, slug: true, fileName: true, title: true },
+    select: { id: true, slug: true, fileName: true, title: true, independentReview: true },
   });
 }
 

@@ -1,8 +1,9 @@
 import "server-only";
 import { redactClaim } from "../review/independent-review";
+import { appendAudit } from "./audit";
 import type { ClaimForReading } from "./claim-reads";
 import type { Db } from "./client";
-import { ConflictError } from "./errors";
+import { ConflictError, NotFoundError } from "./errors";
 
 interface Viewer {
   id: string;
@@ -11,13 +12,13 @@ interface Viewer {
 
 /**
  * The documents whose other reviewers' judgements this user may not see yet: assigned to
- * them and not marked done. Curators and admins always see everything (they assign and
+ * them, not marked done, with the document's independent-review setting on (the default). Curators and admins always see everything (they assign and
  * adjudicate); viewers have no assignments.
  */
 export async function documentsUnderIndependentReview(db: Db, viewer: Viewer): Promise<Set<string>> {
   if (viewer.role !== "reviewer") return new Set();
   const open = await db.assignment.findMany({
-    where: { reviewerId: viewer.id, doneAt: null },
+    where: { reviewerId: viewer.id, doneAt: null, document: { independentReview: true } },
     select: { documentId: true },
   });
   return new Set(open.map((a) => a.documentId));
@@ -65,4 +66,29 @@ export async function redactedWrite(
       throw new ConflictError(error.message, await claimForViewer(db, viewer, error.current as ClaimForReading));
     throw error;
   }
+}
+
+/** Turns a document's independent-review setting on or off (a curator's write, audited). */
+export async function setIndependentReview(
+  db: Db,
+  curatorId: string,
+  input: { documentId: string; on: boolean },
+): Promise<{ on: boolean }> {
+  return db.$transaction(async (tx) => {
+    const doc = await tx.document.findUnique({ where: { id: input.documentId }, select: { independentReview: true } });
+    if (!doc) throw new NotFoundError("This document no longer exists.", "documentId");
+    if (doc.independentReview !== input.on) {
+      await tx.document.update({ where: { id: input.documentId }, data: { independentReview: input.on } });
+      await appendAudit(tx, {
+        actorId: curatorId,
+        action: "document.independent-review",
+        entityType: "Document",
+        entityId: input.documentId,
+        documentId: input.documentId,
+        before: { independentReview: doc.independentReview },
+        after: { independentReview: input.on },
+      });
+    }
+    return { on: input.on };
+  });
 }

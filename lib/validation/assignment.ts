@@ -8,3 +8,9 @@ export const assignmentSchema = z.object({ documentId: id, reviewerId: id });
 
 /** A reviewer marks one of their assigned documents done, or reopens it. */
 export const markDoneSchema = z.object({ documentId: id, done: z.boolean({ error: "done must be true or false" }) });
+
+/** A curator turns a document's independent review on or off. */
+export const independentReviewSchema = z.object({
+  documentId: id,
+  on: z.boolean({ error: "on must be true or false" }),
+});

@@ -177,6 +177,14 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
     },
   },
   {
+    name: "setIndependentReviewAction",
+    allowed: ["curator", "admin"],
+    call: async () => {
+      const doc = await db.document.findFirstOrThrow({ orderBy: { fileName: "desc" } });
+      return progressActions.setIndependentReviewAction({ documentId: doc.id, on: !doc.independentReview });
+    },
+  },
+  {
     // Only the assigned reviewer may mark their own document done: everyone else is refused.
     name: "markDoneAction (someone else's assignment)",
     allowed: [],

@@ -3,7 +3,12 @@ import { assignDocument, markAssignmentDone } from "@/lib/db/assignments";
 import { setClaimStatus, setReviewerTag } from "@/lib/db/claim-writes";
 import { getDocumentForReading } from "@/lib/db/documents";
 import { ConflictError } from "@/lib/db/errors";
-import { claimsForViewer, redactedWrite, slugsUnderIndependentReview } from "@/lib/db/independent-review";
+import {
+  claimsForViewer,
+  redactedWrite,
+  setIndependentReview,
+  slugsUnderIndependentReview,
+} from "@/lib/db/independent-review";
 import { findMatchingClaims } from "@/lib/db/search";
 import { scopeForViewer, UnderIndependentReviewError } from "@/lib/export/viewer-scope";
 import { excludeDocuments } from "@/lib/review/independent-review";
@@ -86,6 +91,14 @@ describe("independent review", () => {
     const view = await loadAgreement(t.db, null, null, new Set([doc.id]));
     expect(view.report.judged).toBe(0);
     expect(view.perDocument.map((d) => d.document.id)).not.toContain(doc.id);
+  });
+
+  it("is a per-document setting a curator can turn off (audited)", async () => {
+    await setIndependentReview(t.db, "cat", { documentId: doc.id, on: false });
+    expect((await reading(ann))(c[0].id)).toEqual(["bob:opinion"]);
+    await setIndependentReview(t.db, "cat", { documentId: doc.id, on: true });
+    expect((await reading(ann))(c[0].id)).toEqual([]);
+    expect(await t.db.auditEvent.count({ where: { action: "document.independent-review" } })).toBe(2);
   });
 
   it("shows everything once the reviewer marks the document done", async () => {

@@ -1,4 +1,8 @@
 -- Team review (issue 14): assignments, and a curator's verdict on a claim with its final tags.
+-- Independent review, a per-document setting (on by default). Added in place: Prisma would
+-- rebuild "Document", which drops the search index's triggers on it.
+ALTER TABLE "Document" ADD COLUMN "independentReview" BOOLEAN NOT NULL DEFAULT true;
+
 -- CreateTable
 CREATE TABLE "Assignment" (
     "documentId" TEXT NOT NULL,

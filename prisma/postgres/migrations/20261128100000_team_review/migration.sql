@@ -2,6 +2,10 @@
 -- If that migration holds hand-written SQL (triggers, views, search), port it below by hand;
 -- PostgreSQL's versions live beside lib/db/postgres and lib/search/postgres.
 
+-- Independent review, a per-document setting (on by default). Added in place: Prisma would
+-- rebuild "Document", which drops the search index's triggers on it.
+ALTER TABLE "Document" ADD COLUMN "independentReview" BOOLEAN NOT NULL DEFAULT true;
+
 -- CreateTable
 CREATE TABLE "Assignment" (
     "documentId" TEXT NOT NULL,
