@@ -63,3 +63,12 @@ ${body}
 </tbody></table>
 `;
 }
+
+/** The section as plain lines (the PDF writes them as text): the intro, then one line per figure. */
+export async function agreementTextLines(source: ExportSource): Promise<{ intro: string; lines: string[] }> {
+  const view = await agreementOf(source);
+  return {
+    intro: INTRO(view),
+    lines: rows(view).map(([label, f]) => `${label}: ${formatFigure(f)} — ${readFigure(f)}`),
+  };
+}
