@@ -80,6 +80,11 @@ describe("adjudication", () => {
     expect(notAdjudicated).toHaveLength(all - 1);
     expect(notAdjudicated).not.toContain(split.id);
     expect(await ids("-adjudicated:no")).toEqual([split.id]);
+    // A renamed tag renames the facet too.
+    await t.db.tag.update({ where: { slug: "legal-fact" }, data: { slug: "law" } });
+    expect(await ids("final:law")).toEqual([split.id]);
+    await t.db.tag.update({ where: { slug: "law" }, data: { slug: "legal-fact" } });
+    expect(await ids("final:legal-fact")).toEqual([split.id]);
   });
 
   it("makes the verdict the consensus of every report", async () => {

@@ -112,3 +112,15 @@ BEGIN
     INSERT INTO "ClaimSearch"(rowid, "exact", "statement", "notes", "tags", "title", "facets")
         SELECT "key", "exact", "statement", "notes", "tags", "title", "facets" FROM "ClaimSearchSource" WHERE "claimId" = OLD."claimId";
 END;
+
+-- A renamed tag changes the final:<slug> facet of the claims whose verdict uses it (the claim
+-- search migration's own Tag trigger covers suggested and reviewers' tags only).
+CREATE TRIGGER "ClaimSearch_tag_update_final" AFTER UPDATE ON "Tag"
+WHEN OLD."slug" IS NOT NEW."slug"
+BEGIN
+    DELETE FROM "ClaimSearch" WHERE rowid IN (SELECT "key" FROM "ClaimSearchKey" WHERE "claimId" IN
+        (SELECT "claimId" FROM "FinalTag" WHERE "tagId" = NEW."id"));
+    INSERT INTO "ClaimSearch"(rowid, "exact", "statement", "notes", "tags", "title", "facets")
+        SELECT "key", "exact", "statement", "notes", "tags", "title", "facets" FROM "ClaimSearchSource" WHERE "claimId" IN
+        (SELECT "claimId" FROM "FinalTag" WHERE "tagId" = NEW."id");
+END;

@@ -122,3 +122,15 @@ CREATE TRIGGER "claim_search_adjudication" AFTER INSERT OR DELETE ON "Adjudicati
     FOR EACH ROW EXECUTE FUNCTION claim_search_sync_verdict();
 CREATE TRIGGER "claim_search_final_tag" AFTER INSERT OR DELETE ON "FinalTag"
     FOR EACH ROW EXECUTE FUNCTION claim_search_sync_verdict();
+
+-- A renamed tag changes the final:<slug> facet of the claims whose verdict uses it.
+CREATE FUNCTION "claim_search_sync_final_tag_rename"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM claim_search_refresh(ARRAY(SELECT "claimId" FROM "FinalTag" WHERE "tagId" = NEW."id"));
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "claim_search_tag_update_final" AFTER UPDATE ON "Tag"
+    FOR EACH ROW WHEN (OLD."slug" IS DISTINCT FROM NEW."slug")
+    EXECUTE FUNCTION claim_search_sync_final_tag_rename();
