@@ -44,6 +44,9 @@ export default async function ProgressPage() {
               <Link href={`/documents/${document.slug}`}>{document.title}</Link>{" "}
               <Link className="chip chip-small" href={`/agreement?document=${encodeURIComponent(document.slug)}`}>
                 agreement
+              </Link>{" "}
+              <Link className="chip chip-small" href={`/curate?document=${encodeURIComponent(document.slug)}`}>
+                curate
               </Link>
             </h3>
             <p className="meta">
