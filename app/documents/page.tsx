@@ -7,6 +7,7 @@ import { hasRole } from "@/lib/auth/current-user";
 import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db/client";
 import { listDocumentSummaries } from "@/lib/db/documents";
+import { slugsUnderIndependentReview } from "@/lib/db/independent-review";
 import { listTags } from "@/lib/db/tags";
 
 export const metadata: Metadata = { title: "Documents" };
@@ -14,7 +15,11 @@ export const dynamic = "force-dynamic";
 
 export default async function DocumentsPage() {
   const user = await requireUser("/documents");
-  const [documents, tags] = await Promise.all([listDocumentSummaries(db), listTags(db)]);
+  const [documents, tags, hidden] = await Promise.all([
+    listDocumentSummaries(db),
+    listTags(db),
+    slugsUnderIndependentReview(db, user),
+  ]);
   const total = documents.reduce((n, d) => n + d.claimCount, 0);
   return (
     <section className="page">
@@ -37,7 +42,14 @@ export default async function DocumentsPage() {
               <Link href={`/documents/${d.slug}`}>{d.title}</Link>
             </h2>
             <DocumentByline doc={d} />
-            <TagCountBar tags={tags} counts={d.tagCounts} total={d.claimCount} />
+            {hidden.includes(d.slug) ? (
+              // The counts include other reviewers' tags: not shown during an independent review.
+              <p className="meta">
+                {d.claimCount} claims · tag counts appear when you mark this document done in My work.
+              </p>
+            ) : (
+              <TagCountBar tags={tags} counts={d.tagCounts} total={d.claimCount} />
+            )}
           </li>
         ))}
       </ol>

@@ -8,8 +8,10 @@ import { SearchResults } from "@/components/search/search-results";
 import { TagLegend } from "@/components/tags/tag-legend";
 import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db/client";
+import { slugsUnderIndependentReview } from "@/lib/db/independent-review";
 import { searchClaimsWithNotices } from "@/lib/db/search";
 import { listTags } from "@/lib/db/tags";
+import { excludeDocuments } from "@/lib/review/independent-review";
 import { hasRankableText, type ParsedQuery, parseQuery } from "@/lib/search/query-syntax";
 import { SEARCH_SORTS, SearchInputError, type SearchPage, type SearchSort } from "@/lib/search/types";
 import { firstIssue } from "@/lib/validation/first-issue";
@@ -67,7 +69,9 @@ export default async function SearchPageRoute({ searchParams }: Props) {
   let query: ParsedQuery | null = null;
   if (parsed.success && q.trim() !== "") {
     try {
-      page = await searchClaimsWithNotices(db, parsed.data);
+      // Documents this reviewer reviews independently stay out until they mark them done.
+      const hidden = await slugsUnderIndependentReview(db, user);
+      page = await searchClaimsWithNotices(db, { ...parsed.data, q: excludeDocuments(parsed.data.q, hidden) });
       query = page.query;
       notices = page.notices;
     } catch (e) {

@@ -123,6 +123,16 @@ export function ClaimDetail({
           ))}
         </ul>
       ) : null}
+      {claim.verdict ? (
+        <p className="detail-row">
+          <strong>Final (curator):</strong>{" "}
+          {claim.verdict.tags.map((slug) => {
+            const tag = tagBySlug.get(slug);
+            return tag ? <TagBadge key={slug} tag={tag} /> : null;
+          })}
+          {claim.verdict.tags.length ? null : "no tag"} — {claim.verdict.reason}
+        </p>
+      ) : null}
       {hasDisagreement(claim.reviewerTags) ? (
         <p className="claim-flag claim-flag-warn">Reviewers disagree on this claim’s tags.</p>
       ) : null}

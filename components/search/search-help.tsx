@@ -16,6 +16,8 @@ const ROWS: [string, string][] = [
   ["disagreement:yes", "claims whose reviewers applied different tags (or :no)"],
   ["linked:yes", "claims linked to a claim in another document (or :no); see Discrepancies"],
   ["flag:period", "claims in a link with an open flag: period, figure, verb, qualifier, source or contradiction"],
+  ["final:statistic", "claims a curator's verdict gave this tag"],
+  ["adjudicated:yes", "claims with a curator's verdict (or :no)"],
 ];
 
 export function SearchHelp({ open = false }: { open?: boolean }) {

@@ -1,5 +1,6 @@
 import { createDb } from "../db/client";
 import { databaseUrl } from "../db/database-url";
+import { runAgreement } from "./commands/agreement";
 import { runBackup, runRestore } from "./commands/backup";
 import { runCoverage } from "./commands/coverage";
 import { runCurate } from "./commands/curate";
@@ -72,6 +73,9 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case "search":
         await runSearch(db, rest, io);
+        return 0;
+      case "agreement":
+        await runAgreement(db, rest, io);
         return 0;
       default:
         throw new UsageError(`unknown command "${command}"`);

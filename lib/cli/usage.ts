@@ -4,7 +4,7 @@ Commands:
   seed                              load the five documents and their curated claims
                                     (verifies every selector; running it twice changes nothing),
                                     then run links detect
-  user add --email <e> --role <admin|reviewer|viewer> [--name <n>] [--password <p>]
+  user add --email <e> --role <admin|curator|reviewer|viewer> [--name <n>] [--password <p>]
                                     create an account (a strong password is generated
                                     and printed when --password is not given)
   list [--json]                     every stored claim: document, start, end, exact, tags, status
@@ -14,13 +14,18 @@ Commands:
                                     words, "phrases", prefix*, -excluded, tag:<slug>,
                                     doc:<slug>, reviewer:<email>, status:<status>,
                                     has:note, disagreement:yes|no, linked:yes|no,
-                                    flag:period|figure|verb|qualifier|source|contradiction
+                                    flag:period|figure|verb|qualifier|source|contradiction,
+                                    final:<tag>, adjudicated:yes|no
   links detect                      suggest links between claims of different documents (same
                                     figure, related figure, same fact or argument) and flag
                                     discrepancies; confirmed and rejected links stay as they are
   links list [--json] [--state suggested|confirmed|rejected|all]
                                     each link: relation, state, flags with reasons, and its claims
                                     (id, document, start, end, exact); all = all but rejected
+  agreement [--document <file-or-slug>] [--json]
+                                    inter-reviewer agreement: Cohen's κ per pair, Fleiss' κ,
+                                    Krippendorff's α (nominal and MASI set-valued), per tag,
+                                    the most disagreed claims; each figure with its n and reading
   curate <claims.json>...           fill in ids and selectors of hand-edited curated claim files
   export --format <md|html|pdf|csv|csv-notes|json|jsonld> --out <file|-> [--document <file-or-slug>]
          [--query "<search>"] [--base-url <url>]

@@ -21,7 +21,14 @@ export interface DocumentSummary extends DocumentMetadata {
   tagCounts: Record<string, number>;
 }
 
-type TagRow = { documentId: string; claimId: string; tag: string; reviewerId: string | null };
+/** One tag of a live claim: suggested (kind "s"), a reviewer's ("r") or a verdict's ("f"; tag null for a verdict of no tags). */
+type TagRow = {
+  documentId: string;
+  claimId: string;
+  kind: "s" | "r" | "f";
+  tag: string | null;
+  reviewerId: string | null;
+};
 
 /**
  * Every document with its live-claim count and per-tag counts. The tags of live claims come
@@ -36,22 +43,29 @@ export async function listDocumentSummaries(db: Db): Promise<DocumentSummary[]> 
     }),
     db.claim.groupBy({ by: ["documentId"], where: { deletedAt: null }, _count: { _all: true } }),
     db.$queryRaw<TagRow[]>`
-      SELECT c."documentId" AS "documentId", c."id" AS "claimId", t."slug" AS "tag", ct."reviewerId" AS "reviewerId"
-      FROM (SELECT "claimId", "tagId", NULL AS "reviewerId" FROM "SuggestedTag"
-            UNION ALL SELECT "claimId", "tagId", "reviewerId" FROM "ClaimTag") ct
+      SELECT c."documentId" AS "documentId", c."id" AS "claimId", ct."kind" AS "kind", t."slug" AS "tag",
+        ct."reviewerId" AS "reviewerId"
+      FROM (SELECT "claimId", "tagId", 's' AS "kind", NULL AS "reviewerId" FROM "SuggestedTag"
+            UNION ALL SELECT "claimId", "tagId", 'r' AS "kind", "reviewerId" FROM "ClaimTag"
+            UNION ALL SELECT a."claimId", f."tagId", 'f' AS "kind", NULL AS "reviewerId"
+              FROM "Adjudication" a LEFT JOIN "FinalTag" f ON f."claimId" = a."claimId") ct
       JOIN "Claim" c ON c."id" = ct."claimId" AND c."deletedAt" IS NULL
-      JOIN "Tag" t ON t."id" = ct."tagId"`,
+      LEFT JOIN "Tag" t ON t."id" = ct."tagId"`,
   ]);
   const claimsOf = new Map(claimCounts.map((c) => [c.documentId, c._count._all]));
-  const tagged = new Map<string, { documentId: string } & TaggedClaim>();
+  const tagged = new Map<string, { documentId: string; finalTags?: string[] } & TaggedClaim>();
   for (const row of tagRows) {
     let claim = tagged.get(row.claimId);
     if (!claim) {
       claim = { documentId: row.documentId, suggestedTags: [], reviewerTags: [] };
       tagged.set(row.claimId, claim);
     }
-    if (row.reviewerId === null) claim.suggestedTags.push(row.tag);
-    else claim.reviewerTags.push({ tag: row.tag, reviewerId: row.reviewerId });
+    if (row.kind === "f") {
+      claim.finalTags ??= [];
+      if (row.tag !== null) (claim.finalTags as string[]).push(row.tag);
+    } else if (row.tag === null) continue;
+    else if (row.kind === "s") claim.suggestedTags.push(row.tag);
+    else claim.reviewerTags.push({ tag: row.tag, reviewerId: row.reviewerId! });
   }
   const countsOf = new Map<string, TagCounts>();
   for (const claim of tagged.values()) {

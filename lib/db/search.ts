@@ -142,7 +142,11 @@ export async function explainUnknownFilters(db: Db, query: ParsedQuery): Promise
   const wanted = (field: FilterTerm["field"]) => [
     ...new Set(query.filters.filter((f) => f.field === field).map((f) => f.value)),
   ];
-  const [tags, docs, reviewers] = [wanted("tag"), wanted("doc"), wanted("reviewer")];
+  const [tags, docs, reviewers] = [
+    [...new Set([...wanted("tag"), ...wanted("final")])],
+    wanted("doc"),
+    wanted("reviewer"),
+  ];
   const messages: string[] = [];
   if (tags.length) {
     const all = await db.tag.findMany({ select: { slug: true }, orderBy: { position: "asc" } });

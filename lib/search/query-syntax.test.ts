@@ -149,3 +149,13 @@ describe("parseQuery", () => {
     expect(isEmptyQuery(parseQuery("   \n\t "))).toBe(true);
   });
 });
+
+describe("verdict filters", () => {
+  it("reads final:<tag> like tag: and adjudicated: as yes or no", () => {
+    expect(parseQuery('final:"legal fact" adjudicated:no').filters).toMatchObject([
+      { field: "final", value: "legal-fact", negated: false },
+      { field: "adjudicated", value: "no", negated: false },
+    ]);
+    expect(() => parseQuery("adjudicated:maybe")).toThrow("use adjudicated:yes or adjudicated:no");
+  });
+});

@@ -17,10 +17,21 @@ import { inflectedForms } from "./inflections";
  * A bare word also matches its inflected forms (homicides → homicide; see inflections.ts);
  * a quoted word or phrase and a prefix mean exactly what was typed.
  *   filters          tag:statistic doc:<slug> reviewer:<email> status:<status>
- *                    has:note disagreement:yes linked:yes flag:period
+ *                    has:note disagreement:yes linked:yes flag:period final:<tag> adjudicated:yes|no
  */
 
-export const FILTER_FIELDS = ["tag", "doc", "reviewer", "status", "has", "disagreement", "linked", "flag"] as const;
+export const FILTER_FIELDS = [
+  "tag",
+  "doc",
+  "reviewer",
+  "status",
+  "has",
+  "disagreement",
+  "linked",
+  "flag",
+  "final",
+  "adjudicated",
+] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
 export interface TextTerm {
@@ -46,7 +57,7 @@ export interface TextTerm {
 export interface FilterTerm {
   kind: "filter";
   field: FilterField;
-  /** Normalised: lower case; tag labels as slugs; has → "note"; disagreement → "yes" | "no". */
+  /** Normalised: lower case; tag labels as slugs; has → "note"; disagreement, adjudicated → "yes" | "no". */
   value: string;
   negated: boolean;
   /** As typed, e.g. `tag:"legal fact"`. */
@@ -81,6 +92,8 @@ const EXAMPLES: Record<FilterField, string> = {
   disagreement: "disagreement:yes",
   linked: "linked:yes",
   flag: "flag:period",
+  final: "final:statistic",
+  adjudicated: "adjudicated:yes",
 };
 const YES_NO: Record<string, string> = { yes: "yes", true: "yes", y: "yes", no: "no", false: "no", n: "no" };
 
@@ -133,6 +146,7 @@ function normaliseFilterValue(field: FilterField, raw: string): string {
   const value = raw.trim().toLowerCase();
   switch (field) {
     case "tag":
+    case "final":
       // Labels may be typed with spaces ("legal fact"); slugs use hyphens.
       return value.replace(/\s+/g, "-");
     case "status":
@@ -158,6 +172,10 @@ function normaliseFilterValue(field: FilterField, raw: string): string {
           `flag:${raw} is not a flag; use one of ${FLAG_KINDS.map((k) => `flag:${k}`).join(", ")}.`,
         );
       return value;
+    case "adjudicated":
+      if (!YES_NO[value])
+        throw new QuerySyntaxError(`adjudicated:${raw} is not a filter; use adjudicated:yes or adjudicated:no.`);
+      return YES_NO[value];
     default:
       return value;
   }

@@ -4,15 +4,18 @@ import { type Consensus, consensusOf } from "./consensus";
 /**
  * THE rule by which a claim counts under a tag, used by every screen and file that counts:
  * the document list, the document page, search results and every export. Change it here
- * and nowhere else (adjudicated verdicts, when they land, plug in through consensusOf).
+ * and nowhere else.
  *
- * A claim's final tags are its reviewers' consensus: the tags more than half of the
- * reviewers who tagged it applied. Until a reviewer tags it, its suggested (curated) tags
- * stand in. When reviewers split with no majority it has no final tag ("no consensus").
+ * A claim's final tags are a curator's verdict when it has one; else its reviewers'
+ * consensus: the tags more than half of the reviewers who tagged it applied. Until a
+ * reviewer tags it, its suggested (curated) tags stand in. When reviewers split with no
+ * majority it has no final tag ("no consensus").
  */
 export interface TaggedClaim {
   suggestedTags: string[];
   reviewerTags: AppliedTag[];
+  /** A curator's verdict's tags (possibly none); null or absent without a verdict. */
+  finalTags?: readonly string[] | null;
 }
 
 export function finalTags(claim: TaggedClaim): Consensus {
@@ -21,7 +24,7 @@ export function finalTags(claim: TaggedClaim): Consensus {
 
 /** The rule in one sentence, for the README, the UI legend and every report. */
 export const COUNTING_RULE =
-  "Tags are counted by consensus: a tag applied by more than half of the reviewers who tagged a claim. A claim no reviewer has tagged yet counts under its curated suggestion.";
+  "Tags are counted by a curator's verdict where there is one, else by consensus: a tag applied by more than half of the reviewers who tagged a claim. A claim no reviewer has tagged yet counts under its curated suggestion.";
 
 export interface TagCounts {
   claims: number;

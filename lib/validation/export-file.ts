@@ -58,6 +58,16 @@ export const exportClaimSchema = z.strictObject({
   status: z.enum(["proposed", "accepted", "disputed", "rejected"]),
   suggestedTags: z.array(slug).max(50),
   tags: z.array(z.strictObject({ tag: slug, reviewer: exportPersonSchema, createdAt: isoDate })).max(1_000),
+  /** A curator's verdict (issue 14); absent when the claim has none, so older files stay valid. */
+  verdict: z
+    .strictObject({
+      tags: z.array(slug).max(50),
+      status: z.enum(["proposed", "accepted", "disputed", "rejected"]),
+      reason: z.string().min(1).max(2000),
+      curator: exportPersonSchema,
+      updatedAt: isoDate,
+    })
+    .optional(),
   notes: z.array(exportNoteSchema).max(10_000),
   createdBy: exportPersonSchema.nullable(),
   createdAt: isoDate,

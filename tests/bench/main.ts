@@ -1,5 +1,6 @@
 // `npm run bench -- <name> [options]`: one module per benchmark in this folder.
 const BENCHMARKS: Record<string, () => Promise<{ run: (args: string[]) => Promise<void> }>> = {
+  agreement: () => import("./agreement"),
   annotator: () => import("./annotator"),
   export: () => import("./export"),
   links: () => import("./links"),

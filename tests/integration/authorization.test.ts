@@ -26,6 +26,9 @@ const documentActions = await import("@/app/documents/new/actions");
 const auditActions = await import("@/app/admin/audit/actions");
 const setupActions = await import("@/app/setup/actions");
 const linkActions = await import("@/app/discrepancies/actions");
+const curateActions = await import("@/app/curate/actions");
+const progressActions = await import("@/app/progress/actions");
+const myWorkActions = await import("@/app/my-work/actions");
 const searchRoute = await import("@/app/api/claims/route");
 const claimRoute = await import("@/app/api/claims/[id]/route");
 const tagsRoute = await import("@/app/api/claims/[id]/tags/route");
@@ -37,7 +40,7 @@ const { createUser } = await import("@/lib/db/users");
 const { addNote } = await import("@/lib/db/notes");
 const { cloneTemplate } = await import("./helpers/template-databases");
 
-type Who = "anonymous" | "viewer" | "reviewer (not owner)" | "admin";
+type Who = "anonymous" | "viewer" | "reviewer (not owner)" | "curator" | "admin";
 const users = {} as Record<Exclude<Who, "anonymous">, UserSummary> & { owner: UserSummary };
 
 beforeAll(async () => {
@@ -46,6 +49,7 @@ beforeAll(async () => {
     createUser(db, { email, name: email.split("@")[0], role, password: "long enough password" }, null);
   users.viewer = await make("viewer@example.test", "viewer");
   users["reviewer (not owner)"] = await make("other@example.test", "reviewer");
+  users.curator = await make("curator@example.test", "curator");
   users.admin = await make("admin@example.test", "admin");
   users.owner = await make("owner@example.test", "reviewer");
 });
@@ -104,7 +108,7 @@ let imports = 0;
 const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Who[] }[] = [
   {
     name: "addDocumentAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const form = new FormData();
       form.set("text", `Imported text number ${++imports} of the authorization test.`);
@@ -128,7 +132,7 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
   },
   {
     name: "resolveAnchorAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const c = await someClaim();
       // As a new version would leave it: a fuzzy claim waiting for a reviewer.
@@ -138,7 +142,7 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
   },
   {
     name: "createClaimAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const doc = await db.document.findFirstOrThrow({ where: { fileName: { startsWith: "002" } } });
       const n = await db.claim.count();
@@ -148,7 +152,7 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
   },
   {
     name: "adjustSpanAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const c = await someClaim();
       return claimActions.adjustSpanAction({ claimId: c.id, version: c.version, start: c.start, end: c.end });
@@ -156,7 +160,7 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
   },
   {
     name: "setStatusAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const c = await someClaim();
       return claimActions.setStatusAction({ claimId: c.id, version: c.version, status: "disputed" });
@@ -164,17 +168,17 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
   },
   {
     name: "acceptSuggestionAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => claimActions.acceptSuggestionAction({ suggestionId: (await someSuggestion()).id }),
   },
   {
     name: "rejectSuggestionAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => claimActions.rejectSuggestionAction({ suggestionId: (await someSuggestion()).id }),
   },
   {
     name: "acceptParagraphSuggestionsAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const s = await someSuggestion();
       await db.suggestion.updateMany({ where: { id: { not: s.id }, status: "pending" }, data: { status: "rejected" } });
@@ -183,7 +187,7 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
   },
   {
     name: "describeClaimAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const c = await someClaim();
       return claimActions.describeClaimAction({
@@ -196,7 +200,7 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
   },
   {
     name: "deleteClaimAction + restoreClaimAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const c = await someClaim();
       const deleted = await claimActions.deleteClaimAction({ claimId: c.id, version: c.version });
@@ -206,17 +210,17 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
   },
   {
     name: "setTagAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => claimActions.setTagAction({ claimId: (await someClaim()).id, tag: "opinion", on: true }),
   },
   {
     name: "loadNotesAction",
-    allowed: ["viewer", "reviewer (not owner)", "admin"],
+    allowed: ["viewer", "reviewer (not owner)", "curator", "admin"],
     call: async () => claimActions.loadNotesAction({ claimId: (await someClaim()).id }),
   },
   {
     name: "addNoteAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => claimActions.addNoteAction({ claimId: (await someClaim()).id, parentId: null, body: "a note" }),
   },
   {
@@ -237,7 +241,7 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
   },
   {
     name: "setLinkStateAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const link = await someLink();
       return linkActions.setLinkStateAction({ linkId: link.id, version: link.version, state: "confirmed" });
@@ -245,7 +249,7 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
   },
   {
     name: "dismissFlagAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const link = await someLink();
       return linkActions.dismissFlagAction({ flagId: link.flags[0].id, reason: "not a discrepancy" });
@@ -253,7 +257,7 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
   },
   {
     name: "createLinkAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const link = await someLink();
       return linkActions.createLinkAction({ claimIds: link.members.map((m) => m.claimId), relation: "same-argument" });
@@ -261,7 +265,7 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
   },
   {
     name: "unlinkClaimAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const link = await someLink();
       return linkActions.unlinkClaimAction({
@@ -272,19 +276,66 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
     },
   },
   {
+    name: "adjudicateAction",
+    allowed: ["curator", "admin"],
+    call: async () => {
+      const c = await someClaim();
+      return curateActions.adjudicateAction({
+        claimId: c.id,
+        version: c.version,
+        tags: ["statistic"],
+        status: "accepted",
+        reason: "Checked against the source.",
+      });
+    },
+  },
+  {
     name: "loadClaimLinksAction",
-    allowed: ["viewer", "reviewer (not owner)", "admin"],
+    allowed: ["viewer", "reviewer (not owner)", "curator", "admin"],
     call: async () => linkActions.loadClaimLinksAction({ claimId: (await someClaim()).id }),
   },
   {
     name: "findLinkTargetsAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => linkActions.findLinkTargetsAction({ claimId: (await someClaim()).id, q: "sheriff" }),
   },
   {
     name: "detectLinksAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => linkActions.detectLinksAction({}),
+  },
+  {
+    name: "assignAction + unassignAction",
+    allowed: ["curator", "admin"],
+    call: async () => {
+      const doc = await db.document.findFirstOrThrow({ orderBy: { fileName: "desc" } });
+      const input = { documentId: doc.id, reviewerId: users.owner.id };
+      const assigned = await progressActions.assignAction(input);
+      if (!assigned.ok) return assigned;
+      return progressActions.unassignAction(input);
+    },
+  },
+  {
+    name: "setIndependentReviewAction",
+    allowed: ["curator", "admin"],
+    call: async () => {
+      const doc = await db.document.findFirstOrThrow({ orderBy: { fileName: "desc" } });
+      return progressActions.setIndependentReviewAction({ documentId: doc.id, on: !doc.independentReview });
+    },
+  },
+  {
+    // Only the assigned reviewer may mark their own document done: everyone else is refused.
+    name: "markDoneAction (someone else's assignment)",
+    allowed: [],
+    call: async () => {
+      const doc = await db.document.findFirstOrThrow({ orderBy: { fileName: "asc" } });
+      await db.assignment.upsert({
+        where: { documentId_reviewerId: { documentId: doc.id, reviewerId: users.owner.id } },
+        create: { documentId: doc.id, reviewerId: users.owner.id, assignedById: users.admin.id },
+        update: {},
+      });
+      return myWorkActions.markDoneAction({ documentId: doc.id, done: true });
+    },
   },
   {
     name: "createUserAction",
@@ -331,7 +382,7 @@ const json = (method: string, body: unknown) =>
 ACTIONS.push(
   {
     name: "PATCH /api/claims/[id]",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const c = await someClaim();
       return viaRoute(
@@ -343,7 +394,7 @@ ACTIONS.push(
   },
   {
     name: "PUT /api/claims/[id]/tags",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const c = await someClaim();
       return viaRoute(
@@ -353,7 +404,7 @@ ACTIONS.push(
   },
   {
     name: "DELETE /api/claims/[id]/tags",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const c = await someClaim();
       return viaRoute(
@@ -363,7 +414,7 @@ ACTIONS.push(
   },
   {
     name: "GET /api/export (private data)",
-    allowed: ["viewer", "reviewer (not owner)", "admin"],
+    allowed: ["viewer", "reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const response = await exportRoute.GET(new Request("http://localhost/api/export?format=json"));
       await response.body?.cancel();
@@ -373,7 +424,7 @@ ACTIONS.push(
 );
 ACTIONS.push({
   name: "GET /documents/[slug]/text (private data)",
-  allowed: ["viewer", "reviewer (not owner)", "admin"],
+  allowed: ["viewer", "reviewer (not owner)", "curator", "admin"],
   call: async () => {
     const doc = await db.document.findFirstOrThrow();
     return viaRoute(
@@ -398,7 +449,7 @@ ACTIONS.push(
   },
   {
     name: "GET /api/claims (private data)",
-    allowed: ["viewer", "reviewer (not owner)", "admin"],
+    allowed: ["viewer", "reviewer (not owner)", "curator", "admin"],
     call: async () => viaRoute(await searchRoute.GET(new NextRequest("http://localhost/api/claims?q=police"))),
   },
 );
@@ -436,7 +487,7 @@ describe("the table below lists every server action and route handler of the app
   });
 });
 
-const WHO: Who[] = ["anonymous", "viewer", "reviewer (not owner)", "admin"];
+const WHO: Who[] = ["anonymous", "viewer", "reviewer (not owner)", "curator", "admin"];
 
 describe("every server action checks who is asking, on the server", () => {
   // Run the admin row of status first so the restore row has an event to restore.
@@ -456,7 +507,7 @@ describe("every server action checks who is asking, on the server", () => {
       // Form actions (useActionState) call it `message`; the rest `error`.
       const refusal = result as unknown as { error?: string; message?: string };
       expect(refusal.error ?? refusal.message).toMatch(
-        /sign in|can read but not change|Only an admin|author or an admin|already done|^40[13] /i,
+        /sign in|can read but not change|Only an admin|Only a curator|author or an admin|already done|not assigned to you|^40[13] /i,
       );
       // A refused write leaves no trace but the note the test itself prepared.
       const written = (await db.auditEvent.count()) - auditBefore;

@@ -13,6 +13,7 @@ import {
 import { db } from "@/lib/db/client";
 import { editDocumentMetadata } from "@/lib/db/document-imports";
 import { resolveAnchor } from "@/lib/db/document-versions";
+import { redactedWrite } from "@/lib/db/independent-review";
 import { addNote, changeNote } from "@/lib/db/notes";
 import { acceptSuggestion, acceptSuggestionsInParagraph, rejectSuggestion } from "@/lib/db/suggestions";
 import { listNotesForReading } from "@/lib/notes/notes-for-reading";
@@ -32,25 +33,36 @@ import { editDocumentMetadataSchema } from "@/lib/validation/document-import";
 import { addNoteSchema, deleteNoteSchema, editNoteSchema } from "@/lib/validation/note";
 
 // Thin: parse, guard, call lib/db. Each is a public endpoint, so each goes through guardedWrite.
+// A claim that comes back is redacted for a reviewer under independent review (lib/db/independent-review).
 
 export async function createClaimAction(input: unknown) {
-  return guardedWrite(createClaimSchema, input, "reviewer", (user, i) => createClaim(db, user.id, i));
+  return guardedWrite(createClaimSchema, input, "reviewer", (user, i) =>
+    redactedWrite(db, user, () => createClaim(db, user.id, i)),
+  );
 }
 
 export async function adjustSpanAction(input: unknown) {
-  return guardedWrite(adjustSpanSchema, input, "reviewer", (user, i) => adjustClaimSpan(db, user.id, i));
+  return guardedWrite(adjustSpanSchema, input, "reviewer", (user, i) =>
+    redactedWrite(db, user, () => adjustClaimSpan(db, user.id, i)),
+  );
 }
 
 export async function setStatusAction(input: unknown) {
-  return guardedWrite(setStatusSchema, input, "reviewer", (user, i) => setClaimStatus(db, user.id, i));
+  return guardedWrite(setStatusSchema, input, "reviewer", (user, i) =>
+    redactedWrite(db, user, () => setClaimStatus(db, user.id, i)),
+  );
 }
 
 export async function describeClaimAction(input: unknown) {
-  return guardedWrite(describeClaimSchema, input, "reviewer", (user, i) => describeClaim(db, user.id, i));
+  return guardedWrite(describeClaimSchema, input, "reviewer", (user, i) =>
+    redactedWrite(db, user, () => describeClaim(db, user.id, i)),
+  );
 }
 
 export async function acceptSuggestionAction(input: unknown) {
-  return guardedWrite(acceptSuggestionSchema, input, "reviewer", (user, i) => acceptSuggestion(db, user.id, i));
+  return guardedWrite(acceptSuggestionSchema, input, "reviewer", (user, i) =>
+    redactedWrite(db, user, () => acceptSuggestion(db, user.id, i)),
+  );
 }
 
 export async function rejectSuggestionAction(input: unknown) {
@@ -65,18 +77,20 @@ export async function acceptParagraphSuggestionsAction(input: unknown) {
 
 export async function deleteClaimAction(input: unknown) {
   return guardedWrite(claimVersionSchema, input, "reviewer", (user, i) =>
-    setClaimDeleted(db, user.id, { ...i, deleted: true }),
+    redactedWrite(db, user, () => setClaimDeleted(db, user.id, { ...i, deleted: true })),
   );
 }
 
 export async function restoreClaimAction(input: unknown) {
   return guardedWrite(claimVersionSchema, input, "reviewer", (user, i) =>
-    setClaimDeleted(db, user.id, { ...i, deleted: false }),
+    redactedWrite(db, user, () => setClaimDeleted(db, user.id, { ...i, deleted: false })),
   );
 }
 
 export async function setTagAction(input: unknown) {
-  return guardedWrite(setTagSchema, input, "reviewer", (user, i) => setReviewerTag(db, user.id, i));
+  return guardedWrite(setTagSchema, input, "reviewer", (user, i) =>
+    redactedWrite(db, user, () => setReviewerTag(db, user.id, i)),
+  );
 }
 
 /** A claim's notes with their markdown rendered sanitized on the server. */

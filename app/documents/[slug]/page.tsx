@@ -19,6 +19,7 @@ import { hasRole } from "@/lib/auth/current-user";
 import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db/client";
 import { getDocumentForReading } from "@/lib/db/documents";
+import { claimsForViewer } from "@/lib/db/independent-review";
 import { listPendingSuggestions } from "@/lib/db/suggestions";
 import { listTags } from "@/lib/db/tags";
 import { countTags } from "@/lib/tags/counting-rule";
@@ -58,7 +59,12 @@ export default async function DocumentPage({ params }: Params) {
   const user = await requireUser(`/documents/${slug}`);
   const [doc, tags] = await Promise.all([loadDocument(slug), listTags(db)]);
   if (!doc) notFound();
-  const suggestions = await listPendingSuggestions(db, doc.id);
+  // What this user may see: during an independent review, other reviewers' tags are left out
+  // of the claims and so of the counts drawn from them.
+  const [claims, suggestions] = await Promise.all([
+    claimsForViewer(db, user, doc.id, doc.claims),
+    listPendingSuggestions(db, doc.id),
+  ]);
   const liveClaims = doc.claims.filter((c) => !c.deleted).length;
   return (
     <article className="document-page">
@@ -95,7 +101,7 @@ export default async function DocumentPage({ params }: Params) {
       <Annotator
         documentId={doc.id}
         text={doc.text}
-        claims={doc.claims}
+        claims={claims}
         suggestions={suggestions}
         tags={tags}
         viewer={{ id: user.id, name: user.name, role: user.role }}
@@ -125,7 +131,13 @@ export default async function DocumentPage({ params }: Params) {
       <section className="document-footer" aria-label="About this document">
         <h2>Final tags in this document</h2>
         <p className="meta">Counted when the page was loaded: reload to count tags added since.</p>
-        <TagCountBar tags={tags} counts={countTags(doc.claims.filter((c) => !c.deleted)).byTag} total={liveClaims} />
+        <TagCountBar
+          tags={tags}
+          counts={
+            countTags(claims.filter((c) => !c.deleted).map((c) => ({ ...c, finalTags: c.verdict?.tags ?? null }))).byTag
+          }
+          total={liveClaims}
+        />
         <TagLegend tags={tags} />
         {hasRole(user.role, "admin") ? (
           <EditDetailsForm

@@ -2,6 +2,7 @@ import type { LinkListing } from "../../db/claim-link-reads";
 import { renderMarkdown } from "../../notes/render-markdown";
 import { loadExportLinks, RELATION_WORDS } from "../links";
 import type { ExportTag, NumberedClaim } from "../model";
+import { agreementHtml } from "../report/agreement-section";
 import {
   CONSENSUS_EXPLANATION,
   claimConsensus,
@@ -128,6 +129,7 @@ export async function* renderHtml(source: ExportSource): AsyncGenerator<string> 
 ${summaryTable(rows, source.tags)}
 <p class="explain">${escapeHtml(CONSENSUS_EXPLANATION)}</p>
 `;
+  yield await agreementHtml(source, escapeHtml);
   for (const [i, header] of source.documents.entries()) {
     const doc = await loadDocument(source, header);
     const byline = documentByline(doc);

@@ -27,6 +27,17 @@ export function toFileClaim(c: ExportClaim): ExportFileClaim {
     status: c.status as ExportFileClaim["status"],
     suggestedTags: c.suggestedTags,
     tags: c.tags.map((t) => ({ tag: t.tag, reviewer: person(t.reviewer), createdAt: t.createdAt.toISOString() })),
+    ...(c.verdict
+      ? {
+          verdict: {
+            tags: c.verdict.tags,
+            status: c.verdict.status as ExportFileClaim["status"],
+            reason: c.verdict.reason,
+            curator: person(c.verdict.curator),
+            updatedAt: c.verdict.updatedAt.toISOString(),
+          },
+        }
+      : {}),
     notes: c.notes.map((n) => ({
       id: n.id,
       parentId: n.parentId,

@@ -68,6 +68,14 @@ export function toAnnotation(
       creator: personAgent(source, t.reviewer),
       created: t.createdAt.toISOString(),
     });
+  // A curator's verdict: the final tags classify the claim, the reason moderates it (issue 14).
+  if (claim.verdict) {
+    const curator = personAgent(source, claim.verdict.curator);
+    const modified = claim.verdict.updatedAt.toISOString();
+    for (const slug of claim.verdict.tags)
+      body.push({ type: "TextualBody", purpose: "classifying", value: slug, creator: curator, modified });
+    body.push({ type: "TextualBody", purpose: "moderating", value: claim.verdict.reason, creator: curator, modified });
+  }
   for (const n of claim.notes) {
     // No `id` on these bodies: the W3C tests read a body with an id as an external resource, which may not carry a purpose.
     body.push({

@@ -1,6 +1,7 @@
 import type { LinkListing } from "../../db/claim-link-reads";
 import { loadExportLinks, RELATION_WORDS } from "../links";
 import type { ExportTag, NumberedClaim } from "../model";
+import { agreementMarkdown } from "../report/agreement-section";
 import {
   CONSENSUS_EXPLANATION,
   claimConsensus,
@@ -117,6 +118,7 @@ export async function* renderMarkdown(source: ExportSource): AsyncGenerator<stri
   yield `# Claimbook report: ${escapeMarkdown(source.scope.label)}\n\n`;
   yield `Exported ${formatDate(source.now)} · ${total} claims in ${rows.length} document${rows.length === 1 ? "" : "s"}\n\n`;
   yield `## Summary\n\n${summaryTable(rows, source.tags)}\n\n${CONSENSUS_EXPLANATION}\n\n`;
+  yield await agreementMarkdown(source, escapeMarkdown);
   for (const [i, header] of source.documents.entries()) {
     const doc = await loadDocument(source, header);
     const byline = documentByline(doc);

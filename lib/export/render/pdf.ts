@@ -2,6 +2,7 @@ import PDFDocument from "pdfkit";
 import type { LinkListing } from "../../db/claim-link-reads";
 import { loadExportLinks, RELATION_WORDS } from "../links";
 import type { ExportTag, NumberedClaim } from "../model";
+import { agreementTextLines } from "../report/agreement-section";
 import {
   CONSENSUS_EXPLANATION,
   claimConsensus,
@@ -180,6 +181,12 @@ export async function* renderPdf(source: ExportSource): AsyncGenerator<Uint8Arra
   summaryTable(doc, rows, source.tags);
   doc.moveDown(0.5);
   use(doc, "sans", 8.5, SOFT).text(CONSENSUS_EXPLANATION);
+  const agreement = await agreementTextLines(source);
+  doc.moveDown(1);
+  use(doc, "sansBold", 13).text("Agreement");
+  doc.moveDown(0.4);
+  use(doc, "sans", 8.5, SOFT).text(agreement.intro);
+  for (const line of agreement.lines) use(doc, "sans", 9.5).text(line);
 
   let rendered = 0;
   for (const [i, header] of source.documents.entries()) {

@@ -15,6 +15,7 @@ export function claimConsensus(claim: ExportClaim): Consensus {
   return finalTags({
     suggestedTags: claim.suggestedTags,
     reviewerTags: claim.tags.map((t) => ({ tag: t.tag, reviewerId: t.reviewer.id })),
+    finalTags: claim.verdict?.tags ?? null,
   });
 }
 
@@ -26,6 +27,8 @@ export function tagLabeller(tags: ExportTag[]): (slug: string) => string {
 /** "unanimous, 2 reviewers" / "majority of 3 reviewers" / "reviewers split" / "curated suggestion; no reviewer has tagged it yet". */
 export function describeAgreement(c: Consensus): string {
   switch (c.agreement) {
+    case "adjudicated":
+      return `adjudicated by a curator${c.reviewers ? ` over ${c.reviewers} ${c.reviewers === 1 ? "reviewer" : "reviewers"}` : ""}`;
     case "suggested":
       return "curated suggestion; no reviewer has tagged it yet";
     case "unanimous":

@@ -48,6 +48,10 @@ export function facetValue(filter: Pick<FilterTerm, "field" | "value">): string 
       return "linked";
     case "flag":
       return `flag:${value}`;
+    case "final":
+      return `f:${value}`;
+    case "adjudicated":
+      return "adjudicated";
   }
 }
 
@@ -81,8 +85,8 @@ export function buildTsMatch(query: ParsedQuery): TsMatch {
   const facets: string[] = [];
   const notFacets: string[] = [];
   for (const filter of query.filters) {
-    // disagreement:no is "not disagree"; -disagreement:no is "disagree" (linked: likewise).
-    const flip = (filter.field === "disagreement" || filter.field === "linked") && filter.value === "no";
+    // disagreement:no is "not disagree"; -disagreement:no is "disagree" (linked and adjudicated likewise).
+    const flip = ["disagreement", "linked", "adjudicated"].includes(filter.field) && filter.value === "no";
     (filter.negated !== flip ? notFacets : facets).push(facetValue(filter));
   }
   return {

@@ -34,6 +34,10 @@ export function facetToken(filter: Pick<FilterTerm, "field" | "value">): string 
       return `${FACET_MARK}linked`;
     case "flag":
       return `${FACET_MARK}flag${filter.value}`;
+    case "final":
+      return `${FACET_MARK}f${hex(filter.value)}`;
+    case "adjudicated":
+      return `${FACET_MARK}adjudicated`;
   }
 }
 
@@ -51,8 +55,8 @@ function phrase(term: TextTerm): string {
 }
 
 function facet(filter: FilterTerm): { expression: string; negated: boolean } {
-  // disagreement:no is "not disagree"; -disagreement:no is "disagree" (linked: likewise).
-  const flip = (filter.field === "disagreement" || filter.field === "linked") && filter.value === "no";
+  // disagreement:no is "not disagree"; -disagreement:no is "disagree" (linked and adjudicated likewise).
+  const flip = ["disagreement", "linked", "adjudicated"].includes(filter.field) && filter.value === "no";
   return { expression: `"${facetToken(filter)}"`, negated: filter.negated !== flip };
 }
 

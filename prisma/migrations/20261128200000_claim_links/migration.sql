@@ -78,6 +78,10 @@ SELECT
                  WHERE u."id" IN (SELECT "reviewerId" FROM "ClaimTag" WHERE "claimId" = c."id"
                                   UNION SELECT "authorId" FROM "Note" WHERE "claimId" = c."id" AND "deletedAt" IS NULL)), '')
     || CASE WHEN EXISTS (SELECT 1 FROM "Note" WHERE "claimId" = c."id" AND "deletedAt" IS NULL) THEN ' ' || char(57344) || 'hasnote' ELSE '' END
+    -- A curator's verdict (20261128100000_team_review): f<hex final tag slug> per final tag, and adjudicated.
+    || coalesce((SELECT group_concat(' ' || char(57344) || 'f' || lower(hex(t."slug")), '') FROM "FinalTag" f
+                 JOIN "Tag" t ON t."id" = f."tagId" WHERE f."claimId" = c."id"), '')
+    || CASE WHEN EXISTS (SELECT 1 FROM "Adjudication" WHERE "claimId" = c."id") THEN ' ' || char(57344) || 'adjudicated' ELSE '' END
     -- Reviewers disagree when one applied a tag another reviewer of the claim did not.
     || CASE WHEN EXISTS (SELECT 1 FROM "ClaimTag" a JOIN "ClaimTag" b ON b."claimId" = a."claimId" AND b."reviewerId" <> a."reviewerId"
                          WHERE a."claimId" = c."id"

@@ -1,6 +1,7 @@
 import { readJsonObject, respondToWrite } from "@/lib/api/json-write";
 import { setClaimStatus } from "@/lib/db/claim-writes";
 import { db } from "@/lib/db/client";
+import { redactedWrite } from "@/lib/db/independent-review";
 import { setStatusSchema } from "@/lib/validation/claim";
 
 type Context = { params: Promise<{ id: string }> };
@@ -10,5 +11,7 @@ export async function PATCH(request: Request, { params }: Context) {
   const body = await readJsonObject(request);
   if (body instanceof Response) return body;
   const input = { ...body, claimId: (await params).id };
-  return respondToWrite(setStatusSchema, input, "reviewer", (user, i) => setClaimStatus(db, user.id, i));
+  return respondToWrite(setStatusSchema, input, "reviewer", (user, i) =>
+    redactedWrite(db, user, () => setClaimStatus(db, user.id, i)),
+  );
 }

@@ -80,6 +80,9 @@ SELECT
     CASE WHEN c."deletedAt" IS NULL THEN
         ARRAY['d:' || d."slug", 's:' || c."status"] || coalesce(tags."facets", '{}') || coalesce(people."facets", '{}')
         || CASE WHEN notes."body" IS NOT NULL THEN ARRAY['hasnote'] ELSE '{}' END
+        -- A curator's verdict (20261128100000_team_review): f:<final tag> per final tag, and adjudicated.
+        || coalesce(ARRAY(SELECT 'f:' || t."slug" FROM "FinalTag" f JOIN "Tag" t ON t."id" = f."tagId" WHERE f."claimId" = c."id"), '{}')
+        || CASE WHEN EXISTS (SELECT 1 FROM "Adjudication" WHERE "claimId" = c."id") THEN ARRAY['adjudicated'] ELSE '{}' END
         -- Reviewers disagree when one applied a tag another reviewer of the claim did not.
         || CASE WHEN EXISTS (SELECT 1 FROM "ClaimTag" a JOIN "ClaimTag" b ON b."claimId" = a."claimId" AND b."reviewerId" <> a."reviewerId"
                              WHERE a."claimId" = c."id"
