@@ -1,0 +1,212 @@
+import "server-only";
+import type { Db } from "../db/client";
+import { liveEventBounds, pruneLiveEvents, readLiveEventsAfter } from "../db/live-events";
+import { findActiveUsers } from "../db/users";
+import { type LiveViewer, mayReceive } from "./authorize";
+import type { LiveBus } from "./bus";
+import type { LiveEvent } from "./event-kinds";
+import { changeFrame, HEARTBEAT_FRAME, reloadFrame } from "./sse-frames";
+
+/** One open stream: `send` returns false when the client is too slow to take more. */
+export interface LiveConnection {
+  viewer: LiveViewer;
+  documentId: string;
+  send(frame: string): boolean;
+  close(): void;
+}
+
+export interface HubLimits {
+  perUser: number;
+  total: number;
+  /** Missed events replayed after a reconnect; beyond this the page is told to reload. */
+  replayMax: number;
+  heartbeatMs: number;
+  /** Live events older than this are pruned (the audit log keeps the history). */
+  keepMs: number;
+}
+
+export const DEFAULT_LIMITS: HubLimits = {
+  perUser: 6,
+  total: 500,
+  replayMax: 500,
+  heartbeatMs: 20_000,
+  keepMs: 24 * 3600_000,
+};
+
+export type Admission = { ok: true; release: () => void } | { ok: false; reason: "per-user" | "total" };
+
+/** Reads per query while catching up; a burst larger than this takes several reads, in order. */
+const READ_BATCH = 500;
+const PRUNE_EVERY_MS = 3600_000;
+
+/**
+ * One per app server: reads the live events committed since the last seq it saw (one
+ * query per nudge, however many pages are open) and hands each to the streams of its
+ * document that may receive it. Reads and joins run one after the other on one queue, so
+ * a page that joins with a Last-Event-ID gets the missed events, then the live ones, with
+ * no gap and no repeat.
+ */
+export class LiveHub {
+  #cursor = -1; // the last seq read; -1: not read yet
+  #byDocument = new Map<string, Set<LiveConnection>>();
+  #perUser = new Map<string, number>();
+  #total = 0;
+  #queue: Promise<void> = Promise.resolve();
+  #readPending = false;
+  #lastPrune = 0;
+  #heartbeat: NodeJS.Timeout;
+  #unsubscribe: () => void;
+
+  constructor(
+    readonly db: Db,
+    readonly bus: LiveBus,
+    readonly limits: HubLimits = DEFAULT_LIMITS,
+  ) {
+    this.#unsubscribe = bus.subscribe(() => this.nudge());
+    this.#heartbeat = setInterval(() => this.#enqueue(() => this.#beat()), limits.heartbeatMs);
+    this.#heartbeat.unref?.();
+  }
+
+  /** Reserves a stream for the user, or says which bound refuses it. */
+  admit(userId: string): Admission {
+    if (this.#total >= this.limits.total) return { ok: false, reason: "total" };
+    const mine = this.#perUser.get(userId) ?? 0;
+    if (mine >= this.limits.perUser) return { ok: false, reason: "per-user" };
+    this.#total++;
+    this.#perUser.set(userId, mine + 1);
+    let released = false;
+    return {
+      ok: true,
+      release: () => {
+        if (released) return;
+        released = true;
+        this.#total--;
+        const left = (this.#perUser.get(userId) ?? 1) - 1;
+        if (left > 0) this.#perUser.set(userId, left);
+        else this.#perUser.delete(userId);
+      },
+    };
+  }
+
+  /** Adds a stream after replaying what it missed since `after` (null: it missed nothing). */
+  join(connection: LiveConnection, after: number | null): Promise<void> {
+    return this.#enqueue(async () => {
+      await this.#readNew();
+      if (after !== null && after < this.#cursor) await this.#replay(connection, after);
+      else if (after !== null && after > this.#cursor) connection.send(reloadFrame(this.#cursor, "unknown-id")); // another database, or one restored
+      const streams = this.#byDocument.get(connection.documentId) ?? new Set<LiveConnection>();
+      this.#byDocument.set(connection.documentId, streams);
+      streams.add(connection);
+    });
+  }
+
+  leave(connection: LiveConnection): void {
+    const streams = this.#byDocument.get(connection.documentId);
+    if (!streams?.delete(connection)) return;
+    if (streams.size === 0) this.#byDocument.delete(connection.documentId);
+  }
+
+  /** New events may have been committed: read them once, however many nudges arrive meanwhile. */
+  nudge(): void {
+    if (this.#readPending) return;
+    this.#readPending = true;
+    void this.#enqueue(async () => {
+      this.#readPending = false;
+      await this.#readNew();
+    });
+  }
+
+  /** Reads and delivers whatever is committed now; resolves when done (tests, the bench). */
+  flush(): Promise<void> {
+    return this.#enqueue(() => this.#readNew());
+  }
+
+  /** Streams open now, for the bench and tests. */
+  get size(): number {
+    return this.#total;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.#heartbeat);
+    this.#unsubscribe();
+    for (const streams of this.#byDocument.values()) for (const c of streams) c.close();
+    this.#byDocument.clear();
+    await this.#queue;
+  }
+
+  #enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.#queue.then(task);
+    // A failed read (database busy or gone) must not stop the queue: the next nudge retries.
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #readNew(): Promise<void> {
+    if (this.#cursor < 0 || this.#byDocument.size === 0) {
+      // Nobody listens: no need to read the events, only to know where "now" is.
+      this.#cursor = (await liveEventBounds(this.db)).latest;
+      return;
+    }
+    for (;;) {
+      const events = await readLiveEventsAfter(this.db, this.#cursor, READ_BATCH);
+      for (const event of events) {
+        this.#cursor = event.seq;
+        for (const connection of this.#byDocument.get(event.documentId) ?? []) this.#deliver(connection, event);
+      }
+      if (events.length < READ_BATCH) return;
+    }
+  }
+
+  async #replay(connection: LiveConnection, after: number): Promise<void> {
+    const { oldest } = await liveEventBounds(this.db);
+    const missed =
+      oldest !== null && oldest > after + 1
+        ? null // pruned: the gap cannot be told in full
+        : await readLiveEventsAfter(this.db, after, this.limits.replayMax + 1, connection.documentId);
+    const inGap = missed?.filter((e) => e.seq <= this.#cursor);
+    if (!inGap || inGap.length > this.limits.replayMax) {
+      connection.send(reloadFrame(this.#cursor, "too-old"));
+      return;
+    }
+    for (const event of inGap) this.#deliver(connection, event);
+  }
+
+  #deliver(connection: LiveConnection, event: LiveEvent): void {
+    if (!mayReceive(connection.viewer, event)) return;
+    if (!connection.send(changeFrame(event))) this.#drop(connection);
+  }
+
+  /** A client that does not read its stream is dropped: its EventSource reconnects and catches up. */
+  #drop(connection: LiveConnection): void {
+    this.leave(connection);
+    connection.close();
+  }
+
+  /** Every heartbeat: a comment down each stream, and the accounts re-read (a deactivated one is cut off). */
+  async #beat(): Promise<void> {
+    const all = [...this.#byDocument.values()].flatMap((s) => [...s]);
+    if (all.length > 0) {
+      const active = new Map(
+        (
+          await findActiveUsers(
+            this.db,
+            all.map((c) => c.viewer.id),
+          )
+        ).map((u) => [u.id, u]),
+      );
+      for (const connection of all) {
+        const user = active.get(connection.viewer.id);
+        if (!user) {
+          this.#drop(connection);
+          continue;
+        }
+        connection.viewer = { id: user.id, name: user.name, role: user.role };
+        if (!connection.send(HEARTBEAT_FRAME)) this.#drop(connection);
+      }
+    }
+    if (Date.now() - this.#lastPrune > PRUNE_EVERY_MS) {
+      this.#lastPrune = Date.now();
+      await pruneLiveEvents(this.db, new Date(Date.now() - this.limits.keepMs));
+    }
+  }
+}

@@ -1,0 +1,253 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { appendAudit } from "@/lib/db/audit";
+import { adjustClaimSpan, createClaim, setClaimDeleted, setClaimStatus, setReviewerTag } from "@/lib/db/claim-writes";
+import { ConflictError } from "@/lib/db/errors";
+import { LIVE_CHANNEL } from "@/lib/db/live-events";
+import { addNote, changeNote } from "@/lib/db/notes";
+import { createUser, type UserSummary } from "@/lib/db/users";
+import { createInProcessBus } from "@/lib/live/bus";
+import { DEFAULT_LIMITS, type LiveConnection, LiveHub } from "@/lib/live/hub";
+import { createPostgresBus } from "@/lib/live/postgres-bus";
+import { testEngineIsPostgres } from "@/tests/support/postgres/test-server";
+import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
+
+let t: TestDatabase;
+let hub: LiveHub;
+let reviewer: UserSummary;
+let viewer: UserSummary;
+let doc: { id: string; text: string };
+let otherDocId: string;
+
+const LIMITS = { ...DEFAULT_LIMITS, heartbeatMs: 3600_000 };
+
+beforeEach(async () => {
+  t = await createTestDatabase({ from: "seeded" });
+  hub = new LiveHub(t.db, createInProcessBus(), LIMITS);
+  const make = (email: string, role: UserSummary["role"]) =>
+    createUser(t.db, { email, name: email.split("@")[0], role, password: "long enough password" }, null);
+  reviewer = await make("rui@example.test", "reviewer");
+  viewer = await make("vera@example.test", "viewer");
+  doc = await t.db.document.findFirstOrThrow({
+    where: { fileName: { startsWith: "002" } },
+    select: { id: true, text: true },
+  });
+  otherDocId = (await t.db.document.findFirstOrThrow({ where: { fileName: { startsWith: "003" } } })).id;
+});
+afterEach(async () => {
+  await hub.close();
+  await t.close();
+});
+
+/** A stream as the hub sees it, recording the frames it was sent. */
+function listen(user: UserSummary, documentId = doc.id, accept = () => true) {
+  const frames: string[] = [];
+  const connection: LiveConnection & { closed: boolean } = {
+    viewer: { id: user.id, name: user.name, role: user.role },
+    documentId,
+    closed: false,
+    send(frame) {
+      frames.push(frame);
+      return accept();
+    },
+    close() {
+      connection.closed = true;
+    },
+  };
+  const changes = () =>
+    frames
+      .filter((f) => f.includes("event: change"))
+      .map((f) => ({ id: Number(/^id: (\d+)/.exec(f)![1]), ...JSON.parse(/data: (.*)/.exec(f)![1]) }));
+  return { connection, frames, changes };
+}
+
+const spanOf = (phrase: string) => ({ start: doc.text.indexOf(phrase), end: doc.text.indexOf(phrase) + phrase.length });
+const latestSeq = async () => (await t.db.liveEvent.aggregate({ _max: { seq: true } }))._max.seq ?? 0;
+
+describe("live events", () => {
+  it("announces each kind of change once, with the entity and its new version, to every role", async () => {
+    const asReviewer = listen(reviewer);
+    const asViewer = listen(viewer);
+    await hub.join(asReviewer.connection, null);
+    await hub.join(asViewer.connection, null);
+
+    const claim = await createClaim(t.db, reviewer.id, { documentId: doc.id, ...spanOf("up to 48 hours") });
+    const adjusted = await adjustClaimSpan(t.db, reviewer.id, { claimId: claim.id, version: 1, ...spanOf("48 hours") });
+    const accepted = await setClaimStatus(t.db, reviewer.id, {
+      claimId: claim.id,
+      version: adjusted.version,
+      status: "accepted",
+    });
+    await setReviewerTag(t.db, reviewer.id, { claimId: claim.id, tag: "statistic", on: true });
+    const deleted = await setClaimDeleted(t.db, reviewer.id, {
+      claimId: claim.id,
+      version: accepted.version,
+      deleted: true,
+    });
+    await setClaimDeleted(t.db, reviewer.id, { claimId: claim.id, version: deleted.version, deleted: false });
+    const noteId = await addNote(t.db, reviewer, { claimId: claim.id, parentId: null, body: "first" });
+    await changeNote(t.db, reviewer, { noteId, version: 1, body: "edited" });
+    await changeNote(t.db, reviewer, { noteId, version: 2, body: null });
+    await hub.flush();
+
+    const expected = [
+      { kind: "claim.created", entityId: claim.id, version: 1 },
+      { kind: "claim.adjusted", entityId: claim.id, version: 2 },
+      { kind: "claim.status", entityId: claim.id, version: 3 },
+      { kind: "claim.tags", entityId: claim.id, version: 3 },
+      { kind: "claim.deleted", entityId: claim.id, version: 4 },
+      { kind: "claim.restored", entityId: claim.id, version: 5 },
+      { kind: "note.added", entityId: noteId, version: 1 },
+      { kind: "note.edited", entityId: noteId, version: 2 },
+      { kind: "note.deleted", entityId: noteId, version: 3 },
+    ].map((e) => ({ ...e, claimId: claim.id, actorId: reviewer.id }));
+    for (const { changes } of [asReviewer, asViewer]) {
+      expect(changes()).toMatchObject(expected);
+      const ids = changes().map((c) => c.id);
+      expect(ids).toEqual([...ids].sort((a, b) => a - b));
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+
+  it("sends a document's events only to that document's streams", async () => {
+    const here = listen(viewer);
+    const elsewhere = listen(viewer, otherDocId);
+    await hub.join(here.connection, null);
+    await hub.join(elsewhere.connection, null);
+    await createClaim(t.db, reviewer.id, { documentId: doc.id, ...spanOf("up to 48 hours") });
+    await hub.flush();
+    expect(here.changes()).toHaveLength(1);
+    expect(elsewhere.changes()).toHaveLength(0);
+  });
+
+  it("publishes nothing for a write that was refused or rolled back", async () => {
+    const stream = listen(viewer);
+    await hub.join(stream.connection, null);
+    const before = await latestSeq();
+    const claim = await t.db.claim.findFirstOrThrow({ where: { documentId: doc.id, deletedAt: null } });
+    // A stale version: the claim write throws a conflict inside its transaction.
+    await expect(
+      setClaimStatus(t.db, reviewer.id, { claimId: claim.id, version: claim.version + 7, status: "accepted" }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    // An audited change whose transaction fails after its audit event (and live event) were written.
+    await expect(
+      t.db.$transaction(async (tx) => {
+        await appendAudit(tx, {
+          actorId: reviewer.id,
+          action: "claim.set-status",
+          entityType: "Claim",
+          entityId: claim.id,
+          documentId: doc.id,
+          claimId: claim.id,
+        });
+        throw new Error("rolled back after the audit");
+      }),
+    ).rejects.toThrow("rolled back");
+    hub.bus.announce();
+    await hub.flush();
+    expect(await latestSeq()).toBe(before);
+    expect(stream.changes()).toEqual([]);
+  });
+
+  it("replays what a page missed after its Last-Event-ID, then continues live without a gap or a repeat", async () => {
+    const seen = await latestSeq();
+    const claim = await createClaim(t.db, reviewer.id, { documentId: doc.id, ...spanOf("up to 48 hours") });
+    await setReviewerTag(t.db, reviewer.id, { claimId: claim.id, tag: "opinion", on: true });
+    await createClaim(t.db, reviewer.id, { documentId: otherDocId, start: 0, end: 5 }).catch(() => undefined);
+
+    const back = listen(viewer);
+    await hub.join(back.connection, seen);
+    expect(back.changes().map((c) => c.kind)).toEqual(["claim.created", "claim.tags"]);
+
+    await setReviewerTag(t.db, reviewer.id, { claimId: claim.id, tag: "opinion", on: false });
+    await hub.flush();
+    expect(back.changes().map((c) => c.kind)).toEqual(["claim.created", "claim.tags", "claim.tags"]);
+  });
+
+  it("tells the page to reload when the gap is too long to replay, or the id is not this database's", async () => {
+    await hub.close();
+    hub = new LiveHub(t.db, createInProcessBus(), { ...LIMITS, replayMax: 1 });
+    const seen = await latestSeq();
+    const claim = await createClaim(t.db, reviewer.id, { documentId: doc.id, ...spanOf("up to 48 hours") });
+    await setReviewerTag(t.db, reviewer.id, { claimId: claim.id, tag: "opinion", on: true });
+
+    const far = listen(viewer);
+    await hub.join(far.connection, seen);
+    expect(far.changes()).toEqual([]);
+    expect(far.frames.join("")).toMatch(new RegExp(`id: ${seen + 2}\nevent: reload\ndata: \\{"reason":"too-old"\\}`));
+
+    const stranger = listen(viewer);
+    await hub.join(stranger.connection, seen + 1000);
+    expect(stranger.frames.join("")).toContain('"reason":"unknown-id"');
+  });
+
+  it("drops a stream whose client stopped reading, and stops sending to it", async () => {
+    const slow = listen(viewer, doc.id, () => false);
+    await hub.join(slow.connection, null);
+    const claim = await createClaim(t.db, reviewer.id, { documentId: doc.id, ...spanOf("up to 48 hours") });
+    await hub.flush();
+    expect(slow.connection.closed).toBe(true);
+    await setReviewerTag(t.db, reviewer.id, { claimId: claim.id, tag: "opinion", on: true });
+    await hub.flush();
+    expect(slow.changes()).toHaveLength(1);
+  });
+
+  it("bounds the streams per account and in total", async () => {
+    await hub.close();
+    hub = new LiveHub(t.db, createInProcessBus(), { ...LIMITS, perUser: 2, total: 3 });
+    const a = hub.admit(reviewer.id);
+    const b = hub.admit(reviewer.id);
+    expect(hub.admit(reviewer.id)).toEqual({ ok: false, reason: "per-user" });
+    expect(hub.admit(viewer.id).ok).toBe(true);
+    expect(hub.admit("someone-else")).toEqual({ ok: false, reason: "total" });
+    if (a.ok) a.release();
+    if (a.ok) a.release(); // twice is harmless
+    expect(hub.admit(reviewer.id).ok).toBe(true);
+    expect(b.ok).toBe(true);
+  });
+});
+
+describe.runIf(testEngineIsPostgres())("live events across app servers (PostgreSQL LISTEN/NOTIFY)", () => {
+  it("a write on one server reaches a page on another, after the commit only", async () => {
+    const busOfB = createPostgresBus(t.url, LIVE_CHANNEL);
+    const { createDb } = await import("@/lib/db/client");
+    const dbOfB = createDb(t.url);
+    const hubOfB = new LiveHub(dbOfB, busOfB, LIMITS);
+    try {
+      await busOfB.listening;
+      const page = listen(viewer);
+      await hubOfB.join(page.connection, null);
+      let nudged = 0;
+      const heard = new Promise<void>((resolve) =>
+        busOfB.subscribe(() => {
+          nudged++;
+          resolve();
+        }),
+      );
+      // Server A writes (its own bus is never told): only the NOTIFY at commit can reach B.
+      const claim = await createClaim(t.db, reviewer.id, { documentId: doc.id, ...spanOf("up to 48 hours") });
+      await heard;
+      await hubOfB.flush();
+      expect(page.changes()).toMatchObject([{ kind: "claim.created", entityId: claim.id }]);
+      const afterCommit = nudged;
+      await t.db
+        .$transaction(async (tx) => {
+          await appendAudit(tx, {
+            actorId: reviewer.id,
+            action: "tag.add",
+            entityType: "Claim",
+            entityId: claim.id,
+            documentId: doc.id,
+            claimId: claim.id,
+          });
+          throw new Error("rolled back");
+        })
+        .catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(nudged).toBe(afterCommit);
+    } finally {
+      await hubOfB.close();
+      await busOfB.close();
+      await dbOfB.$disconnect();
+    }
+  });
+});
