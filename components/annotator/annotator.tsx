@@ -4,6 +4,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { splitParagraphs } from "@/lib/anchoring/paragraphs";
 import type { Span } from "@/lib/anchoring/types";
 import { type SpanStep, stepSpan, trimSpan } from "@/lib/anchoring/word-steps";
+import { claimNumbers } from "@/lib/claims/numbering";
 import type { ClaimForReading } from "@/lib/db/claim-reads";
 import type { TagView } from "@/lib/db/tags";
 import { claimsAt, groupByParagraph, paragraphIndexAt } from "@/lib/highlights/claim-index";
@@ -39,12 +40,18 @@ const HASH_PREFIX = "#claim-";
 type Filter = "live" | ClaimStatus | "deleted";
 
 /** What a screen reader hears when j / k move to a claim: its place, passage, tags and status. */
-function describeClaim(claim: ClaimForReading, number: number, total: number, tagBySlug: ReadonlyMap<string, TagView>) {
+function describeClaim(
+  claim: ClaimForReading,
+  number: number,
+  position: number,
+  total: number,
+  tagBySlug: ReadonlyMap<string, TagView>,
+) {
   const exact = claim.exact.length > 140 ? `${claim.exact.slice(0, 139)}…` : claim.exact;
   const tags = shownTags(claim)
     .map((slug) => tagBySlug.get(slug)?.label ?? slug)
     .join(", ");
-  return `Claim ${number} of ${total}: ${exact}. ${tags ? `Tags: ${tags}. ` : "No tags. "}Status: ${claim.status}.`;
+  return `Claim ${number}, ${position} of ${total} in the text: ${exact}. ${tags ? `Tags: ${tags}. ` : "No tags. "}Status: ${claim.status}.`;
 }
 
 /**
@@ -62,7 +69,8 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
   const [announcement, setAnnouncement] = useState("");
 
   const live = useMemo(() => claims.filter((c) => !c.deleted), [claims]);
-  const numbers = useMemo(() => new Map(live.map((c, i) => [c.id, i + 1])), [live]);
+  // Numbers never change (lib/claims/numbering.ts): a new claim takes the next one, wherever it sits in the text.
+  const numbers = useMemo(() => claimNumbers(claims), [claims]);
   const listed = useMemo(
     () =>
       claims
@@ -214,7 +222,7 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
         const inList = Boolean(document.activeElement?.closest(".claim-list"));
         select(next.id, "text");
         listRef.current?.reveal(next.id, { focus: inList });
-        setAnnouncement(describeClaim(next, numbers.get(next.id) ?? 0, live.length, tagBySlug));
+        setAnnouncement(describeClaim(next, numbers.get(next.id) ?? 0, live.indexOf(next) + 1, live.length, tagBySlug));
         return;
       }
       if (!selected) return;

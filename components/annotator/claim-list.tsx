@@ -18,7 +18,7 @@ export interface ClaimListHandle {
 }
 
 interface Props {
-  /** The claims to list, already filtered, each with its number in reading order. */
+  /** The claims to list, already filtered, each with its number (lib/claims/numbering.ts), in reading order. */
   items: ListedClaim[];
   tagBySlug: ReadonlyMap<string, TagView>;
   selectedId: string | null;

@@ -30,6 +30,8 @@ export interface ClaimForReading {
   suggestedTags: string[];
   reviewerTags: ReviewerTag[];
   noteCount: number;
+  /** ISO 8601: when the claim was made, which fixes its number (lib/claims/numbering.ts). */
+  createdAt: string;
 }
 
 export function toClaimForReading(c: ClaimRow): ClaimForReading {
@@ -46,6 +48,7 @@ export function toClaimForReading(c: ClaimRow): ClaimForReading {
     suggestedTags: c.suggestedTags.map((s) => s.tag.slug),
     reviewerTags: c.tags.map((t) => ({ tag: t.tag.slug, reviewerId: t.reviewer.id, reviewerName: t.reviewer.name })),
     noteCount: c._count.notes,
+    createdAt: c.createdAt.toISOString(),
   };
 }
 

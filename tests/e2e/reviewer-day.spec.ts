@@ -40,7 +40,9 @@ test("after n, Escape leaves the note box: the next claim's keys tag it, and the
   await a.page.keyboard.press("s");
   await expect(a.detail.getByRole("button", { name: /statistic/ })).toHaveAttribute("aria-pressed", "true");
   // j / k are announced to screen readers.
-  await expect(a.page.locator(".reader-panel [aria-live].visually-hidden")).toContainText(/^Claim 2 of \d+: /);
+  await expect(a.page.locator(".reader-panel [aria-live].visually-hidden")).toContainText(
+    /^Claim \d+, 2 of \d+ in the text: /,
+  );
 
   await a.page.keyboard.press("k");
   await expect(box).toHaveValue("Check the FY 2020 source");
@@ -78,6 +80,8 @@ test("a claim is created by keyboard alone: v, grow by word and sentence, Enter"
     .find((c) => /^[^\n]*?\w/.test(text.slice(c.end)))!;
   await a.page.goto(`${a.page.url()}#claim-${claim.id}`);
   await expect(a.item(claim.id)).toHaveAttribute("aria-pressed", "true");
+  const numberOf = (id: string) => a.item(id).locator(".claim-number").textContent();
+  const claimNumber = Number(await numberOf(claim.id));
   await a.page.keyboard.press("v");
   const bar = a.page.getByRole("region", { name: "Selecting a passage by keyboard" });
   await expect(bar.getByRole("status")).toContainText(claim.exact.slice(0, 40));
@@ -99,6 +103,12 @@ test("a claim is created by keyboard alone: v, grow by word and sentence, Enter"
   const row = a.item(created.id);
   await expect(row).toHaveAttribute("aria-pressed", "true");
   await expect(row).toBeInViewport();
+  // Numbers never shift: the claim keeps its number, the new one takes the next number after all others.
+  expect(Number(await numberOf(claim.id))).toBe(claimNumber);
+  // (Deleted claims keep their numbers, so the new one is at least the number of live claims.)
+  expect(Number(await numberOf(created.id))).toBeGreaterThanOrEqual(
+    readStoredClaims().filter((c) => c.document === FILE).length,
+  );
 
   // From the top of the screen: the sentence there; ) and ( walk to the next sentence and back; Escape cancels.
   await a.page.keyboard.press("Escape");
