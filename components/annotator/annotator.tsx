@@ -24,6 +24,7 @@ import { offsetAtPoint } from "./point-offset";
 import { useClaimWrites } from "./use-claim-writes";
 import { useClaims } from "./use-claims";
 import { useKeyboardSelection } from "./use-keyboard-selection";
+import { useLiveEvents } from "./use-live-events";
 import type { Viewer } from "./viewer";
 
 interface Props {
@@ -34,6 +35,8 @@ interface Props {
   viewer: Viewer;
   /** The document page's server actions. */
   actions: AnnotatorActions;
+  /** Follow other people's changes: the document's slug and the live seq the page was read at. */
+  follow?: { slug: string; after: number };
 }
 
 const HASH_PREFIX = "#claim-";
@@ -59,7 +62,7 @@ function describeClaim(
  * claim's detail, sharing one selected claim. Writes go to server actions, which check
  * the session, role and claim version; the UI only mirrors what they answer.
  */
-export function Annotator({ documentId, text, claims: initial, tags, viewer, actions }: Props) {
+export function Annotator({ documentId, text, claims: initial, tags, viewer, actions, follow }: Props) {
   const textRef = useRef<HTMLDivElement>(null);
   const { claims, upsert, apply, notice, setNotice } = useClaims(initial);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -79,6 +82,16 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
     [claims, filter, numbers],
   );
   const selected = claims.find((c) => c.id === selectedId) ?? null;
+  useLiveEvents({
+    slug: follow?.slug ?? null,
+    after: follow?.after ?? 0,
+    viewerId: viewer.id,
+    claims,
+    upsert,
+    onRemoteChange: (claim, by) => {
+      if (claim.id === selectedId) setNotice({ kind: "info", text: `Changed by ${by ?? "someone"} just now.` });
+    },
+  });
 
   const tagBySlug = useMemo(() => new Map(tags.map((t) => [t.slug, t])), [tags]);
   const paragraphs = useMemo(() => splitParagraphs(text), [text]);

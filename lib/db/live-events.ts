@@ -71,6 +71,7 @@ function toLiveEvent(row: {
   claimId: string | null;
   version: number | null;
   actorId: string | null;
+  actorName: string | null;
 }): LiveEvent | null {
   if (!isLiveKind(row.kind)) return null;
   return { ...row, kind: row.kind };
@@ -99,7 +100,19 @@ export async function readLiveEventsAfter(
     take: limit,
     select: liveSelect,
   });
-  return rows.map(toLiveEvent).filter((e): e is LiveEvent => e !== null);
+  // The actor's name (never the email) lets a page say who changed the claim it shows.
+  const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => id !== null))];
+  const names = new Map(
+    actorIds.length === 0
+      ? []
+      : (await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [
+          u.id,
+          u.name,
+        ]),
+  );
+  return rows
+    .map((row) => toLiveEvent({ ...row, actorName: row.actorId ? (names.get(row.actorId) ?? null) : null }))
+    .filter((e): e is LiveEvent => e !== null);
 }
 
 /** The newest seq and the oldest one still kept (0 and null when there are none). */
@@ -111,4 +124,9 @@ export async function liveEventBounds(db: Db): Promise<{ latest: number; oldest:
 /** Drops live events older than `before` (the audit log keeps the history); returns how many. */
 export async function pruneLiveEvents(db: Db, before: Date): Promise<number> {
   return (await db.liveEvent.deleteMany({ where: { at: { lt: before } } })).count;
+}
+
+/** The newest seq: a page reads it before its data, and asks the stream for everything after. */
+export async function latestLiveSeq(db: Db): Promise<number> {
+  return (await liveEventBounds(db)).latest;
 }

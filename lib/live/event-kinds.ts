@@ -26,6 +26,8 @@ export interface LiveEvent {
   claimId: string | null;
   version: number | null;
   actorId: string | null;
+  /** Read with the event, not stored in it: a page names who changed what it shows. */
+  actorName: string | null;
 }
 
 // Audit actions that change what an open page shows. Document-level changes (a new

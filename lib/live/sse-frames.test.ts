@@ -11,9 +11,10 @@ describe("SSE frames", () => {
       claimId: "c1",
       version: 3,
       actorId: "u1",
+      actorName: "Rob",
     });
     expect(frame).toBe(
-      'id: 42\nevent: change\ndata: {"kind":"claim.tags","entityId":"c1","claimId":"c1","version":3,"actorId":"u1"}\n\n',
+      'id: 42\nevent: change\ndata: {"kind":"claim.tags","entityId":"c1","claimId":"c1","version":3,"actorId":"u1","actorName":"Rob"}\n\n',
     );
     // The document id is the subscription itself: not repeated in every frame.
     expect(frame).not.toContain("d1");

@@ -12,6 +12,7 @@ export function changeFrame(event: LiveEvent): string {
     claimId: event.claimId,
     version: event.version,
     actorId: event.actorId,
+    actorName: event.actorName,
   };
   return `id: ${event.seq}\nevent: change\ndata: ${JSON.stringify(data)}\n\n`;
 }

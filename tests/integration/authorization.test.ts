@@ -239,6 +239,14 @@ ACTIONS.push(
   },
 );
 ACTIONS.push({
+  name: "GET /api/claims/[id] (private data)",
+  allowed: ["viewer", "reviewer (not owner)", "admin"],
+  call: async () => {
+    const c = await someClaim();
+    return viaRoute(await claimRoute.GET(new Request("http://localhost/"), { params: Promise.resolve({ id: c.id }) }));
+  },
+});
+ACTIONS.push({
   name: "GET /api/events (private data)",
   allowed: ["viewer", "reviewer (not owner)", "admin"],
   call: async () => {

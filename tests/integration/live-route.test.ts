@@ -94,7 +94,8 @@ describe("GET /api/events", () => {
     const text = await received;
     expect(text).toMatch(/^retry: \d+\n\n/);
     expect(text).toContain(`"kind":"claim.tags","entityId":"${claim.id}"`);
-    expect(text).toContain(`"actorId":"${reviewer.id}"`);
+    expect(text).toContain(`"actorId":"${reviewer.id}","actorName":"rui"`);
+    expect(text).not.toContain("@example.test"); // names, never emails
   });
 
   it("replays from Last-Event-ID (or `after` on the first connection)", async () => {

@@ -9,6 +9,7 @@ import { hasRole } from "@/lib/auth/current-user";
 import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db/client";
 import { getDocumentForReading } from "@/lib/db/documents";
+import { latestLiveSeq } from "@/lib/db/live-events";
 import { listTags } from "@/lib/db/tags";
 import {
   addNoteAction,
@@ -39,6 +40,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function DocumentPage({ params }: Params) {
   const { slug } = await params;
   const user = await requireUser(`/documents/${slug}`);
+  // Read before the claims: the live stream replays anything committed after it.
+  const liveSince = await latestLiveSeq(db);
   const [doc, tags] = await Promise.all([loadDocument(slug), listTags(db)]);
   if (!doc) notFound();
   return (
@@ -84,6 +87,7 @@ export default async function DocumentPage({ params }: Params) {
         claims={doc.claims}
         tags={tags}
         viewer={{ id: user.id, name: user.name, role: user.role }}
+        follow={{ slug: doc.slug, after: liveSince }}
         actions={{
           createClaim: createClaimAction,
           adjustSpan: adjustSpanAction,

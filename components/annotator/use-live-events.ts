@@ -1,0 +1,75 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import type { ClaimForReading } from "@/lib/db/claim-reads";
+
+/** What GET /api/events sends in a `change` event (lib/live/sse-frames.ts). */
+interface ChangeData {
+  kind: string;
+  entityId: string;
+  claimId: string | null;
+  version: number | null;
+  actorId: string | null;
+  actorName: string | null;
+}
+
+/** Fired on window when a claim's notes changed elsewhere; its notes thread reloads. */
+export const NOTES_CHANGED_EVENT = "claimbook:notes-changed";
+
+interface Options {
+  /** The document's slug (null: not live) and the live seq the page was rendered at. */
+  slug: string | null;
+  after: number;
+  viewerId: string;
+  claims: readonly ClaimForReading[];
+  upsert: (claim: ClaimForReading) => void;
+  /** A remote change to the claim open in the detail: say so instead of swapping it silently. */
+  onRemoteChange: (claim: ClaimForReading, by: string | null) => void;
+}
+
+/**
+ * Follows the document's changes (GET /api/events) and applies other people's: the claim an
+ * event names is fetched and swapped in place, unless the page already has that version
+ * (its own write, or a conflict answer, brought it). The EventSource reconnects by itself
+ * with Last-Event-ID; a `reload` event (the gap was too long to replay) reloads the page.
+ */
+export function useLiveEvents({ slug, after, viewerId, claims, upsert, onRemoteChange }: Options) {
+  const latest = useRef({ claims, upsert, onRemoteChange });
+  latest.current = { claims, upsert, onRemoteChange };
+
+  useEffect(() => {
+    if (slug === null || typeof EventSource === "undefined") return;
+    const source = new EventSource(`/api/events?document=${encodeURIComponent(slug)}&after=${after}`);
+    // One fetch per claim at a time; a burst of events on one claim ends with its newest copy.
+    const inFlight = new Map<string, Promise<void>>();
+
+    async function refresh(claimId: string, by: string | null) {
+      const response = await fetch(`/api/claims/${encodeURIComponent(claimId)}`, { cache: "no-store" });
+      if (!response.ok) return;
+      const claim = (await response.json()) as ClaimForReading;
+      latest.current.upsert(claim);
+      latest.current.onRemoteChange(claim, by);
+    }
+
+    source.addEventListener("change", (message) => {
+      const change = JSON.parse((message as MessageEvent<string>).data) as ChangeData;
+      if (!change.claimId) return;
+      const known = latest.current.claims.find((c) => c.id === change.claimId);
+      const claimKind = change.kind.startsWith("claim.") && change.kind !== "claim.tags";
+      if (change.actorId === viewerId) {
+        // The viewer's own write already put this on the page (its notes thread reloads itself).
+        if (!claimKind || (known && (change.version ?? 0) <= known.version)) return;
+      } else if (claimKind && known && (change.version ?? 0) <= known.version) return; // already newer here
+      if (change.kind.startsWith("note.")) {
+        window.dispatchEvent(new CustomEvent(NOTES_CHANGED_EVENT, { detail: { claimId: change.claimId } }));
+      }
+      const claimId = change.claimId;
+      const queued = (inFlight.get(claimId) ?? Promise.resolve())
+        .then(() => refresh(claimId, change.actorName))
+        .catch(() => undefined);
+      inFlight.set(claimId, queued);
+    });
+    source.addEventListener("reload", () => location.reload());
+    return () => source.close();
+  }, [slug, after, viewerId]);
+}
