@@ -21,6 +21,7 @@ import { HighlightPainter, highlightsSupported } from "./highlight-painter";
 import { commandForDraftKey, commandForKey, type KeyCommand, keyBelongsToField } from "./key-commands";
 import { Legend } from "./legend";
 import { offsetAtPoint } from "./point-offset";
+import { Presence } from "./presence";
 import { useClaimWrites } from "./use-claim-writes";
 import { useClaims } from "./use-claims";
 import { useKeyboardSelection } from "./use-keyboard-selection";
@@ -82,7 +83,7 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
     [claims, filter, numbers],
   );
   const selected = claims.find((c) => c.id === selectedId) ?? null;
-  useLiveEvents({
+  const present = useLiveEvents({
     slug: follow?.slug ?? null,
     after: follow?.after ?? 0,
     viewerId: viewer.id,
@@ -431,6 +432,7 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
             ?
           </button>
         </div>
+        <Presence people={present} />
         <Legend tags={tags} />
         <ClaimList
           ref={listRef}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ClaimForReading } from "@/lib/db/claim-reads";
 
 /** What GET /api/events sends in a `change` event (lib/live/sse-frames.ts). */
@@ -33,7 +33,13 @@ interface Options {
  * (its own write, or a conflict answer, brought it). The EventSource reconnects by itself
  * with Last-Event-ID; a `reload` event (the gap was too long to replay) reloads the page.
  */
-export function useLiveEvents({ slug, after, viewerId, claims, upsert, onRemoteChange }: Options) {
+export interface PresentPerson {
+  id: string;
+  name: string;
+}
+
+export function useLiveEvents({ slug, after, viewerId, claims, upsert, onRemoteChange }: Options): PresentPerson[] {
+  const [present, setPresent] = useState<PresentPerson[]>([]);
   const latest = useRef({ claims, upsert, onRemoteChange });
   latest.current = { claims, upsert, onRemoteChange };
 
@@ -69,7 +75,14 @@ export function useLiveEvents({ slug, after, viewerId, claims, upsert, onRemoteC
         .catch(() => undefined);
       inFlight.set(claimId, queued);
     });
+    source.addEventListener("presence", (message) => {
+      const { people } = JSON.parse((message as MessageEvent<string>).data) as { people: PresentPerson[] };
+      setPresent(people.filter((p) => p.id !== viewerId));
+    });
+    // While reconnecting, nobody is known to be here.
+    source.addEventListener("error", () => setPresent([]));
     source.addEventListener("reload", () => location.reload());
     return () => source.close();
   }, [slug, after, viewerId]);
+  return present;
 }

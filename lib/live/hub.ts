@@ -5,7 +5,7 @@ import { findActiveUsers } from "../db/users";
 import { type LiveViewer, mayReceive } from "./authorize";
 import type { LiveBus } from "./bus";
 import type { LiveEvent } from "./event-kinds";
-import { changeFrame, HEARTBEAT_FRAME, reloadFrame } from "./sse-frames";
+import { changeFrame, HEARTBEAT_FRAME, presenceFrame, reloadFrame } from "./sse-frames";
 
 /** One open stream: `send` returns false when the client is too slow to take more. */
 export interface LiveConnection {
@@ -96,7 +96,10 @@ export class LiveHub {
       else if (after !== null && after > this.#cursor) connection.send(reloadFrame(this.#cursor, "unknown-id")); // another database, or one restored
       const streams = this.#byDocument.get(connection.documentId) ?? new Set<LiveConnection>();
       this.#byDocument.set(connection.documentId, streams);
+      const arrived = ![...streams].some((c) => c.viewer.id === connection.viewer.id);
       streams.add(connection);
+      if (arrived) this.#sendPresence(connection.documentId);
+      else connection.send(presenceFrame(this.presentOn(connection.documentId)));
     });
   }
 
@@ -104,6 +107,21 @@ export class LiveHub {
     const streams = this.#byDocument.get(connection.documentId);
     if (!streams?.delete(connection)) return;
     if (streams.size === 0) this.#byDocument.delete(connection.documentId);
+    // Another tab of the same account still there: nobody left.
+    else if (![...streams].some((c) => c.viewer.id === connection.viewer.id)) this.#sendPresence(connection.documentId);
+  }
+
+  /** Who has the document open on this server: each account once, by name. */
+  presentOn(documentId: string): { id: string; name: string }[] {
+    const people = new Map<string, string>();
+    for (const c of this.#byDocument.get(documentId) ?? []) people.set(c.viewer.id, c.viewer.name);
+    return [...people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Tells every stream of the document who is there now (on arrival and departure). */
+  #sendPresence(documentId: string): void {
+    const frame = presenceFrame(this.presentOn(documentId));
+    for (const c of [...(this.#byDocument.get(documentId) ?? [])]) if (!c.send(frame)) this.#drop(c);
   }
 
   /** New events may have been committed: read them once, however many nudges arrive meanwhile. */

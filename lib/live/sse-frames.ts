@@ -38,3 +38,8 @@ export function parseEventId(raw: string | null | undefined): number | null {
   if (raw == null || !/^\d{1,15}$/.test(raw.trim())) return null;
   return Number(raw.trim());
 }
+
+/** Who has the document open (names, never emails); no id, so it does not move Last-Event-ID. */
+export function presenceFrame(people: { id: string; name: string }[]): string {
+  return `event: presence\ndata: ${JSON.stringify({ people })}\n\n`;
+}

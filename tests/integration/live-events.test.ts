@@ -39,7 +39,7 @@ afterEach(async () => {
 });
 
 /** A stream as the hub sees it, recording the frames it was sent. */
-function listen(user: UserSummary, documentId = doc.id, accept = () => true) {
+function listen(user: UserSummary, documentId = doc.id, accept = (_frame: string) => true) {
   const frames: string[] = [];
   const connection: LiveConnection & { closed: boolean } = {
     viewer: { id: user.id, name: user.name, role: user.role },
@@ -47,7 +47,7 @@ function listen(user: UserSummary, documentId = doc.id, accept = () => true) {
     closed: false,
     send(frame) {
       frames.push(frame);
-      return accept();
+      return accept(frame);
     },
     close() {
       connection.closed = true;
@@ -181,7 +181,8 @@ describe("live events", () => {
   });
 
   it("drops a stream whose client stopped reading, and stops sending to it", async () => {
-    const slow = listen(viewer, doc.id, () => false);
+    // Its buffer fills with the first change (a real stream: the unread bytes pass the bound).
+    const slow = listen(viewer, doc.id, (frame) => !frame.includes("event: change"));
     await hub.join(slow.connection, null);
     const claim = await createClaim(t.db, reviewer.id, { documentId: doc.id, ...spanOf("up to 48 hours") });
     await hub.flush();
@@ -189,6 +190,24 @@ describe("live events", () => {
     await setReviewerTag(t.db, reviewer.id, { claimId: claim.id, tag: "opinion", on: true });
     await hub.flush();
     expect(slow.changes()).toHaveLength(1);
+  });
+
+  it("tells each page who else has the document open, by name, on arrival and departure", async () => {
+    const presence = (frames: string[]) =>
+      frames
+        .filter((f) => f.startsWith("event: presence"))
+        .map((f) => (JSON.parse(/data: (.*)/.exec(f)![1]).people as { name: string }[]).map((p) => p.name));
+    const vera = listen(viewer);
+    await hub.join(vera.connection, null);
+    const rui = listen(reviewer);
+    await hub.join(rui.connection, null);
+    const ruiAgain = listen(reviewer); // a second tab: nobody new arrived
+    await hub.join(ruiAgain.connection, null);
+    expect(presence(vera.frames)).toEqual([["vera"], ["rui", "vera"]]);
+    hub.leave(ruiAgain.connection);
+    hub.leave(rui.connection);
+    expect(presence(vera.frames)).toEqual([["vera"], ["rui", "vera"], ["vera"]]);
+    expect(vera.frames.join("")).not.toContain("@example.test");
   });
 
   it("bounds the streams per account and in total", async () => {
