@@ -2,6 +2,7 @@
 const BENCHMARKS: Record<string, () => Promise<{ run: (args: string[]) => Promise<void> }>> = {
   annotator: () => import("./annotator"),
   export: () => import("./export"),
+  live: () => import("./live"),
   load: () => import("./load"),
   reanchor: () => import("./reanchor"),
   search: () => import("./search"),
