@@ -210,6 +210,23 @@ describe("live events", () => {
     expect(vera.frames.join("")).not.toContain("@example.test");
   });
 
+  it("sends heartbeats, and cuts off an account deactivated while its page is open", async () => {
+    await hub.close();
+    hub = new LiveHub(t.db, createInProcessBus(), { ...LIMITS, heartbeatMs: 50 });
+    const vera = listen(viewer);
+    const rui = listen(reviewer);
+    await hub.join(vera.connection, null);
+    await hub.join(rui.connection, null);
+    await expect.poll(() => vera.frames.includes(": heartbeat\n\n")).toBe(true);
+    await t.db.user.update({ where: { id: viewer.id }, data: { active: false } });
+    await expect.poll(() => vera.connection.closed).toBe(true);
+    expect(rui.connection.closed).toBe(false);
+    await createClaim(t.db, reviewer.id, { documentId: doc.id, ...spanOf("up to 48 hours") });
+    await hub.flush();
+    expect(vera.changes()).toEqual([]);
+    expect(rui.changes()).toHaveLength(1);
+  });
+
   it("bounds the streams per account and in total", async () => {
     await hub.close();
     hub = new LiveHub(t.db, createInProcessBus(), { ...LIMITS, perUser: 2, total: 3 });
