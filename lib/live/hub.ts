@@ -1,9 +1,10 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import { liveEventBounds, pruneLiveEvents, readLiveEventsAfter } from "../db/live-events";
 import { findActiveUsers } from "../db/users";
 import { type LiveViewer, mayReceive } from "./authorize";
-import type { LiveBus } from "./bus";
+import type { LiveBus, PresenceNotice } from "./bus";
 import type { LiveEvent } from "./event-kinds";
 import { changeFrame, HEARTBEAT_FRAME, presenceFrame, reloadFrame } from "./sse-frames";
 
@@ -56,6 +57,12 @@ export class LiveHub {
   #lastPrune = 0;
   #heartbeat: NodeJS.Timeout;
   #unsubscribe: () => void;
+  #unsubscribePresence: () => void;
+  /** Who has each document open on the other app servers (PostgreSQL), by server, with when it was told. */
+  #remote = new Map<string, Map<string, { userIds: string[]; at: number }>>();
+  /** Names of accounts seen here or named by another server: presence shows names, notices carry ids. */
+  #names = new Map<string, string>();
+  readonly serverId = randomUUID();
 
   constructor(
     readonly db: Db,
@@ -63,6 +70,9 @@ export class LiveHub {
     readonly limits: HubLimits = DEFAULT_LIMITS,
   ) {
     this.#unsubscribe = bus.subscribe(() => this.nudge());
+    this.#unsubscribePresence = bus.onPresence((notice) => {
+      if (notice.server !== this.serverId) void this.#enqueue(() => this.#hearPresence(notice));
+    });
     this.#heartbeat = setInterval(() => this.#enqueue(() => this.#beat()), limits.heartbeatMs);
     this.#heartbeat.unref?.();
   }
@@ -108,20 +118,49 @@ export class LiveHub {
     if (!streams?.delete(connection)) return;
     if (streams.size === 0) this.#byDocument.delete(connection.documentId);
     // Another tab of the same account still there: nobody left.
-    else if (![...streams].some((c) => c.viewer.id === connection.viewer.id)) this.#sendPresence(connection.documentId);
+    if (![...streams].some((c) => c.viewer.id === connection.viewer.id)) this.#sendPresence(connection.documentId);
   }
 
-  /** Who has the document open on this server: each account once, by name. */
+  /** Who has the document open, here and on the other servers: each account once, by name. */
   presentOn(documentId: string): { id: string; name: string }[] {
-    const people = new Map<string, string>();
-    for (const c of this.#byDocument.get(documentId) ?? []) people.set(c.viewer.id, c.viewer.name);
-    return [...people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+    const ids = new Set(this.#localIds(documentId));
+    const fresh = Date.now() - 3 * this.limits.heartbeatMs;
+    for (const { userIds, at } of this.#remote.get(documentId)?.values() ?? [])
+      if (at >= fresh) for (const id of userIds) ids.add(id);
+    return [...ids]
+      .filter((id) => this.#names.has(id))
+      .map((id) => ({ id, name: this.#names.get(id)! }))
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  /** Tells every stream of the document who is there now (on arrival and departure). */
+  #localIds(documentId: string): string[] {
+    return [...new Set([...(this.#byDocument.get(documentId) ?? [])].map((c) => c.viewer.id))];
+  }
+
+  /** Someone arrived or left here: tell this server's pages, and the other servers. */
   #sendPresence(documentId: string): void {
+    for (const c of this.#byDocument.get(documentId) ?? []) this.#names.set(c.viewer.id, c.viewer.name);
+    this.#tellPresence(documentId);
+    this.bus.sharePresence({ server: this.serverId, documentId, userIds: this.#localIds(documentId) });
+  }
+
+  #tellPresence(documentId: string): void {
     const frame = presenceFrame(this.presentOn(documentId));
     for (const c of [...(this.#byDocument.get(documentId) ?? [])]) if (!c.send(frame)) this.#drop(c);
+  }
+
+  /** Another server's pages on a document: remembered (they expire unless re-told every heartbeat). */
+  async #hearPresence(notice: PresenceNotice): Promise<void> {
+    const unknown = notice.userIds.filter((id) => !this.#names.has(id));
+    if (unknown.length > 0)
+      for (const user of await findActiveUsers(this.db, unknown)) this.#names.set(user.id, user.name);
+    const servers = this.#remote.get(notice.documentId) ?? new Map();
+    const before = JSON.stringify(this.presentOn(notice.documentId));
+    if (notice.userIds.length > 0) servers.set(notice.server, { userIds: notice.userIds, at: Date.now() });
+    else servers.delete(notice.server);
+    if (servers.size > 0) this.#remote.set(notice.documentId, servers);
+    else this.#remote.delete(notice.documentId);
+    if (JSON.stringify(this.presentOn(notice.documentId)) !== before) this.#tellPresence(notice.documentId);
   }
 
   /** New events may have been committed: read them once, however many nudges arrive meanwhile. */
@@ -147,6 +186,7 @@ export class LiveHub {
   async close(): Promise<void> {
     clearInterval(this.#heartbeat);
     this.#unsubscribe();
+    this.#unsubscribePresence();
     for (const streams of this.#byDocument.values()) for (const c of streams) c.close();
     this.#byDocument.clear();
     await this.#queue;
@@ -221,6 +261,17 @@ export class LiveHub {
         connection.viewer = { id: user.id, name: user.name, role: user.role };
         if (!connection.send(HEARTBEAT_FRAME)) this.#drop(connection);
       }
+    }
+    // Re-told every heartbeat, so a server that starts later learns, and a crashed one's pages expire.
+    for (const documentId of this.#byDocument.keys())
+      this.bus.sharePresence({ server: this.serverId, documentId, userIds: this.#localIds(documentId) });
+    const stale = Date.now() - 3 * this.limits.heartbeatMs;
+    for (const [documentId, servers] of this.#remote) {
+      const expired = [...servers].filter(([, entry]) => entry.at < stale);
+      if (expired.length === 0) continue;
+      for (const [server] of expired) servers.delete(server);
+      if (servers.size === 0) this.#remote.delete(documentId);
+      this.#tellPresence(documentId);
     }
     if (Date.now() - this.#lastPrune > PRUNE_EVERY_MS) {
       this.#lastPrune = Date.now();

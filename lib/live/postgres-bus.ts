@@ -1,5 +1,8 @@
 import pg from "pg";
-import type { LiveBus } from "./bus";
+import type { LiveBus, PresenceNotice } from "./bus";
+
+/** NOTIFY payloads must stay under 8,000 bytes: a notice names at most this many accounts. */
+const MAX_PRESENCE_IDS = 150;
 
 /**
  * The PostgreSQL transport: one dedicated connection per app server LISTENs on the channel
@@ -10,6 +13,8 @@ import type { LiveBus } from "./bus";
  */
 export function createPostgresBus(url: string, channel: string): LiveBus & { listening: Promise<void> } {
   const listeners = new Set<() => void>();
+  const presenceListeners = new Set<(notice: PresenceNotice) => void>();
+  const presenceChannel = `${channel}_presence`;
   const nudgeAll = () => {
     for (const listener of listeners) listener();
   };
@@ -27,12 +32,17 @@ export function createPostgresBus(url: string, channel: string): LiveBus & { lis
     const next = new pg.Client({ connectionString: url, application_name: "claimbook-live" });
     next.on("notification", (message) => {
       if (message.channel === channel) nudgeAll();
+      if (message.channel === presenceChannel && message.payload) {
+        const notice = parsePresence(message.payload);
+        if (notice) for (const listener of presenceListeners) listener(notice);
+      }
     });
     next.on("error", () => reconnect(next));
     next.on("end", () => reconnect(next));
     try {
       await next.connect();
       await next.query(`LISTEN ${channel}`);
+      await next.query(`LISTEN ${presenceChannel}`);
     } catch {
       reconnect(next);
       return;
@@ -70,6 +80,14 @@ export function createPostgresBus(url: string, channel: string): LiveBus & { lis
       // The NOTIFY also comes back through the LISTEN connection; nudging now saves that trip.
       for (const listener of listeners) queueMicrotask(listener);
     },
+    sharePresence(notice) {
+      const payload = JSON.stringify({ ...notice, userIds: notice.userIds.slice(0, MAX_PRESENCE_IDS) });
+      client?.query("SELECT pg_notify($1, $2)", [presenceChannel, payload]).catch(() => undefined);
+    },
+    onPresence(listener) {
+      presenceListeners.add(listener);
+      return () => presenceListeners.delete(listener);
+    },
     async close() {
       closed = true;
       if (retry) clearTimeout(retry);
@@ -79,4 +97,17 @@ export function createPostgresBus(url: string, channel: string): LiveBus & { lis
       listeners.clear();
     },
   };
+}
+
+/** A presence notice from the channel, or null when it is not one (anyone may NOTIFY). */
+function parsePresence(payload: string): PresenceNotice | null {
+  try {
+    const value = JSON.parse(payload) as Partial<PresenceNotice>;
+    if (typeof value.server !== "string" || typeof value.documentId !== "string" || !Array.isArray(value.userIds))
+      return null;
+    const userIds = value.userIds.filter((id): id is string => typeof id === "string").slice(0, MAX_PRESENCE_IDS);
+    return { server: value.server, documentId: value.documentId, userIds };
+  } catch {
+    return null;
+  }
 }

@@ -286,4 +286,31 @@ describe.runIf(testEngineIsPostgres())("live events across app servers (PostgreS
       await dbOfB.$disconnect();
     }
   });
+
+  it("a page on one server sees who has the document open on another, and sees them leave", async () => {
+    const busOfA = createPostgresBus(t.url, LIVE_CHANNEL);
+    const busOfB = createPostgresBus(t.url, LIVE_CHANNEL);
+    const hubOfA = new LiveHub(t.db, busOfA, LIMITS);
+    const hubOfB = new LiveHub(t.db, busOfB, LIMITS);
+    const names = (frames: string[]) => {
+      const last = frames.filter((f) => f.startsWith("event: presence")).pop();
+      return last ? (JSON.parse(/data: (.*)/.exec(last)![1]).people as { name: string }[]).map((p) => p.name) : [];
+    };
+    try {
+      await Promise.all([busOfA.listening, busOfB.listening]);
+      const vera = listen(viewer);
+      await hubOfA.join(vera.connection, null);
+      const rui = listen(reviewer);
+      await hubOfB.join(rui.connection, null);
+      await expect.poll(() => names(vera.frames)).toEqual(["rui", "vera"]);
+      await expect.poll(() => names(rui.frames)).toEqual(["rui", "vera"]);
+      hubOfB.leave(rui.connection);
+      await expect.poll(() => names(vera.frames)).toEqual(["vera"]);
+    } finally {
+      await hubOfA.close();
+      await hubOfB.close();
+      await busOfA.close();
+      await busOfB.close();
+    }
+  });
 });
