@@ -262,6 +262,8 @@ export class LiveHub {
         if (!connection.send(HEARTBEAT_FRAME)) this.#drop(connection);
       }
     }
+    // Writes no nudge announced (the command line's, on SQLite, in another process) arrive by now at the latest.
+    await this.#readNew();
     // Re-told every heartbeat, so a server that starts later learns, and a crashed one's pages expire.
     for (const documentId of this.#byDocument.keys())
       this.bus.sharePresence({ server: this.serverId, documentId, userIds: this.#localIds(documentId) });
