@@ -27,6 +27,8 @@ const envSchema = z.object({
   CLAIMBOOK_LIVE_MAX_STREAMS_PER_USER: optional(
     z.string().regex(/^[1-9][0-9]{0,2}$/, "must be a whole number from 1 to 999"),
   ),
+  // "hidden": accounts with the viewer role are not listed in presence (they still see who is there).
+  CLAIMBOOK_LIVE_PRESENCE_OF_VIEWERS: optional(z.enum(["shown", "hidden"], { error: "must be shown or hidden" })),
   CLAIMBOOK_LIVE_MAX_STREAMS: optional(z.string().regex(/^[1-9][0-9]{0,4}$/, "must be a whole number from 1 to 99999")),
 });
 

@@ -24,6 +24,8 @@ export interface HubLimits {
   heartbeatMs: number;
   /** Live events older than this are pruned (the audit log keeps the history). */
   keepMs: number;
+  /** Whether accounts with the viewer role appear in presence (an admin may hide them). */
+  viewersInPresence: boolean;
 }
 
 export const DEFAULT_LIMITS: HubLimits = {
@@ -32,6 +34,7 @@ export const DEFAULT_LIMITS: HubLimits = {
   replayMax: 500,
   heartbeatMs: 20_000,
   keepMs: 24 * 3600_000,
+  viewersInPresence: true,
 };
 
 export type Admission = { ok: true; release: () => void } | { ok: false; reason: "per-user" | "total" };
@@ -60,8 +63,8 @@ export class LiveHub {
   #unsubscribePresence: () => void;
   /** Who has each document open on the other app servers (PostgreSQL), by server, with when it was told. */
   #remote = new Map<string, Map<string, { userIds: string[]; at: number }>>();
-  /** Names of accounts seen here or named by another server: presence shows names, notices carry ids. */
-  #names = new Map<string, string>();
+  /** Accounts seen here or named by another server: presence shows names, notices carry ids. */
+  #people = new Map<string, { name: string; role: string }>();
   readonly serverId = randomUUID();
 
   constructor(
@@ -127,9 +130,13 @@ export class LiveHub {
     const fresh = Date.now() - 3 * this.limits.heartbeatMs;
     for (const { userIds, at } of this.#remote.get(documentId)?.values() ?? [])
       if (at >= fresh) for (const id of userIds) ids.add(id);
+    const shown = (id: string) => {
+      const person = this.#people.get(id);
+      return person !== undefined && (this.limits.viewersInPresence || person.role !== "viewer");
+    };
     return [...ids]
-      .filter((id) => this.#names.has(id))
-      .map((id) => ({ id, name: this.#names.get(id)! }))
+      .filter(shown)
+      .map((id) => ({ id, name: this.#people.get(id)!.name }))
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
@@ -139,7 +146,8 @@ export class LiveHub {
 
   /** Someone arrived or left here: tell this server's pages, and the other servers. */
   #sendPresence(documentId: string): void {
-    for (const c of this.#byDocument.get(documentId) ?? []) this.#names.set(c.viewer.id, c.viewer.name);
+    for (const c of this.#byDocument.get(documentId) ?? [])
+      this.#people.set(c.viewer.id, { name: c.viewer.name, role: c.viewer.role });
     this.#tellPresence(documentId);
     this.bus.sharePresence({ server: this.serverId, documentId, userIds: this.#localIds(documentId) });
   }
@@ -151,9 +159,10 @@ export class LiveHub {
 
   /** Another server's pages on a document: remembered (they expire unless re-told every heartbeat). */
   async #hearPresence(notice: PresenceNotice): Promise<void> {
-    const unknown = notice.userIds.filter((id) => !this.#names.has(id));
+    const unknown = notice.userIds.filter((id) => !this.#people.has(id));
     if (unknown.length > 0)
-      for (const user of await findActiveUsers(this.db, unknown)) this.#names.set(user.id, user.name);
+      for (const user of await findActiveUsers(this.db, unknown))
+        this.#people.set(user.id, { name: user.name, role: user.role });
     const servers = this.#remote.get(notice.documentId) ?? new Map();
     const before = JSON.stringify(this.presentOn(notice.documentId));
     if (notice.userIds.length > 0) servers.set(notice.server, { userIds: notice.userIds, at: Date.now() });

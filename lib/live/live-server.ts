@@ -28,6 +28,7 @@ function configuredLimits(): HubLimits {
     ...DEFAULT_LIMITS,
     perUser: Number(settings.CLAIMBOOK_LIVE_MAX_STREAMS_PER_USER ?? DEFAULT_LIMITS.perUser),
     total: Number(settings.CLAIMBOOK_LIVE_MAX_STREAMS ?? DEFAULT_LIMITS.total),
+    viewersInPresence: settings.CLAIMBOOK_LIVE_PRESENCE_OF_VIEWERS !== "hidden",
   };
 }
 

@@ -210,6 +210,19 @@ describe("live events", () => {
     expect(vera.frames.join("")).not.toContain("@example.test");
   });
 
+  it("leaves viewers out of presence when the admin hides them; they still see who is there", async () => {
+    await hub.close();
+    hub = new LiveHub(t.db, createInProcessBus(), { ...LIMITS, viewersInPresence: false });
+    const vera = listen(viewer);
+    const rui = listen(reviewer);
+    await hub.join(vera.connection, null);
+    await hub.join(rui.connection, null);
+    const last = (frames: string[]) =>
+      JSON.parse(/data: (.*)/.exec(frames.filter((f) => f.startsWith("event: presence")).pop()!)![1]).people;
+    expect(last(vera.frames)).toEqual([{ id: reviewer.id, name: "rui" }]);
+    expect(last(rui.frames)).toEqual([{ id: reviewer.id, name: "rui" }]);
+  });
+
   it("sends heartbeats, and cuts off an account deactivated while its page is open", async () => {
     await hub.close();
     hub = new LiveHub(t.db, createInProcessBus(), { ...LIMITS, heartbeatMs: 50 });
