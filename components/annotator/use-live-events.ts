@@ -45,7 +45,10 @@ export function useLiveEvents({ slug, after, viewerId, claims, upsert, onRemoteC
 
   useEffect(() => {
     if (slug === null || typeof EventSource === "undefined") return;
-    const source = new EventSource(`/api/events?document=${encodeURIComponent(slug)}&after=${after}`);
+    const documentSlug = slug;
+    let lastId = after;
+    let source: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     // One fetch per claim at a time; a burst of events on one claim ends with its newest copy.
     const inFlight = new Map<string, Promise<void>>();
 
@@ -57,8 +60,9 @@ export function useLiveEvents({ slug, after, viewerId, claims, upsert, onRemoteC
       latest.current.onRemoteChange(claim, by);
     }
 
-    source.addEventListener("change", (message) => {
-      const change = JSON.parse((message as MessageEvent<string>).data) as ChangeData;
+    function onChange(message: MessageEvent<string>) {
+      if (/^\d+$/.test(message.lastEventId)) lastId = Number(message.lastEventId);
+      const change = JSON.parse(message.data) as ChangeData;
       if (!change.claimId) return;
       const known = latest.current.claims.find((c) => c.id === change.claimId);
       const claimKind = change.kind.startsWith("claim.") && change.kind !== "claim.tags";
@@ -74,15 +78,31 @@ export function useLiveEvents({ slug, after, viewerId, claims, upsert, onRemoteC
         .then(() => refresh(claimId, change.actorName))
         .catch(() => undefined);
       inFlight.set(claimId, queued);
-    });
-    source.addEventListener("presence", (message) => {
-      const { people } = JSON.parse((message as MessageEvent<string>).data) as { people: PresentPerson[] };
-      setPresent(people.filter((p) => p.id !== viewerId));
-    });
-    // While reconnecting, nobody is known to be here.
-    source.addEventListener("error", () => setPresent([]));
-    source.addEventListener("reload", () => location.reload());
-    return () => source.close();
+    }
+
+    function connect() {
+      const next = new EventSource(`/api/events?document=${encodeURIComponent(documentSlug)}&after=${lastId}`);
+      source = next;
+      next.addEventListener("change", onChange);
+      next.addEventListener("presence", (message) => {
+        const { people } = JSON.parse(message.data) as { people: PresentPerson[] };
+        setPresent(people.filter((p) => p.id !== viewerId));
+      });
+      next.addEventListener("reload", () => location.reload());
+      next.addEventListener("error", () => {
+        // While reconnecting, nobody is known to be here.
+        setPresent([]);
+        // The browser retries a dropped stream by itself; a refusal (429, 503) closes it for good:
+        // try again later, from the last event seen.
+        if (next.readyState === EventSource.CLOSED) retry = setTimeout(connect, 30_000);
+      });
+    }
+
+    connect();
+    return () => {
+      clearTimeout(retry);
+      source?.close();
+    };
   }, [slug, after, viewerId]);
   return present;
 }
