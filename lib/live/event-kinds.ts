@@ -30,8 +30,8 @@ export interface LiveEvent {
   actorName: string | null;
 }
 
-// Audit actions that change what an open page shows. Document-level changes (a new
-// version, an import) are not here: they re-anchor every claim, so the page is told to reload.
+// Audit actions that change what an open page shows. Document-level changes (a new version,
+// an import, the seed) are not announced yet: an open page sees them when it is reloaded.
 const KIND_OF_AUDIT_ACTION: Record<string, LiveKind> = {
   "claim.create": "claim.created",
   "claim.adjust-span": "claim.adjusted",
