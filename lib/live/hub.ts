@@ -107,6 +107,8 @@ export class LiveHub {
       await this.#readNew();
       if (after !== null && after < this.#cursor) await this.#replay(connection, after);
       else if (after !== null && after > this.#cursor) connection.send(reloadFrame(this.#cursor, "unknown-id")); // another database, or one restored
+      // The page may have gone (or been dropped during the replay) while this join waited its turn.
+      if (!connection.send(": joined\n\n")) return;
       const streams = this.#byDocument.get(connection.documentId) ?? new Set<LiveConnection>();
       this.#byDocument.set(connection.documentId, streams);
       const arrived = ![...streams].some((c) => c.viewer.id === connection.viewer.id);

@@ -240,6 +240,15 @@ describe("live events", () => {
     expect(vera.changes()).toEqual([]);
   });
 
+  it("does not add a stream whose page went while its join waited", async () => {
+    const gone = listen(viewer);
+    const joining = hub.join(gone.connection, null);
+    gone.connection.closed = true;
+    gone.connection.send = () => false;
+    await joining;
+    expect(hub.presentOn(doc.id)).toEqual([]);
+  });
+
   it("bounds the streams per account and in total", async () => {
     await hub.close();
     hub = new LiveHub(t.db, createInProcessBus(), { ...LIMITS, perUser: 2, total: 3 });
