@@ -92,6 +92,11 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
     onRemoteChange: (claim, by) => {
       if (claim.id === selectedId) setNotice({ kind: "info", text: `Changed by ${by ?? "someone"} just now.` });
     },
+    onNewVersion: (by) =>
+      setNotice({
+        kind: "info",
+        text: `${by ?? "Someone"} uploaded a new version of this document: reload to see it.`,
+      }),
   });
 
   const tagBySlug = useMemo(() => new Map(tags.map((t) => [t.slug, t])), [tags]);

@@ -25,6 +25,8 @@ interface Options {
   upsert: (claim: ClaimForReading) => void;
   /** A remote change to the claim open in the detail: say so instead of swapping it silently. */
   onRemoteChange: (claim: ClaimForReading, by: string | null) => void;
+  /** Someone uploaded a new version of the document: every claim was re-anchored. */
+  onNewVersion: (by: string | null) => void;
 }
 
 /**
@@ -38,10 +40,18 @@ export interface PresentPerson {
   name: string;
 }
 
-export function useLiveEvents({ slug, after, viewerId, claims, upsert, onRemoteChange }: Options): PresentPerson[] {
+export function useLiveEvents({
+  slug,
+  after,
+  viewerId,
+  claims,
+  upsert,
+  onRemoteChange,
+  onNewVersion,
+}: Options): PresentPerson[] {
   const [present, setPresent] = useState<PresentPerson[]>([]);
-  const latest = useRef({ claims, upsert, onRemoteChange });
-  latest.current = { claims, upsert, onRemoteChange };
+  const latest = useRef({ claims, upsert, onRemoteChange, onNewVersion });
+  latest.current = { claims, upsert, onRemoteChange, onNewVersion };
 
   useEffect(() => {
     if (slug === null || typeof EventSource === "undefined") return;
@@ -63,6 +73,7 @@ export function useLiveEvents({ slug, after, viewerId, claims, upsert, onRemoteC
     function onChange(message: MessageEvent<string>) {
       if (/^\d+$/.test(message.lastEventId)) lastId = Number(message.lastEventId);
       const change = JSON.parse(message.data) as ChangeData;
+      if (change.kind === "document.version") return latest.current.onNewVersion(change.actorName);
       if (!change.claimId) return;
       const known = latest.current.claims.find((c) => c.id === change.claimId);
       const claimKind = change.kind.startsWith("claim.") && change.kind !== "claim.tags";

@@ -38,11 +38,14 @@ export async function recordLiveEvent(tx: Prisma.TransactionClient, change: Audi
   const kind = liveKindOfAuditAction(change.action);
   if (!kind || !change.documentId) return;
   const version =
-    change.entityType === "Note"
-      ? (await tx.note.findUnique({ where: { id: change.entityId }, select: { version: true } }))?.version
-      : change.claimId
-        ? (await tx.claim.findUnique({ where: { id: change.claimId }, select: { version: true } }))?.version
-        : undefined;
+    change.entityType === "Document"
+      ? (await tx.document.findUnique({ where: { id: change.entityId }, select: { versionNumber: true } }))
+          ?.versionNumber
+      : change.entityType === "Note"
+        ? (await tx.note.findUnique({ where: { id: change.entityId }, select: { version: true } }))?.version
+        : change.claimId
+          ? (await tx.claim.findUnique({ where: { id: change.claimId }, select: { version: true } }))?.version
+          : undefined;
   const postgres = providerOf(tx) === "postgresql";
   if (postgres) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LIVE_ORDER_LOCK})`;
   const row = await tx.liveEvent.create({

@@ -14,6 +14,7 @@ export const LIVE_KINDS = [
   "note.added",
   "note.edited",
   "note.deleted",
+  "document.version",
 ] as const;
 
 export type LiveKind = (typeof LIVE_KINDS)[number];
@@ -30,8 +31,8 @@ export interface LiveEvent {
   actorName: string | null;
 }
 
-// Audit actions that change what an open page shows. Document-level changes (a new version,
-// an import, the seed) are not announced yet: an open page sees them when it is reloaded.
+// Audit actions that change what an open page shows. A new version of the document re-anchors
+// every claim: the page is told, and offers a reload rather than patching claim by claim.
 const KIND_OF_AUDIT_ACTION: Record<string, LiveKind> = {
   "claim.create": "claim.created",
   "claim.adjust-span": "claim.adjusted",
@@ -46,6 +47,7 @@ const KIND_OF_AUDIT_ACTION: Record<string, LiveKind> = {
   "note.add": "note.added",
   "note.edit": "note.edited",
   "note.delete": "note.deleted",
+  "document.new-version": "document.version",
 };
 
 /** The live kind an audited change is announced as, or null when open pages need not hear of it. */

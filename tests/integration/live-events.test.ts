@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { appendAudit } from "@/lib/db/audit";
 import { adjustClaimSpan, createClaim, setClaimDeleted, setClaimStatus, setReviewerTag } from "@/lib/db/claim-writes";
+import { addDocumentVersion } from "@/lib/db/document-versions";
 import { ConflictError } from "@/lib/db/errors";
 import { LIVE_CHANNEL } from "@/lib/db/live-events";
 import { addNote, changeNote } from "@/lib/db/notes";
 import { createUser, type UserSummary } from "@/lib/db/users";
+import { parsePastedText } from "@/lib/documents/parse-document";
 import { createInProcessBus } from "@/lib/live/bus";
 import { DEFAULT_LIMITS, type LiveConnection, LiveHub } from "@/lib/live/hub";
 import { createPostgresBus } from "@/lib/live/postgres-bus";
@@ -106,6 +108,16 @@ describe("live events", () => {
       expect(ids).toEqual([...ids].sort((a, b) => a - b));
       expect(new Set(ids).size).toBe(ids.length);
     }
+  });
+
+  it("announces a new version of the document, with its number, so open pages can offer a reload", async () => {
+    const stream = listen(viewer);
+    await hub.join(stream.connection, null);
+    await addDocumentVersion(t.db, reviewer.id, { id: doc.id }, parsePastedText(`${doc.text}\n\nA new closing line.`));
+    await hub.flush();
+    expect(stream.changes()).toMatchObject([
+      { kind: "document.version", entityId: doc.id, claimId: null, version: 2, actorName: "rui" },
+    ]);
   });
 
   it("sends a document's events only to that document's streams", async () => {
