@@ -23,6 +23,13 @@ const envSchema = z.object({
   CLAIMBOOK_TRUSTED_PROXIES: optional(
     z.string().regex(/^(10|[0-9])$/, "must be a whole number from 0 to 10: the reverse proxies in front of the app"),
   ),
+  // Live updates (lib/live/hub.ts): open event streams allowed per account and per app server.
+  CLAIMBOOK_LIVE_MAX_STREAMS_PER_USER: optional(
+    z.string().regex(/^[1-9][0-9]{0,2}$/, "must be a whole number from 1 to 999"),
+  ),
+  // "hidden": accounts with the viewer role are not listed in presence (they still see who is there).
+  CLAIMBOOK_LIVE_PRESENCE_OF_VIEWERS: optional(z.enum(["shown", "hidden"], { error: "must be shown or hidden" })),
+  CLAIMBOOK_LIVE_MAX_STREAMS: optional(z.string().regex(/^[1-9][0-9]{0,4}$/, "must be a whole number from 1 to 99999")),
 });
 
 export type Env = z.infer<typeof envSchema>;

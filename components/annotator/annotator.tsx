@@ -22,10 +22,12 @@ import { HighlightPainter, highlightsSupported } from "./highlight-painter";
 import { commandForDraftKey, commandForKey, type KeyCommand, keyBelongsToField } from "./key-commands";
 import { Legend } from "./legend";
 import { offsetAtPoint } from "./point-offset";
+import { Presence } from "./presence";
 import { SuggestionQueue } from "./suggestion-queue";
 import { useClaimWrites } from "./use-claim-writes";
 import { useClaims } from "./use-claims";
 import { useKeyboardSelection } from "./use-keyboard-selection";
+import { useLiveEvents } from "./use-live-events";
 import { type SuggestionActions, useSuggestions } from "./use-suggestions";
 import type { Viewer } from "./viewer";
 
@@ -39,6 +41,8 @@ interface Props {
   viewer: Viewer;
   /** The document page's server actions. */
   actions: AnnotatorActions;
+  /** Follow other people's changes: the document's slug and the live seq the page was read at. */
+  follow?: { slug: string; after: number };
 }
 
 const HASH_PREFIX = "#claim-";
@@ -73,6 +77,7 @@ export function Annotator({
   tags,
   viewer,
   actions,
+  follow,
 }: Props) {
   const textRef = useRef<HTMLDivElement>(null);
   const { claims, upsert, apply, notice, setNotice } = useClaims(initial);
@@ -94,6 +99,21 @@ export function Annotator({
     [claims, filter, numbers],
   );
   const selected = claims.find((c) => c.id === selectedId) ?? null;
+  const present = useLiveEvents({
+    slug: follow?.slug ?? null,
+    after: follow?.after ?? 0,
+    viewerId: viewer.id,
+    claims,
+    upsert,
+    onRemoteChange: (claim, by) => {
+      if (claim.id === selectedId) setNotice({ kind: "info", text: `Changed by ${by ?? "someone"} just now.` });
+    },
+    onNewVersion: (by) =>
+      setNotice({
+        kind: "info",
+        text: `${by ?? "Someone"} uploaded a new version of this document: reload to see it.`,
+      }),
+  });
 
   const tagBySlug = useMemo(() => new Map(tags.map((t) => [t.slug, t])), [tags]);
   const paragraphs = useMemo(() => splitParagraphs(text), [text]);
@@ -509,6 +529,7 @@ export function Annotator({
             onSkip={() => void decideSuggestion("next")}
           />
         ) : null}
+        <Presence people={present} />
         <Legend tags={tags} />
         <ClaimList
           ref={listRef}

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { NoteForReading } from "@/lib/notes/notes-for-reading";
 import { MAX_NOTE_LENGTH } from "@/lib/validation/note";
 import type { NoteActions } from "./annotator-actions";
+import { NOTES_CHANGED_EVENT } from "./use-live-events";
 import type { Viewer } from "./viewer";
 
 type LoadedNote = NoteForReading;
@@ -172,6 +173,15 @@ export function NotesThread({ claimId, viewer, focusSignal, readOnly, onCountCha
     setEditing(null);
     void reload();
   }, [reload]);
+
+  // Someone else added, edited or deleted a note here (use-live-events.ts): the thread gains it.
+  useEffect(() => {
+    const onChanged = (event: Event) => {
+      if ((event as CustomEvent<{ claimId: string }>).detail.claimId === claimId) void reload();
+    };
+    window.addEventListener(NOTES_CHANGED_EVENT, onChanged);
+    return () => window.removeEventListener(NOTES_CHANGED_EVENT, onChanged);
+  }, [claimId, reload]);
 
   async function write(result: Promise<{ ok: boolean; error?: string }>): Promise<string | null> {
     const r = await result;

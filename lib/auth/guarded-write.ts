@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { ConflictError, ForbiddenError, NotFoundError, WriteError } from "../db/errors";
 import { DatabaseUnavailableError, retryWhenBusy } from "../db/unavailable";
 import type { UserSummary } from "../db/users";
+import { announceLiveChange } from "../live/live-server";
 import { describeFirstIssue, firstIssue } from "../validation/first-issue";
 import type { Role } from "../validation/user";
 import { getCurrentUser, hasRole } from "./current-user";
@@ -77,7 +78,10 @@ export async function guardedWrite<S extends z.ZodType, T>(
   try {
     // refuseAccess refused a missing user, so there is one here. A busy database is retried
     // (each write is one transaction, so a failed try left nothing behind).
-    return { ok: true, data: await retryWhenBusy(() => write(user!, parsed.data)) };
+    const data = await retryWhenBusy(() => write(user!, parsed.data));
+    // Committed: the open pages of the document may hear of it now (lib/live), never before.
+    announceLiveChange();
+    return { ok: true, data };
   } catch (error) {
     const refusal = refusalOfError(error);
     if (refusal) return refusal;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "./generated/client";
+import { recordLiveEvent } from "./live-events";
 
 export interface AuditEntry {
   actorId: string | null;
@@ -12,9 +13,12 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-/** Appends one audit event; always called inside the transaction of the change it records. */
+/**
+ * Appends one audit event; always called inside the transaction of the change it records.
+ * A change an open document page shows is also recorded as a live event (lib/live).
+ */
 export async function appendAudit(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({
+  const event = await tx.auditEvent.create({
     data: {
       actorId: entry.actorId,
       action: entry.action,
@@ -25,5 +29,7 @@ export async function appendAudit(tx: Prisma.TransactionClient, entry: AuditEntr
       before: entry.before === undefined ? null : JSON.stringify(entry.before),
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
     },
+    select: { id: true },
   });
+  await recordLiveEvent(tx, { ...entry, auditId: event.id });
 }

@@ -41,6 +41,12 @@ export async function findActiveUser(db: Db, id: string): Promise<UserSummary | 
   return user?.active ? (user as UserSummary) : null;
 }
 
+/** The active users among `ids` (one query for every open live stream's account). */
+export async function findActiveUsers(db: Db, ids: string[]): Promise<UserSummary[]> {
+  const users = await db.user.findMany({ where: { id: { in: [...new Set(ids)] }, active: true }, select: summary });
+  return users as UserSummary[];
+}
+
 /** The active user whose current session version is `sessionVersion`, or null (a revoked or stale session). */
 export async function findSessionUser(db: Db, id: string, sessionVersion: number): Promise<UserSummary | null> {
   const user = await db.user.findFirst({ where: { id, sessionVersion, active: true }, select: summary });

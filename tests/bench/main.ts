@@ -4,6 +4,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: (args: string[]) => Promis
   annotator: () => import("./annotator"),
   export: () => import("./export"),
   links: () => import("./links"),
+  live: () => import("./live"),
   load: () => import("./load"),
   reanchor: () => import("./reanchor"),
   search: () => import("./search"),

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { UserSummary } from "@/lib/db/users";
 import { discoverServerEndpoints } from "../support/server-endpoints";
 import { testDatabaseUrl } from "./helpers/test-database-url";
@@ -34,6 +34,8 @@ const claimRoute = await import("@/app/api/claims/[id]/route");
 const tagsRoute = await import("@/app/api/claims/[id]/tags/route");
 const exportRoute = await import("@/app/api/export/route");
 const textRoute = await import("@/app/documents/[slug]/text/route");
+const eventsRoute = await import("@/app/api/events/route");
+const { closeLiveServer } = await import("@/lib/live/live-server");
 const { NextRequest } = await import("next/server");
 const { db } = await import("@/lib/db/client");
 const { createUser } = await import("@/lib/db/users");
@@ -52,6 +54,10 @@ beforeAll(async () => {
   users.curator = await make("curator@example.test", "curator");
   users.admin = await make("admin@example.test", "admin");
   users.owner = await make("owner@example.test", "reviewer");
+});
+
+afterAll(async () => {
+  await closeLiveServer();
 });
 
 async function someClaim() {
@@ -422,6 +428,24 @@ ACTIONS.push(
     },
   },
 );
+ACTIONS.push({
+  name: "GET /api/claims/[id] (private data)",
+  allowed: ["viewer", "reviewer (not owner)", "admin"],
+  call: async () => {
+    const c = await someClaim();
+    return viaRoute(await claimRoute.GET(new Request("http://localhost/"), { params: Promise.resolve({ id: c.id }) }));
+  },
+});
+ACTIONS.push({
+  name: "GET /api/events (private data)",
+  allowed: ["viewer", "reviewer (not owner)", "admin"],
+  call: async () => {
+    const doc = await db.document.findFirstOrThrow();
+    const response = await eventsRoute.GET(new NextRequest(`http://localhost/api/events?document=${doc.slug}`));
+    await response.body?.cancel();
+    return viaRoute(response);
+  },
+});
 ACTIONS.push({
   name: "GET /documents/[slug]/text (private data)",
   allowed: ["viewer", "reviewer (not owner)", "curator", "admin"],

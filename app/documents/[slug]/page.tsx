@@ -20,6 +20,7 @@ import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db/client";
 import { getDocumentForReading } from "@/lib/db/documents";
 import { claimsForViewer } from "@/lib/db/independent-review";
+import { latestLiveSeq } from "@/lib/db/live-events";
 import { listPendingSuggestions } from "@/lib/db/suggestions";
 import { listTags } from "@/lib/db/tags";
 import { countTags } from "@/lib/tags/counting-rule";
@@ -57,6 +58,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function DocumentPage({ params }: Params) {
   const { slug } = await params;
   const user = await requireUser(`/documents/${slug}`);
+  // Read before the claims: the live stream replays anything committed after it.
+  const liveSince = await latestLiveSeq(db);
   const [doc, tags] = await Promise.all([loadDocument(slug), listTags(db)]);
   if (!doc) notFound();
   // What this user may see: during an independent review, other reviewers' tags are left out
@@ -105,6 +108,7 @@ export default async function DocumentPage({ params }: Params) {
         suggestions={suggestions}
         tags={tags}
         viewer={{ id: user.id, name: user.name, role: user.role }}
+        follow={{ slug: doc.slug, after: liveSince }}
         actions={{
           createClaim: createClaimAction,
           adjustSpan: adjustSpanAction,
