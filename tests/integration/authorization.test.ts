@@ -430,7 +430,7 @@ ACTIONS.push(
 );
 ACTIONS.push({
   name: "GET /api/claims/[id] (private data)",
-  allowed: ["viewer", "reviewer (not owner)", "admin"],
+  allowed: ["viewer", "reviewer (not owner)", "curator", "admin"],
   call: async () => {
     const c = await someClaim();
     return viaRoute(await claimRoute.GET(new Request("http://localhost/"), { params: Promise.resolve({ id: c.id }) }));
@@ -438,7 +438,7 @@ ACTIONS.push({
 });
 ACTIONS.push({
   name: "GET /api/events (private data)",
-  allowed: ["viewer", "reviewer (not owner)", "admin"],
+  allowed: ["viewer", "reviewer (not owner)", "curator", "admin"],
   call: async () => {
     const doc = await db.document.findFirstOrThrow();
     const response = await eventsRoute.GET(new NextRequest(`http://localhost/api/events?document=${doc.slug}`));
