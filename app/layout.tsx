@@ -26,6 +26,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <nav aria-label="Main">
             {user ? <Link href="/documents">Documents</Link> : null}
             {user ? <Link href="/search">Search</Link> : null}
+            {user ? <Link href="/discrepancies">Discrepancies</Link> : null}
+            {user ? <Link href="/agreement">Agreement</Link> : null}
+            {user && user.role !== "viewer" ? <Link href="/my-work">My work</Link> : null}
+            {user && (user.role === "curator" || user.role === "admin") ? <Link href="/progress">Progress</Link> : null}
+            {user && (user.role === "curator" || user.role === "admin") ? <Link href="/curate">Curate</Link> : null}
             {user?.role === "admin" ? <Link href="/admin/users">Users</Link> : null}
             {user?.role === "admin" ? <Link href="/admin/audit">Audit</Link> : null}
           </nav>

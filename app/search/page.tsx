@@ -5,10 +5,13 @@ import { FilterChips } from "@/components/search/filter-chips";
 import { SearchForm } from "@/components/search/search-form";
 import { SearchHelp } from "@/components/search/search-help";
 import { SearchResults } from "@/components/search/search-results";
+import { TagLegend } from "@/components/tags/tag-legend";
 import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db/client";
+import { slugsUnderIndependentReview } from "@/lib/db/independent-review";
 import { searchClaimsWithNotices } from "@/lib/db/search";
 import { listTags } from "@/lib/db/tags";
+import { excludeDocuments } from "@/lib/review/independent-review";
 import { hasRankableText, type ParsedQuery, parseQuery } from "@/lib/search/query-syntax";
 import { SEARCH_SORTS, SearchInputError, type SearchPage, type SearchSort } from "@/lib/search/types";
 import { firstIssue } from "@/lib/validation/first-issue";
@@ -37,6 +40,11 @@ function exportLabel(q: string, page: SearchPage): string {
   return `${count} matching “${q.trim()}”`;
 }
 
+function countLabel(total: number, capped: boolean): string {
+  if (capped) return `more than ${total.toLocaleString("en")} claims`;
+  return total === 1 ? "1 claim" : `${total.toLocaleString("en")} claims`;
+}
+
 function summary(page: SearchPage): string {
   if (page.totalIsCapped) return `More than ${page.total.toLocaleString("en")} claims match.`;
   if (page.total === 0) return "No claims match.";
@@ -61,7 +69,9 @@ export default async function SearchPageRoute({ searchParams }: Props) {
   let query: ParsedQuery | null = null;
   if (parsed.success && q.trim() !== "") {
     try {
-      page = await searchClaimsWithNotices(db, parsed.data);
+      // Documents this reviewer reviews independently stay out until they mark them done.
+      const hidden = await slugsUnderIndependentReview(db, user);
+      page = await searchClaimsWithNotices(db, { ...parsed.data, q: excludeDocuments(parsed.data.q, hidden) });
       query = page.query;
       notices = page.notices;
     } catch (e) {
@@ -93,6 +103,15 @@ export default async function SearchPageRoute({ searchParams }: Props) {
           {n}
         </p>
       ))}
+      {page?.suggestion ? (
+        <p className="search-notice search-suggestion">
+          Try{" "}
+          <Link href={searchHref({ q: page.suggestion.q, sort })} className="search-suggestion-link">
+            {page.suggestion.q}
+          </Link>{" "}
+          ({countLabel(page.suggestion.total, page.suggestion.totalIsCapped)}).
+        </p>
+      ) : null}
       {page ? (
         <>
           <div className="search-bar">
@@ -124,6 +143,7 @@ export default async function SearchPageRoute({ searchParams }: Props) {
           </nav>
         </>
       ) : null}
+      <TagLegend tags={tags} />
       <SearchHelp open={!page && !error} />
     </section>
   );

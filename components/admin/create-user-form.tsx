@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/auth/guarded-write";
 import { ROLES } from "@/lib/validation/user";
+import { CopyButton } from "./copy-button";
 
 interface Props {
   /** The server action that creates the account (passed in by the page: components never import app/). */
@@ -66,15 +67,16 @@ export function CreateUserForm({ createUser }: Props) {
         </p>
       ) : null}
       {created ? (
-        <p className="notice" role="status">
-          Created {created.email}.
+        <div className="notice">
+          <p role="status">Created {created.email}.</p>
           {created.generatedPassword ? (
-            <>
-              {" "}
-              Password (shown once): <code>{created.generatedPassword}</code>
-            </>
+            <p className="copy-row">
+              <span>Password (shown once):</span>
+              <code>{created.generatedPassword}</code>
+              <CopyButton value={created.generatedPassword} label={`Copy the password of ${created.email}`} />
+            </p>
           ) : null}
-        </p>
+        </div>
       ) : null}
       <button type="submit" className="button-primary" disabled={pending}>
         {pending ? "Creating…" : "Add user"}

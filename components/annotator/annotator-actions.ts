@@ -1,6 +1,8 @@
+import type { LinkActions } from "@/components/links/link-actions";
 import type { ActionResult } from "@/lib/auth/guarded-write";
 import type { ClaimForReading } from "@/lib/db/claim-reads";
 import type { NoteForReading } from "@/lib/notes/notes-for-reading";
+import type { SuggestionActions } from "./use-suggestions";
 
 /**
  * A server action as the annotator calls it. The document page passes its actions in as
@@ -12,6 +14,7 @@ export interface ClaimActions {
   createClaim: ServerAction<ClaimForReading>;
   adjustSpan: ServerAction<ClaimForReading>;
   setStatus: ServerAction<ClaimForReading>;
+  describeClaim: ServerAction<ClaimForReading>;
   deleteClaim: ServerAction<ClaimForReading>;
   restoreClaim: ServerAction<ClaimForReading>;
   setTag: ServerAction<ClaimForReading>;
@@ -24,4 +27,5 @@ export interface NoteActions {
   deleteNote: ServerAction<unknown>;
 }
 
-export type AnnotatorActions = ClaimActions & NoteActions;
+/** Link and suggestion actions are optional: a page without them need not pass them. */
+export type AnnotatorActions = ClaimActions & NoteActions & Partial<LinkActions> & Partial<SuggestionActions>;

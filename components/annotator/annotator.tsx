@@ -6,6 +6,7 @@ import type { Span } from "@/lib/anchoring/types";
 import { type SpanStep, stepSpan, trimSpan } from "@/lib/anchoring/word-steps";
 import { claimNumbers } from "@/lib/claims/numbering";
 import type { ClaimForReading } from "@/lib/db/claim-reads";
+import type { SuggestionForReading } from "@/lib/db/suggestions";
 import type { TagView } from "@/lib/db/tags";
 import { claimsAt, groupByParagraph, paragraphIndexAt } from "@/lib/highlights/claim-index";
 import { shownTags } from "@/lib/tags/shown-tags";
@@ -22,16 +23,20 @@ import { commandForDraftKey, commandForKey, type KeyCommand, keyBelongsToField }
 import { Legend } from "./legend";
 import { offsetAtPoint } from "./point-offset";
 import { Presence } from "./presence";
+import { SuggestionQueue } from "./suggestion-queue";
 import { useClaimWrites } from "./use-claim-writes";
 import { useClaims } from "./use-claims";
 import { useKeyboardSelection } from "./use-keyboard-selection";
 import { useLiveEvents } from "./use-live-events";
+import { type SuggestionActions, useSuggestions } from "./use-suggestions";
 import type { Viewer } from "./viewer";
 
 interface Props {
   documentId: string;
   text: string;
   claims: ClaimForReading[];
+  /** Pending suggested claims (an import with suggestions), in reading order. */
+  suggestions?: SuggestionForReading[];
   tags: TagView[];
   viewer: Viewer;
   /** The document page's server actions. */
@@ -41,6 +46,7 @@ interface Props {
 }
 
 const HASH_PREFIX = "#claim-";
+const NO_SUGGESTIONS: SuggestionForReading[] = [];
 type Filter = "live" | ClaimStatus | "deleted";
 
 /** What a screen reader hears when j / k move to a claim: its place, passage, tags and status. */
@@ -63,13 +69,23 @@ function describeClaim(
  * claim's detail, sharing one selected claim. Writes go to server actions, which check
  * the session, role and claim version; the UI only mirrors what they answer.
  */
-export function Annotator({ documentId, text, claims: initial, tags, viewer, actions, follow }: Props) {
+export function Annotator({
+  documentId,
+  text,
+  claims: initial,
+  suggestions: suggested = NO_SUGGESTIONS,
+  tags,
+  viewer,
+  actions,
+  follow,
+}: Props) {
   const textRef = useRef<HTMLDivElement>(null);
   const { claims, upsert, apply, notice, setNotice } = useClaims(initial);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [filter, setFilter] = useState<Filter>("live");
   const [helpOpen, setHelpOpen] = useState(false);
   const [noteFocus, setNoteFocus] = useState(0);
+  const [describeSignal, setDescribeSignal] = useState(0);
   const [announcement, setAnnouncement] = useState("");
 
   const live = useMemo(() => claims.filter((c) => !c.deleted), [claims]);
@@ -169,7 +185,7 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
 
   const selectFromList = useCallback((id: string) => select(id, "text"), [select]);
 
-  const { toggleTag, setStatus, respan, toggleDeleted, createClaim } = useClaimWrites(actions, viewer, {
+  const { toggleTag, setStatus, describe, respan, toggleDeleted, createClaim } = useClaimWrites(actions, viewer, {
     apply,
     upsert,
   });
@@ -206,14 +222,65 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
     if (span && (await createAt(span))) window.getSelection()?.removeAllRanges();
   }, [createAt, readSelection]);
 
+  const suggestions = useSuggestions({
+    initial: suggested,
+    actions:
+      actions.acceptSuggestion && actions.rejectSuggestion && actions.acceptParagraphSuggestions
+        ? (actions as SuggestionActions)
+        : undefined,
+    documentId,
+    upsert,
+    setNotice,
+  });
+  // A keyboard selection started on a suggested claim accepts it (on the adjusted passage) with Enter.
+  const draftFromSuggestion = useRef<SuggestionForReading | null>(null);
   const keyboardSelection = useKeyboardSelection({
     text,
     paragraphs,
     textRef,
     painterRef,
-    create: createAt,
+    create: async (span) => {
+      const suggestion = draftFromSuggestion.current;
+      if (!suggestion) return createAt(span);
+      const claim = await suggestions.accept(suggestion, span);
+      if (claim) select(claim.id, "list");
+      return claim !== null;
+    },
     respan: selected && !selected.deleted ? (span) => respan(selected, span).then((saved) => saved !== null) : null,
   });
+
+  const decideSuggestion = useCallback(
+    async (decision: "accept" | "reject" | "accept-paragraph" | "next") => {
+      const current = suggestions.current;
+      if (!current) return;
+      if (decision === "next") return suggestions.skip();
+      if (decision === "reject") return suggestions.reject();
+      if (decision === "accept-paragraph") return suggestions.acceptParagraph();
+      const claim = await suggestions.accept(current);
+      if (claim) setAnnouncement(`Accepted: ${claim.exact.slice(0, 120)}`);
+    },
+    [suggestions],
+  );
+
+  // Pending suggestions are painted; the one to decide next is shaded and kept in view.
+  const paintedSuggestion = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const painter = painterRef.current;
+    if (!painter) return;
+    const current = suggestions.current;
+    const range = painter.suggestions(
+      suggestions.pending.map((s) => ({
+        ...s,
+        paragraph: paragraphIndexAt(paragraphs, s.start),
+        current: s === current,
+      })),
+    );
+    if (!current || !range || paintedSuggestion.current === current.id) return;
+    const first = paintedSuggestion.current === null;
+    paintedSuggestion.current = current.id;
+    const rect = range.getBoundingClientRect();
+    if (!first && (rect.top < 80 || rect.bottom > innerHeight)) window.scrollBy({ top: rect.top - innerHeight / 3 });
+  }, [paragraphs, suggestions]);
 
   // ---- keyboard: commandForKey decides what a key means, run carries it out ----
   const run = useCallback(
@@ -231,8 +298,11 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
             kind: "error",
             text: "You can read claims; ask an admin for reviewer access to add them.",
           });
-        return keyboardSelection.start(selected && !selected.deleted ? selected : null);
+        const from = selected && !selected.deleted ? selected : suggestions.current;
+        draftFromSuggestion.current = from !== null && from === suggestions.current ? suggestions.current : null;
+        return keyboardSelection.start(from);
       }
+      if (command.kind === "suggestion") return void decideSuggestion(command.decision);
       if (command.kind === "move") {
         const index = live.findIndex((c) => c.id === selectedId);
         const next = live[Math.min(live.length - 1, Math.max(0, index + command.direction))];
@@ -255,10 +325,12 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
       }
       if (command.kind === "toggle-deleted") return void toggleDeleted(selected);
       if (command.kind === "note") return setNoteFocus((n) => n + 1);
+      if (command.kind === "describe") return setDescribeSignal((n) => n + 1);
       if (command.kind === "scroll-to-claim") return scrollToClaim(selected.id);
     },
     [
       createFromSelection,
+      decideSuggestion,
       keyboardSelection,
       live,
       numbers,
@@ -271,6 +343,7 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
       setNotice,
       setStatus,
       stepInParagraph,
+      suggestions.current,
       tagBySlug,
       toggleDeleted,
       toggleTag,
@@ -298,7 +371,11 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
         } else if (press.key === "?" && !press.typing) setHelpOpen(true);
         return;
       }
-      const command = commandForKey(press, { hasSelectedClaim: selected !== null, tagShortcuts: tags });
+      const command = commandForKey(press, {
+        hasSelectedClaim: selected !== null,
+        hasSuggestion: suggestions.current !== null && viewer.role !== "viewer",
+        tagShortcuts: tags,
+      });
       if (!command) return;
       // Escape and Enter keep their defaults (closing menus, following a focused link).
       if (command.kind !== "dismiss" && command.kind !== "scroll-to-claim") event.preventDefault();
@@ -306,7 +383,7 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [keyboardSelection, run, selected, tags]);
+  }, [keyboardSelection, run, selected, suggestions.current, tags, viewer.role]);
 
   /** A click on a passage selects the innermost claim there; clicking again cycles outward through nested claims. */
   function onTextClick(event: React.MouseEvent) {
@@ -389,9 +466,11 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
             tags={tags}
             viewer={viewer}
             noteFocusSignal={noteFocus}
+            describeSignal={describeSignal}
             noteActions={actions}
             onToggleTag={(slug) => toggleTag(selected, slug)}
             onSetStatus={(status) => void setStatus(selected, status)}
+            onDescribe={(statement, kind) => describe(selected, statement, kind).then((saved) => saved !== null)}
             onStep={(step) => void respan(selected, stepInParagraph(selected, step))}
             onToggleDeleted={() => void toggleDeleted(selected)}
             onNoteCount={(noteCount) => noteCount !== selected.noteCount && upsert({ ...selected, noteCount })}
@@ -438,6 +517,19 @@ export function Annotator({ documentId, text, claims: initial, tags, viewer, act
           </button>
         </div>
         <Presence people={present} />
+        {suggestions.current ? (
+          <SuggestionQueue
+            pending={suggestions.pending.length}
+            current={suggestions.current}
+            tag={suggestions.current.tag ? tagBySlug.get(suggestions.current.tag) : undefined}
+            canWrite={viewer.role !== "viewer"}
+            onAccept={() => void decideSuggestion("accept")}
+            onAdjust={() => run({ kind: "select-by-keyboard" })}
+            onReject={() => void decideSuggestion("reject")}
+            onAcceptParagraph={() => void decideSuggestion("accept-paragraph")}
+            onSkip={() => void decideSuggestion("next")}
+          />
+        ) : null}
         <Legend tags={tags} />
         <ClaimList
           ref={listRef}

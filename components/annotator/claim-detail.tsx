@@ -1,5 +1,7 @@
 "use client";
 
+import { ClaimLinks } from "@/components/links/claim-links";
+import type { LinkActions } from "@/components/links/link-actions";
 import { TagBadge } from "@/components/tags/tag-badge";
 import type { SpanStep } from "@/lib/anchoring/word-steps";
 import type { ClaimForReading } from "@/lib/db/claim-reads";
@@ -7,6 +9,7 @@ import type { TagView } from "@/lib/db/tags";
 import { hasDisagreement, tagSetsByReviewer } from "@/lib/tags/agreement";
 import { CLAIM_STATUSES, type ClaimStatus } from "@/lib/validation/claim";
 import type { NoteActions } from "./annotator-actions";
+import { ClaimStatement } from "./claim-statement";
 import { NotesThread } from "./notes-thread";
 import type { Viewer } from "./viewer";
 
@@ -16,9 +19,11 @@ interface Props {
   tags: TagView[];
   viewer: Viewer;
   noteFocusSignal: number;
-  noteActions: NoteActions;
+  describeSignal: number;
+  noteActions: NoteActions & Partial<LinkActions>;
   onToggleTag: (slug: string) => void;
   onSetStatus: (status: ClaimStatus) => void;
+  onDescribe: (statement: string, kind: string | null) => Promise<boolean>;
   onStep: (step: SpanStep) => void;
   onToggleDeleted: () => void;
   onNoteCount: (count: number) => void;
@@ -32,6 +37,9 @@ const STEPS: { step: SpanStep; label: string; short: string; key: string }[] = [
   { step: "end-later", label: "End one word later", short: "end →", key: "]" },
 ];
 
+const isLinkActions = (a: Partial<LinkActions>): a is LinkActions =>
+  Boolean(a.loadClaimLinks && a.findLinkTargets && a.createLink && a.unlinkClaim);
+
 /** The selected claim: its passage, every reviewer's tags, status, span controls and notes. */
 export function ClaimDetail({
   claim,
@@ -39,9 +47,11 @@ export function ClaimDetail({
   tags,
   viewer,
   noteFocusSignal,
+  describeSignal,
   noteActions,
   onToggleTag,
   onSetStatus,
+  onDescribe,
   onStep,
   onToggleDeleted,
   onNoteCount,
@@ -68,7 +78,7 @@ export function ClaimDetail({
         </button>
       </div>
       <blockquote className="detail-quote">{claim.exact}</blockquote>
-      {claim.statement ? <p className="detail-statement">{claim.statement}</p> : null}
+      <ClaimStatement claim={claim} canWrite={canWrite} editSignal={describeSignal} onSave={onDescribe} />
 
       <h3 className="detail-heading">Your tags</h3>
       {/* biome-ignore lint/a11y/useSemanticElements: a row of toggle buttons, not a form section; a fieldset would add a legend and border */}
@@ -112,6 +122,16 @@ export function ClaimDetail({
             </li>
           ))}
         </ul>
+      ) : null}
+      {claim.verdict ? (
+        <p className="detail-row">
+          <strong>Final (curator):</strong>{" "}
+          {claim.verdict.tags.map((slug) => {
+            const tag = tagBySlug.get(slug);
+            return tag ? <TagBadge key={slug} tag={tag} /> : null;
+          })}
+          {claim.verdict.tags.length ? null : "no tag"} — {claim.verdict.reason}
+        </p>
       ) : null}
       {hasDisagreement(claim.reviewerTags) ? (
         <p className="claim-flag claim-flag-warn">Reviewers disagree on this claim’s tags.</p>
@@ -167,6 +187,7 @@ export function ClaimDetail({
       {!canWrite ? (
         <p className="field-hint">You can read claims; ask an admin for reviewer access to change them.</p>
       ) : null}
+      {isLinkActions(noteActions) ? <ClaimLinks claimId={claim.id} canWrite={canWrite} actions={noteActions} /> : null}
       <NotesThread
         claimId={claim.id}
         viewer={viewer}

@@ -23,6 +23,8 @@ export const HIGHLIGHT = {
   selected: "claim-selected",
   flash: "claim-flash",
   draft: "claim-draft",
+  suggestion: "claim-suggestion",
+  suggestionCurrent: "claim-suggestion-current",
   tag: (slug: string) => `claim-tag-${slug.replace(/[^a-z0-9-]/gi, "_")}`,
 };
 
@@ -44,6 +46,8 @@ function stylesFor(tags: readonly TagView[]): string {
     `::highlight(${HIGHLIGHT.depth(3)}) { background-color: rgb(30 30 60 / 0.18); }`,
     `::highlight(${HIGHLIGHT.selected}) { background-color: rgb(79 70 229 / 0.22); text-decoration: underline 3px rgb(67 56 202); text-underline-offset: 3px; }`,
     `::highlight(${HIGHLIGHT.flash}) { background-color: rgb(250 204 21 / 0.45); }`,
+    `::highlight(${HIGHLIGHT.suggestion}) { text-decoration: underline dotted 2px rgb(107 114 128); text-underline-offset: 4px; }`,
+    `::highlight(${HIGHLIGHT.suggestionCurrent}) { background-color: rgb(107 114 128 / 0.16); text-decoration: underline dashed 2px rgb(55 65 81); text-underline-offset: 4px; }`,
     `::highlight(${HIGHLIGHT.draft}) { background-color: rgb(14 116 144 / 0.22); text-decoration: underline dashed 2px rgb(14 116 144); text-underline-offset: 4px; }`,
   ].join("\n");
 }
@@ -78,6 +82,8 @@ export class HighlightPainter {
     this.register(HIGHLIGHT.depth(3), 2);
     this.register(HIGHLIGHT.selected, 3);
     this.register(HIGHLIGHT.flash, 4);
+    this.register(HIGHLIGHT.suggestion, 0);
+    this.register(HIGHLIGHT.suggestionCurrent, 1);
     this.register(HIGHLIGHT.draft, 5);
   }
 
@@ -176,6 +182,22 @@ export class HighlightPainter {
     draft.clear();
     this.draftSpan = span ? this.rangeFor(paragraphIndex, span) : null;
     if (this.draftSpan) draft.add(this.draftSpan);
+  }
+
+  /** Paints pending suggested claims (dotted) and the one to decide next (dashed, shaded); returns the latter's range. */
+  suggestions(list: readonly (Span & { paragraph: number; current: boolean })[]): Range | null {
+    const all = this.highlights.get(HIGHLIGHT.suggestion)!;
+    const current = this.highlights.get(HIGHLIGHT.suggestionCurrent)!;
+    all.clear();
+    current.clear();
+    let currentRange: Range | null = null;
+    for (const s of list) {
+      const range = this.rangeFor(s.paragraph, s);
+      if (!range) continue;
+      (s.current ? current : all).add(range);
+      if (s.current) currentRange = range;
+    }
+    return currentRange;
   }
 
   /** The range of the passage being selected by keyboard. */

@@ -65,6 +65,21 @@ describe("commandForKey", () => {
   });
 });
 
+describe("suggestion keys", () => {
+  it("act only while a suggestion waits", () => {
+    expect(commandForKey({ key: "a" }, { ...noClaim, hasSuggestion: true })).toEqual({
+      kind: "suggestion",
+      decision: "accept",
+    });
+    expect(commandForKey({ key: "A" }, { ...noClaim, hasSuggestion: true })).toEqual({
+      kind: "suggestion",
+      decision: "accept-paragraph",
+    });
+    expect(commandForKey({ key: "a" }, noClaim)).toBeNull();
+    expect(commandForKey({ key: "d" }, withClaim)).toBeNull();
+  });
+});
+
 describe("commandForDraftKey", () => {
   it.each([
     [{ key: "ArrowRight" }, { kind: "word", step: "end-later" }],

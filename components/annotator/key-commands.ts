@@ -9,6 +9,7 @@ export type KeyCommand =
   | { kind: "dismiss" }
   | { kind: "create" }
   | { kind: "select-by-keyboard" }
+  | { kind: "suggestion"; decision: "accept" | "reject" | "accept-paragraph" | "next" }
   | { kind: "move"; direction: 1 | -1 }
   | { kind: "tag"; tag: string }
   | { kind: "status"; status: ClaimStatus }
@@ -16,6 +17,7 @@ export type KeyCommand =
   | { kind: "respan" }
   | { kind: "toggle-deleted" }
   | { kind: "note" }
+  | { kind: "describe" }
   | { kind: "scroll-to-claim" };
 
 export interface KeyPress {
@@ -32,6 +34,8 @@ export interface KeyPress {
 
 export interface KeyContext {
   hasSelectedClaim: boolean;
+  /** A suggested claim waits for a decision (a, d, A, g act on it). */
+  hasSuggestion?: boolean;
   tagShortcuts: readonly { shortcut: string; slug: string }[];
 }
 
@@ -50,6 +54,12 @@ export function commandForKey(press: KeyPress, context: KeyContext): KeyCommand 
   if (key === "Escape") return { kind: "dismiss" };
   if (key === "c") return { kind: "create" };
   if (key === "v") return { kind: "select-by-keyboard" };
+  if (context.hasSuggestion) {
+    if (key === "a") return { kind: "suggestion", decision: "accept" };
+    if (key === "d") return { kind: "suggestion", decision: "reject" };
+    if (key === "A") return { kind: "suggestion", decision: "accept-paragraph" };
+    if (key === "g") return { kind: "suggestion", decision: "next" };
+  }
   if (key === "j") return { kind: "move", direction: 1 };
   if (key === "k") return { kind: "move", direction: -1 };
   // Everything below acts on the selected claim.
@@ -61,6 +71,7 @@ export function commandForKey(press: KeyPress, context: KeyContext): KeyCommand 
   if (key === "r") return { kind: "respan" };
   if (key === "x") return { kind: "toggle-deleted" };
   if (key === "n") return { kind: "note" };
+  if (key === "e") return { kind: "describe" };
   if (key === "Enter" && !press.onButton) return { kind: "scroll-to-claim" };
   return null;
 }

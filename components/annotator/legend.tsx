@@ -1,14 +1,8 @@
 import type { TagView } from "@/lib/db/tags";
 
-const STATUS_MEANING: [string, string][] = [
-  ["proposed", "new or not yet reviewed"],
-  ["accepted", "checked and kept"],
-  ["disputed", "a reviewer doubts it; see the notes"],
-  ["rejected", "checked and not a claim worth keeping"],
-];
-
 /**
- * What the signs in the text and the list mean, closed by default. Tags show as a letter in
+ * What the badges beside the text mean, closed by default (the legend below the document explains
+ * tags, counts and statuses: components/tags/tag-legend.tsx). Tags show as a letter in
  * the tag's colour; a white badge is the curated suggestion (no reviewer has tagged the
  * claim yet), a filled one is reviewers' tags; ≠ marks reviewers who disagree.
  */
@@ -16,7 +10,7 @@ export function Legend({ tags }: { tags: TagView[] }) {
   const first = tags[0];
   return (
     <details className="legend">
-      <summary>What the signs mean</summary>
+      <summary>What the badges mean</summary>
       <dl>
         {tags.map((tag) => (
           <div key={tag.slug} style={{ display: "contents" }}>
@@ -57,12 +51,6 @@ export function Legend({ tags }: { tags: TagView[] }) {
           <span className="claim-badge" data-badge="·" style={{ "--tag": "#6b7280" } as React.CSSProperties} />
         </dt>
         <dd>no tag yet</dd>
-        {STATUS_MEANING.map(([status, meaning]) => (
-          <div key={status} style={{ display: "contents" }}>
-            <dt className={`claim-status status-${status}`}>{status}</dt>
-            <dd>{meaning}</dd>
-          </div>
-        ))}
       </dl>
     </details>
   );

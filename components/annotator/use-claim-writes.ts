@@ -41,6 +41,19 @@ export function useClaimWrites(actions: ClaimActions, viewer: Viewer, { apply, u
     [actions, apply],
   );
 
+  const describe = useCallback(
+    (claim: ClaimForReading, statement: string, kind: string | null) =>
+      apply(
+        actions.describeClaim,
+        { claimId: claim.id, version: claim.version, statement, kind },
+        {
+          success: "Statement saved.",
+          rebase: (newer) => ({ claimId: claim.id, version: newer.version, statement, kind }),
+        },
+      ),
+    [actions, apply],
+  );
+
   const respan = useCallback(
     (claim: ClaimForReading, span: Span) =>
       apply(
@@ -72,5 +85,5 @@ export function useClaimWrites(actions: ClaimActions, viewer: Viewer, { apply, u
     [actions, apply],
   );
 
-  return { toggleTag, setStatus, respan, toggleDeleted, createClaim };
+  return { toggleTag, setStatus, describe, respan, toggleDeleted, createClaim };
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/auth/guarded-write";
 import type { ClaimForReading } from "@/lib/db/claim-reads";
 
@@ -17,6 +17,20 @@ const byReadingOrder = (a: ClaimForReading, b: ClaimForReading) => a.start - b.s
 export function useClaims(initial: ClaimForReading[]) {
   const [claims, setClaims] = useState(() => [...initial].sort(byReadingOrder));
   const [notice, setNotice] = useState<Notice>(null);
+
+  // The page re-read on the server (router.refresh after settling a claim from the anchor
+  // queue): take in claims it did not have and newer versions of the ones it had.
+  const first = useRef(initial);
+  useEffect(() => {
+    if (initial === first.current) return;
+    setClaims((all) => {
+      const mine = new Map(all.map((c) => [c.id, c]));
+      const fresher = initial.filter((c) => (mine.get(c.id)?.version ?? 0) < c.version);
+      if (fresher.length === 0) return all;
+      const ids = new Set(fresher.map((c) => c.id));
+      return [...all.filter((c) => !ids.has(c.id)), ...fresher].sort(byReadingOrder);
+    });
+  }, [initial]);
 
   // Proportional to the change: a claim whose span did not move is swapped in place, so every
   // other claim keeps its object identity and nothing drawn from it re-renders or re-paints.

@@ -30,6 +30,7 @@ export function FilterChips({ q, query, sort, tags, userEmail }: Props) {
     ...tags.map((t) => ({ field: "tag" as const, value: t.slug, label: t.label, color: t.color, letter: t.letter })),
     { field: "has", value: "note", label: "has notes" },
     { field: "disagreement", value: "yes", label: "reviewers disagree" },
+    { field: "linked", value: "yes", label: "linked across documents" },
     { field: "status", value: "disputed", label: "disputed" },
     { field: "reviewer", value: userEmail, label: "my claims" },
   ];

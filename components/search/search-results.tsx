@@ -45,6 +45,7 @@ function Result({
           return tag ? <TagBadge key={slug} tag={tag} muted={hit.tagsAreSuggested} /> : null;
         })}
         {hit.tagsAreSuggested ? <span className="claim-flag">suggested</span> : null}
+        {!hit.tagsAreSuggested && hit.tags.length === 0 ? <span className="claim-flag">no consensus</span> : null}
         {hit.disagreement ? <span className="claim-flag claim-flag-warn">reviewers disagree</span> : null}
         <span className="claim-status">{hit.status}</span>
         {hit.noteCount ? (

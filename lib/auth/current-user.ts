@@ -17,9 +17,9 @@ export const getCurrentUser = cache(async (): Promise<UserSummary | null> => {
   return id ? findActiveUser(db, id) : null;
 });
 
-const RANK: Record<Role, number> = { viewer: 0, reviewer: 1, admin: 2 };
+const RANK: Record<Role, number> = { viewer: 0, reviewer: 1, curator: 2, admin: 3 };
 
-/** Whether a role may do what `needed` may do (admin ⊇ reviewer ⊇ viewer). */
+/** Whether a role may do what `needed` may do (admin ⊇ curator ⊇ reviewer ⊇ viewer). */
 export function hasRole(role: Role, needed: Role): boolean {
   return RANK[role] >= RANK[needed];
 }

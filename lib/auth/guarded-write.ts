@@ -32,6 +32,7 @@ type Refusal = Extract<ActionResult<never>, { ok: false }>;
 const ROLE_REFUSAL: Record<Role, string> = {
   viewer: "Sign in to do this.",
   reviewer: "Your account can read but not change claims: ask an admin for reviewer access.",
+  curator: "Only a curator or an admin can do this.",
   admin: "Only an admin can do this.",
 };
 

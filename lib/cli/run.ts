@@ -1,11 +1,13 @@
 import { createDb } from "../db/client";
 import { databaseUrl } from "../db/database-url";
+import { runAgreement } from "./commands/agreement";
 import { runBackup, runRestore } from "./commands/backup";
 import { runCoverage } from "./commands/coverage";
 import { runCurate } from "./commands/curate";
 import { runDocuments } from "./commands/documents";
 import { runExport } from "./commands/export";
 import { runImport } from "./commands/import";
+import { runLinks } from "./commands/links";
 import { runList } from "./commands/list";
 import { runSearch } from "./commands/search";
 import { runSeed } from "./commands/seed";
@@ -45,6 +47,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       case "seed":
         if (rest.length) throw new UsageError(`seed takes no arguments, got "${rest.join(" ")}"`);
         await runSeed(db, io);
+        await runLinks(db, ["detect"], io);
         return 0;
       case "user":
         if (rest[0] !== "add") throw new UsageError(`unknown user command "${rest[0] ?? ""}" (expected "user add")`);
@@ -57,13 +60,22 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
         await runExport(db, rest, io);
         return 0;
       case "import":
+        // No detection here: an import restores an export as it was, so that export → import →
+        // export round-trips byte for byte; `links detect` can be run after it.
         await runImport(db, rest, io);
         return 0;
       case "documents":
         await runDocuments(db, rest, io);
+        await runLinks(db, ["detect"], io);
+        return 0;
+      case "links":
+        await runLinks(db, rest, io);
         return 0;
       case "search":
         await runSearch(db, rest, io);
+        return 0;
+      case "agreement":
+        await runAgreement(db, rest, io);
         return 0;
       default:
         throw new UsageError(`unknown command "${command}"`);

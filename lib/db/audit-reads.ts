@@ -13,11 +13,20 @@ export interface AuditRow {
   id: string;
   at: Date;
   actor: string;
+  /** The actor's name alone ("system" for the seed and other scripts). */
+  actorName: string;
+  actorEmail: string | null;
   action: string;
   entityType: string;
   entityId: string;
   documentTitle: string | null;
+  documentSlug: string | null;
   claimId: string | null;
+  /** The claim's passage as it reads now (null when the claim no longer exists). */
+  claimText: string | null;
+  claimDeleted: boolean;
+  /** For an event about an account: that account's name. */
+  subjectName: string | null;
   before: string | null;
   after: string | null;
 }
@@ -41,24 +50,44 @@ export async function listAuditEvents(
     ...(filter.cursor ? { cursor: { id: filter.cursor }, skip: 1 } : {}),
     include: { actor: { select: { name: true, email: true } } },
   });
-  const documentIds = [...new Set(events.map((e) => e.documentId).filter((id): id is string => id !== null))];
-  const titles = new Map(
-    (await db.document.findMany({ where: { id: { in: documentIds } }, select: { id: true, title: true } })).map((d) => [
-      d.id,
-      d.title,
-    ]),
-  );
+  const ids = (pick: (e: (typeof events)[number]) => string | null) => [
+    ...new Set(events.map(pick).filter((id): id is string => id !== null)),
+  ];
+  // What a sentence names: the document, the claim's passage, the account; one query each.
+  const [documents, claims, users] = await Promise.all([
+    db.document.findMany({
+      where: { id: { in: ids((e) => e.documentId) } },
+      select: { id: true, title: true, slug: true },
+    }),
+    db.claim.findMany({
+      where: { id: { in: ids((e) => e.claimId) } },
+      select: { id: true, exact: true, deletedAt: true },
+    }),
+    db.user.findMany({
+      where: { id: { in: ids((e) => (e.entityType === "User" ? e.entityId : null)) } },
+      select: { id: true, name: true },
+    }),
+  ]);
+  const documentOf = new Map(documents.map((d) => [d.id, d]));
+  const claimOf = new Map(claims.map((c) => [c.id, c]));
+  const nameOf = new Map(users.map((u) => [u.id, u.name]));
   const page = events.slice(0, AUDIT_PAGE_SIZE);
   return {
     rows: page.map((e) => ({
       id: e.id,
       at: e.at,
       actor: e.actor ? `${e.actor.name} <${e.actor.email}>` : "system",
+      actorName: e.actor?.name ?? "system",
+      actorEmail: e.actor?.email ?? null,
       action: e.action,
       entityType: e.entityType,
       entityId: e.entityId,
-      documentTitle: e.documentId ? (titles.get(e.documentId) ?? null) : null,
+      documentTitle: e.documentId ? (documentOf.get(e.documentId)?.title ?? null) : null,
+      documentSlug: e.documentId ? (documentOf.get(e.documentId)?.slug ?? null) : null,
       claimId: e.claimId,
+      claimText: e.claimId ? (claimOf.get(e.claimId)?.exact ?? null) : null,
+      claimDeleted: e.claimId ? claimOf.get(e.claimId)?.deletedAt != null : false,
+      subjectName: e.entityType === "User" ? (nameOf.get(e.entityId) ?? null) : null,
       before: e.before,
       after: e.after,
     })),

@@ -7,6 +7,7 @@ export const claimForReadingInclude = {
   suggestedTags: { select: { tag: { select: { slug: true } } } },
   tags: { select: { tag: { select: { slug: true } }, reviewer: { select: { id: true, name: true } } } },
   _count: { select: { notes: { where: { deletedAt: null } } } },
+  adjudication: { select: { reason: true, tags: { select: { tag: { select: { slug: true } } } } } },
 } satisfies Prisma.ClaimInclude;
 
 type ClaimRow = Prisma.ClaimGetPayload<{ include: typeof claimForReadingInclude }>;
@@ -32,6 +33,8 @@ export interface ClaimForReading {
   noteCount: number;
   /** ISO 8601: when the claim was made, which fixes its number (lib/claims/numbering.ts). */
   createdAt: string;
+  /** A curator's verdict: final tags (possibly none) and why; null when none was given. */
+  verdict: { tags: string[]; reason: string } | null;
 }
 
 export function toClaimForReading(c: ClaimRow): ClaimForReading {
@@ -49,6 +52,9 @@ export function toClaimForReading(c: ClaimRow): ClaimForReading {
     reviewerTags: c.tags.map((t) => ({ tag: t.tag.slug, reviewerId: t.reviewer.id, reviewerName: t.reviewer.name })),
     noteCount: c._count.notes,
     createdAt: c.createdAt.toISOString(),
+    verdict: c.adjudication
+      ? { tags: c.adjudication.tags.map((t) => t.tag.slug).sort(), reason: c.adjudication.reason }
+      : null,
   };
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { describeSpan } from "../anchoring/describe-span";
 import { enclosingParagraph, splitParagraphs } from "../anchoring/paragraphs";
 import type { Span } from "../anchoring/types";
-import type { ClaimStatus } from "../validation/claim";
+import type { ClaimKind, ClaimStatus } from "../validation/claim";
 import { appendAudit } from "./audit";
 import { type ClaimForReading, getClaimForReading } from "./claim-reads";
 import type { Db } from "./client";
@@ -12,7 +12,7 @@ import type { Prisma } from "./generated/client";
 type Tx = Prisma.TransactionClient;
 
 /** Selectors and paragraph for a span of a document, or a clear refusal. */
-function anchorNewSpan(text: string, span: Span) {
+export function anchorNewSpan(text: string, span: Span) {
   if (span.end > text.length) throw new WriteError("The selection lies outside the document.", "end");
   const paragraph = enclosingParagraph(splitParagraphs(text), span);
   if (!paragraph) throw new WriteError("A claim cannot cross paragraphs: select text within one paragraph.", "start");
@@ -82,28 +82,31 @@ export async function createClaim(
   actorId: string,
   input: { documentId: string } & Span,
 ): Promise<ClaimForReading> {
-  return db.$transaction(async (tx) => {
-    const doc = await tx.document.findUnique({
-      where: { id: input.documentId },
-      select: { id: true, text: true, sha256: true },
-    });
-    if (!doc) throw new NotFoundError("This document no longer exists.");
-    const anchored = anchorNewSpan(doc.text, input);
-    await refuseDuplicate(tx, doc.id, input);
-    const claim = await tx.claim.create({
-      data: { ...anchored, documentId: doc.id, textHash: doc.sha256, createdById: actorId },
-    });
-    await appendAudit(tx, {
-      actorId,
-      action: "claim.create",
-      entityType: "Claim",
-      entityId: claim.id,
-      documentId: doc.id,
-      claimId: claim.id,
-      after: snapshot(claim),
-    });
-    return (await getClaimForReading(tx, claim.id))!;
+  return db.$transaction(async (tx) => getClaimForReading(tx, await createClaimIn(tx, actorId, input)).then((c) => c!));
+}
+
+/** Creates a claim inside the caller's transaction (with its audit event); returns its id. */
+export async function createClaimIn(tx: Tx, actorId: string, input: { documentId: string } & Span): Promise<string> {
+  const doc = await tx.document.findUnique({
+    where: { id: input.documentId },
+    select: { id: true, text: true, sha256: true },
   });
+  if (!doc) throw new NotFoundError("This document no longer exists.");
+  const anchored = anchorNewSpan(doc.text, input);
+  await refuseDuplicate(tx, doc.id, input);
+  const claim = await tx.claim.create({
+    data: { ...anchored, documentId: doc.id, textHash: doc.sha256, createdById: actorId },
+  });
+  await appendAudit(tx, {
+    actorId,
+    action: "claim.create",
+    entityType: "Claim",
+    entityId: claim.id,
+    documentId: doc.id,
+    claimId: claim.id,
+    after: snapshot(claim),
+  });
+  return claim.id;
 }
 
 export async function adjustClaimSpan(
@@ -150,6 +153,29 @@ export async function setClaimStatus(
       claimId: claim.id,
       before: { status: claim.status },
       after: { status: input.status },
+    });
+    return (await getClaimForReading(tx, claim.id))!;
+  });
+}
+
+/** Sets the claim's statement (the claim in the reviewer's words) and kind (factual or argumentative). */
+export async function describeClaim(
+  db: Db,
+  actorId: string,
+  input: { claimId: string; version: number; statement: string | null; kind: ClaimKind | null },
+): Promise<ClaimForReading> {
+  return db.$transaction(async (tx) => {
+    const claim = await loadClaim(tx, input.claimId);
+    await claimNextVersion(tx, claim.id, input.version, { statement: input.statement, kind: input.kind });
+    await appendAudit(tx, {
+      actorId,
+      action: "claim.describe",
+      entityType: "Claim",
+      entityId: claim.id,
+      documentId: claim.documentId,
+      claimId: claim.id,
+      before: { statement: claim.statement, kind: claim.kind },
+      after: { statement: input.statement, kind: input.kind },
     });
     return (await getClaimForReading(tx, claim.id))!;
   });

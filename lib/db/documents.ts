@@ -1,4 +1,5 @@
 import "server-only";
+import { countClaim, emptyTagCounts, type TagCounts, type TaggedClaim } from "../tags/counting-rule";
 import { type ClaimForReading, claimForReadingInclude, toClaimForReading } from "./claim-reads";
 import type { Db } from "./client";
 
@@ -16,41 +17,66 @@ export interface DocumentMetadata {
 
 export interface DocumentSummary extends DocumentMetadata {
   claimCount: number;
-  /** Live claims carrying each tag (curated or applied by any reviewer), by tag slug. */
+  /** Live claims per final tag (lib/tags/counting-rule.ts: the exports' rule too), by tag slug. */
   tagCounts: Record<string, number>;
 }
 
+/** One tag of a live claim: suggested (kind "s"), a reviewer's ("r") or a verdict's ("f"; tag null for a verdict of no tags). */
+type TagRow = {
+  documentId: string;
+  claimId: string;
+  kind: "s" | "r" | "f";
+  tag: string | null;
+  reviewerId: string | null;
+};
+
 /**
- * Every document with its live-claim count and per-tag counts, counted in SQL: the list
- * page stays one light query per table however many claims and tags there are.
+ * Every document with its live-claim count and per-tag counts. The tags of live claims come
+ * in one query (suggested and reviewers' rows, a few per claim) and are counted claim by claim
+ * by the one counting rule, so the list says what the document's report says.
  */
 export async function listDocumentSummaries(db: Db): Promise<DocumentSummary[]> {
-  const [documents, claimCounts, tagCounts] = await Promise.all([
+  const [documents, claimCounts, tagRows] = await Promise.all([
     db.document.findMany({
       orderBy: { fileName: "asc" },
       select: { id: true, slug: true, fileName: true, title: true, author: true, publication: true, publishedOn: true },
     }),
     db.claim.groupBy({ by: ["documentId"], where: { deletedAt: null }, _count: { _all: true } }),
-    // A claim counts once per tag, whether curated, applied by reviewers, or both (UNION dedupes).
-    db.$queryRaw<{ documentId: string; tag: string; claims: bigint | number }[]>`
-      SELECT c."documentId" AS "documentId", t."slug" AS "tag", count(*) AS "claims"
-      FROM (SELECT "claimId", "tagId" FROM "SuggestedTag" UNION SELECT "claimId", "tagId" FROM "ClaimTag") ct
+    db.$queryRaw<TagRow[]>`
+      SELECT c."documentId" AS "documentId", c."id" AS "claimId", ct."kind" AS "kind", t."slug" AS "tag",
+        ct."reviewerId" AS "reviewerId"
+      FROM (SELECT "claimId", "tagId", 's' AS "kind", NULL AS "reviewerId" FROM "SuggestedTag"
+            UNION ALL SELECT "claimId", "tagId", 'r' AS "kind", "reviewerId" FROM "ClaimTag"
+            UNION ALL SELECT a."claimId", f."tagId", 'f' AS "kind", NULL AS "reviewerId"
+              FROM "Adjudication" a LEFT JOIN "FinalTag" f ON f."claimId" = a."claimId") ct
       JOIN "Claim" c ON c."id" = ct."claimId" AND c."deletedAt" IS NULL
-      JOIN "Tag" t ON t."id" = ct."tagId"
-      GROUP BY c."documentId", t."slug"`,
+      LEFT JOIN "Tag" t ON t."id" = ct."tagId"`,
   ]);
   const claimsOf = new Map(claimCounts.map((c) => [c.documentId, c._count._all]));
-  // One pass over the grouped rows, not one filter per document.
-  const tagsOf = new Map<string, Record<string, number>>();
-  for (const row of tagCounts) {
-    const counts = tagsOf.get(row.documentId) ?? {};
-    counts[row.tag] = Number(row.claims);
-    tagsOf.set(row.documentId, counts);
+  const tagged = new Map<string, { documentId: string; finalTags?: string[] } & TaggedClaim>();
+  for (const row of tagRows) {
+    let claim = tagged.get(row.claimId);
+    if (!claim) {
+      claim = { documentId: row.documentId, suggestedTags: [], reviewerTags: [] };
+      tagged.set(row.claimId, claim);
+    }
+    if (row.kind === "f") {
+      claim.finalTags ??= [];
+      if (row.tag !== null) (claim.finalTags as string[]).push(row.tag);
+    } else if (row.tag === null) continue;
+    else if (row.kind === "s") claim.suggestedTags.push(row.tag);
+    else claim.reviewerTags.push({ tag: row.tag, reviewerId: row.reviewerId! });
+  }
+  const countsOf = new Map<string, TagCounts>();
+  for (const claim of tagged.values()) {
+    const counts = countsOf.get(claim.documentId) ?? emptyTagCounts();
+    countClaim(counts, claim);
+    countsOf.set(claim.documentId, counts);
   }
   return documents.map(({ id, ...metadata }) => ({
     ...metadata,
     claimCount: claimsOf.get(id) ?? 0,
-    tagCounts: tagsOf.get(id) ?? {},
+    tagCounts: countsOf.get(id)?.byTag ?? {},
   }));
 }
 
@@ -75,6 +101,7 @@ export function getDocumentMetadata(db: Db, slug: string): Promise<DocumentMetad
 
 export interface DocumentForReading extends DocumentMetadata {
   id: string;
+  sourceUrl: string | null;
   text: string;
   sha256: string;
   /** Claims anchored on the current text (an orphaned claim's offsets point into an old text, so it is not here). */
@@ -125,6 +152,7 @@ export async function getDocumentForReading(db: Db, slug: string): Promise<Docum
     author: doc.author,
     publication: doc.publication,
     publishedOn: doc.publishedOn,
+    sourceUrl: doc.sourceUrl,
     text: doc.text,
     sha256: doc.sha256,
     claims: doc.claims.filter((c) => c.textHash === doc.sha256).map(toClaimForReading),

@@ -6,6 +6,7 @@ import type {
   ExportDocumentHeader,
   ExportPerson,
   ExportTag,
+  ExportVerdict,
 } from "../export/model";
 import type { Db } from "./client";
 import { Prisma } from "./generated/client";
@@ -50,6 +51,23 @@ export function findExportDocument(db: Db, slugOrFileName: string): Promise<Expo
 
 export async function readExportDocument(db: Db, id: string): Promise<ExportDocument> {
   return db.document.findUniqueOrThrow({ where: { id }, select: { ...header, text: true } });
+}
+
+/**
+ * What numbers a document's claims (lib/claims/numbering.ts): every claim the annotator
+ * lists — anchored on the current text, deleted ones included — then any other (orphaned by
+ * a new version), which the annotator does not show, so their numbers follow.
+ */
+export async function readClaimNumbering(db: Db, documentId: string) {
+  const doc = await db.document.findUniqueOrThrow({ where: { id: documentId }, select: { sha256: true } });
+  const claims = await db.claim.findMany({
+    where: { documentId },
+    select: { id: true, start: true, end: true, createdAt: true, textHash: true },
+  });
+  return {
+    current: claims.filter((c) => c.textHash === doc.sha256),
+    other: claims.filter((c) => c.textHash !== doc.sha256),
+  };
 }
 
 export function countLiveClaims(db: Db, documentIds: string[] | null): Promise<number> {
@@ -97,6 +115,46 @@ function byClaim<R extends { claimId: string }>(rows: R[]): Map<string, R[]> {
 }
 
 type TagRow = { claimId: string; tag: string; createdAt: Date; id: string; email: string; name: string };
+
+/**
+ * The verdicts on some claims, with their final tags sorted; a verdict of "no tag" has [].
+ * Claims without a verdict are absent (their consensus is the majority rule).
+ */
+async function readVerdicts(db: Db, ids: Prisma.Sql): Promise<Map<string, ExportVerdict>> {
+  const rows = await db.$queryRaw<
+    {
+      claimId: string;
+      tag: string | null;
+      status: string;
+      reason: string;
+      updatedAt: Date;
+      id: string;
+      email: string;
+      name: string;
+    }[]
+  >`
+    SELECT a."claimId", g."slug" AS "tag", a."status", a."reason", a."updatedAt", u."id", u."email", u."name"
+    FROM "Adjudication" a JOIN "User" u ON u."id" = a."curatorId"
+    LEFT JOIN "FinalTag" f ON f."claimId" = a."claimId" LEFT JOIN "Tag" g ON g."id" = f."tagId"
+    WHERE a."claimId" IN (${ids})`;
+  const out = new Map<string, ExportVerdict>();
+  for (const r of rows) {
+    let verdict = out.get(r.claimId);
+    if (!verdict) {
+      verdict = {
+        tags: [],
+        status: r.status,
+        reason: r.reason,
+        curator: { id: r.id, email: r.email, name: r.name },
+        updatedAt: r.updatedAt,
+      };
+      out.set(r.claimId, verdict);
+    }
+    if (r.tag !== null) verdict.tags.push(r.tag);
+  }
+  for (const v of out.values()) v.tags.sort(compare);
+  return out;
+}
 type SuggestedRow = { claimId: string; tag: string };
 type NoteRow = {
   claimId: string;
@@ -121,7 +179,7 @@ export async function readClaimPage(
   const claims = await db.$queryRaw<ClaimRow[]>(claimsAfter(documentId, cursor, take, CLAIM_COLUMNS));
   if (claims.length === 0) return [];
   const ids = Prisma.join(claims.map((c) => c.id));
-  const [tagRows, suggestedRows, noteRows] = await Promise.all([
+  const [tagRows, suggestedRows, noteRows, verdicts] = await Promise.all([
     db.$queryRaw<TagRow[]>`SELECT t."claimId", g."slug" AS "tag", t."createdAt", u."id", u."email", u."name"
       FROM "ClaimTag" t JOIN "Tag" g ON g."id" = t."tagId" JOIN "User" u ON u."id" = t."reviewerId"
       WHERE t."claimId" IN (${ids})`,
@@ -133,6 +191,7 @@ export async function readClaimPage(
       FROM "Note" n JOIN "User" u ON u."id" = n."authorId"
       WHERE n."claimId" IN (${ids})
       ORDER BY n."createdAt" ASC, n."id" ASC`,
+    readVerdicts(db, ids),
   ]);
   const tags = byClaim(tagRows);
   const suggested = byClaim(suggestedRows);
@@ -154,6 +213,7 @@ export async function readClaimPage(
     tags: (tags.get(c.id) ?? [])
       .map((t) => ({ tag: t.tag, reviewer: { id: t.id, email: t.email, name: t.name }, createdAt: t.createdAt }))
       .sort((a, b) => compare(a.reviewer.email, b.reviewer.email) || compare(a.tag, b.tag)),
+    verdict: verdicts.get(c.id) ?? null,
     notes: liveNotes(
       (notes.get(c.id) ?? []).map((n) => ({
         ...n,
@@ -178,12 +238,13 @@ export async function readClaimTagPage(
   );
   if (claims.length === 0) return [];
   const ids = Prisma.join(claims.map((c) => c.id));
-  const [tagRows, suggestedRows] = await Promise.all([
+  const [tagRows, suggestedRows, verdicts] = await Promise.all([
     db.$queryRaw<{ claimId: string; tag: string; reviewerId: string }[]>`
       SELECT t."claimId", g."slug" AS "tag", t."reviewerId"
       FROM "ClaimTag" t JOIN "Tag" g ON g."id" = t."tagId" WHERE t."claimId" IN (${ids})`,
     db.$queryRaw<SuggestedRow[]>`SELECT s."claimId", g."slug" AS "tag"
       FROM "SuggestedTag" s JOIN "Tag" g ON g."id" = s."tagId" WHERE s."claimId" IN (${ids})`,
+    readVerdicts(db, ids),
   ]);
   const tags = byClaim(tagRows);
   const suggested = byClaim(suggestedRows);
@@ -193,6 +254,7 @@ export async function readClaimTagPage(
     end: c.end,
     suggestedTags: (suggested.get(c.id) ?? []).map((s) => s.tag),
     reviewerTags: (tags.get(c.id) ?? []).map((t) => ({ tag: t.tag, reviewerId: t.reviewerId })),
+    finalTags: verdicts.get(c.id)?.tags ?? null,
   }));
 }
 

@@ -121,6 +121,7 @@ async function importPeople(
         ...c.tags.map((t) => t.reviewer),
         ...c.notes.map((n) => n.author),
         ...(c.createdBy ? [c.createdBy] : []),
+        ...(c.verdict ? [c.verdict.curator] : []),
       ])
         people.set(p.email, p.name);
     }
@@ -283,6 +284,7 @@ async function importTagsAndNotes(
     );
     if (tagRows.length) await tx.claimTag.createMany({ data: tagRows });
     report.reviewerTagsAdded += tagRows.length;
+    await importVerdicts(tx, part, claimIds, tagIds, userIds);
 
     const noteIds = part.flatMap((c) => c.notes.map((n) => n.id));
     const haveNotes = new Set<string>();
@@ -337,4 +339,42 @@ function parentsFirst<T extends { id: string; parentId: string | null }>(notes: 
     pending = next;
   }
   return out;
+}
+
+/** Verdicts merge like everything else: a claim that already has one keeps it. */
+async function importVerdicts(
+  tx: Tx,
+  claims: ExportFileClaim[],
+  claimIds: Map<string, string>,
+  tagIds: Map<string, string>,
+  userIds: Map<string, string>,
+): Promise<void> {
+  const withVerdict = claims.filter((c) => c.verdict);
+  if (withVerdict.length === 0) return;
+  const have = new Set(
+    (
+      await tx.adjudication.findMany({
+        where: { claimId: { in: withVerdict.map((c) => claimIds.get(c.id)!) } },
+        select: { claimId: true },
+      })
+    ).map((a) => a.claimId),
+  );
+  for (const c of withVerdict) {
+    const claimId = claimIds.get(c.id)!;
+    const verdict = c.verdict!;
+    if (have.has(claimId)) continue;
+    const at = new Date(verdict.updatedAt);
+    await tx.adjudication.create({
+      data: {
+        claimId,
+        status: verdict.status,
+        reason: verdict.reason,
+        curatorId: userIds.get(verdict.curator.email)!,
+        createdAt: at,
+        updatedAt: at,
+      },
+    });
+    if (verdict.tags.length)
+      await tx.finalTag.createMany({ data: verdict.tags.map((slug) => ({ claimId, tagId: tagIds.get(slug)! })) });
+  }
 }

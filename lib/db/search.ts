@@ -1,8 +1,19 @@
 import "server-only";
+import { foldToken } from "../search/fold-token";
+import { describeQuery, nearerQueries, respellableTerms, respelled } from "../search/nearest-query";
 import { createPostgresSearch } from "../search/postgres/postgres-search";
-import { type FilterTerm, type ParsedQuery, parseQuery } from "../search/query-syntax";
+import { type FilterTerm, isEmptyQuery, type ParsedQuery, parseQuery } from "../search/query-syntax";
+import { oneEditAway } from "../search/spelling";
 import { createSqliteSearch } from "../search/sqlite/sqlite-search";
-import type { MatchingClaim, SearchEngine, SearchPage, SearchRequest, SqlRunner } from "../search/types";
+import {
+  type MatchingClaim,
+  type SearchEngine,
+  SearchInputError,
+  type SearchPage,
+  type SearchRequest,
+  type SearchSuggestion,
+  type SqlRunner,
+} from "../search/types";
 import { type Db, engineOfDb } from "./client";
 
 /** Raw SQL through the Prisma client, for the search engines in lib/search. */
@@ -66,7 +77,55 @@ export async function searchClaimsWithNotices(
 ): Promise<SearchPage> {
   const page = await searchClaims(db, request, options);
   if (page.total > 0) return page;
-  return { ...page, notices: [...page.notices, ...(await explainUnknownFilters(db, page.query))] };
+  const notices = [...page.notices, ...(await explainUnknownFilters(db, page.query))];
+  if (isEmptyQuery(page.query)) return { ...page, notices };
+  return {
+    ...page,
+    notices: [`Nothing matched ${describeQuery(page.query)}.`, ...notices],
+    suggestion: await nearestMatchingQuery(db, page.query, options),
+  };
+}
+
+/** Most candidate queries tried when a search finds nothing: each costs one small search. */
+const MAX_SUGGESTION_TRIES = 6;
+
+/** Most words of a query checked for a misspelling (each costs two index lookups). */
+const MAX_RESPELLED_WORDS = 3;
+/** Most spellings tried per misspelt word. */
+const MAX_SPELLINGS = 2;
+
+/**
+ * Queries with a misspelt word corrected: a bare word none of whose forms the index holds is
+ * replaced by a word one edit away that it does hold (homocide → homicide).
+ */
+async function respelledQueries(engine: SearchEngine, query: ParsedQuery): Promise<string[]> {
+  const out: string[] = [];
+  for (const term of respellableTerms(query).slice(0, MAX_RESPELLED_WORDS)) {
+    const word = foldToken(term.tokens[0]);
+    if ((await engine.knownWords((term.forms ?? [word]).filter((w) => /^[a-z]+$/.test(w)))).length > 0) continue;
+    for (const spelling of (await engine.knownWords(oneEditAway(word))).slice(0, MAX_SPELLINGS))
+      out.push(respelled(query, term, spelling));
+  }
+  return out;
+}
+
+/** The nearest query to one that found nothing that finds something, or null. */
+async function nearestMatchingQuery(
+  db: Db,
+  query: ParsedQuery,
+  options: SearchOptions,
+): Promise<SearchSuggestion | null> {
+  // A corrected spelling is nearer than dropping words or filters.
+  const candidates = [...(await respelledQueries(searchEngine(db, options), query)), ...nearerQueries(query)];
+  for (const q of [...new Set(candidates)].slice(0, MAX_SUGGESTION_TRIES)) {
+    try {
+      const found = await searchClaims(db, { q, sort: "newest", limit: 1 }, options);
+      if (found.total > 0) return { q, total: found.total, totalIsCapped: found.totalIsCapped };
+    } catch (error) {
+      if (!(error instanceof SearchInputError)) throw error;
+    }
+  }
+  return null;
 }
 
 /** Every claim a query matches, with its document, for exporting a search result. */
@@ -83,7 +142,11 @@ export async function explainUnknownFilters(db: Db, query: ParsedQuery): Promise
   const wanted = (field: FilterTerm["field"]) => [
     ...new Set(query.filters.filter((f) => f.field === field).map((f) => f.value)),
   ];
-  const [tags, docs, reviewers] = [wanted("tag"), wanted("doc"), wanted("reviewer")];
+  const [tags, docs, reviewers] = [
+    [...new Set([...wanted("tag"), ...wanted("final")])],
+    wanted("doc"),
+    wanted("reviewer"),
+  ];
   const messages: string[] = [];
   if (tags.length) {
     const all = await db.tag.findMany({ select: { slug: true }, orderBy: { position: "asc" } });

@@ -15,6 +15,15 @@ export interface ExportTagging {
   createdAt: Date;
 }
 
+/** A curator's verdict on a claim: final tags (sorted; possibly none), final status and why. */
+export interface ExportVerdict {
+  tags: string[];
+  status: string;
+  reason: string;
+  curator: ExportPerson;
+  updatedAt: Date;
+}
+
 export interface ExportNote {
   id: string;
   parentId: string | null;
@@ -34,11 +43,22 @@ export interface ExportClaim extends StoredSelectors {
   suggestedTags: string[];
   /** Ordered by reviewer email, then tag. */
   tags: ExportTagging[];
+  /** A curator's verdict, or null when the claim has none. */
+  verdict: ExportVerdict | null;
   /** Ordered by creation time, then id. */
   notes: ExportNote[];
   createdBy: ExportPerson | null;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/**
+ * A claim as the exports list it: with its number in the app (lib/claims/numbering.ts, the
+ * annotator's numbers, which never change), so a report of a search result says "claim 12"
+ * where the app does, not "claim 1 of this report".
+ */
+export interface NumberedClaim extends ExportClaim {
+  number: number;
 }
 
 export interface ExportDocumentHeader {
@@ -71,4 +91,5 @@ export interface ClaimTagRow {
   id: string;
   suggestedTags: string[];
   reviewerTags: { tag: string; reviewerId: string }[];
+  finalTags: string[] | null;
 }

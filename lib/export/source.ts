@@ -1,16 +1,25 @@
+import { claimNumbers } from "../claims/numbering";
 import type { Db } from "../db/client";
 import {
   type ClaimCursor,
   countLiveClaims,
   listExportDocuments,
   listExportTags,
+  readClaimNumbering,
   readClaimPage,
   readClaimTagPage,
   readExportDocument,
 } from "../db/export-read";
 import { loadInstallationKey } from "../db/settings";
-import { consensusOf } from "../tags/consensus";
-import type { ExportClaim, ExportDocument, ExportDocumentHeader, ExportPerson, ExportTag } from "./model";
+import { countClaim } from "../tags/counting-rule";
+import type {
+  ExportClaim,
+  ExportDocument,
+  ExportDocumentHeader,
+  ExportPerson,
+  ExportTag,
+  NumberedClaim,
+} from "./model";
 import { withoutEmail } from "./reviewer-id";
 import type { ExportScope } from "./scope";
 
@@ -72,8 +81,22 @@ export function loadDocument(source: ExportSource, header: ExportDocumentHeader)
   return readExportDocument(source.db, header.id);
 }
 
-/** A document's claims in scope, in reading order, page by page. */
-export async function* claimsOf(source: ExportSource, documentId: string): AsyncGenerator<ExportClaim> {
+/** Where the app shows a claim: its document scrolled to it (the search results' link too). */
+export function claimLink(source: Pick<ExportSource, "baseUrl">, slug: string, claimId: string): string {
+  return `${source.baseUrl.replace(/\/+$/, "")}/documents/${encodeURIComponent(slug)}#claim-${encodeURIComponent(claimId)}`;
+}
+
+/** A document's claim numbers, as the annotator gives them (lib/claims/numbering.ts). */
+async function numbersOf(source: ExportSource, documentId: string): Promise<Map<string, number>> {
+  const { current, other } = await readClaimNumbering(source.db, documentId);
+  const numbers = claimNumbers(current);
+  for (const [id, n] of claimNumbers(other)) numbers.set(id, current.length + n);
+  return numbers;
+}
+
+/** A document's claims in scope, in reading order, page by page, each with its number in the app. */
+export async function* claimsOf(source: ExportSource, documentId: string): AsyncGenerator<NumberedClaim> {
+  const numbers = await numbersOf(source, documentId);
   let cursor: ClaimCursor | null = null;
   for (;;) {
     const page = await readClaimPage(source.db, documentId, cursor, PAGE_SIZE);
@@ -81,7 +104,8 @@ export async function* claimsOf(source: ExportSource, documentId: string): Async
     for (const claim of page) {
       if (source.scope.includeClaim && !source.scope.includeClaim(claim.id)) continue;
       source.progressDone++;
-      yield source.hideEmails ? hideEmailsOf(source.installationKey, claim) : claim;
+      const number = numbers.get(claim.id) ?? 0;
+      yield { ...(source.hideEmails ? hideEmailsOf(source.installationKey, claim) : claim), number };
     }
     source.onProgress?.(source.progressDone, source.claimCount);
     if (page.length < PAGE_SIZE) return;
@@ -93,7 +117,7 @@ export async function* claimsOf(source: ExportSource, documentId: string): Async
 export interface SummaryRow {
   document: ExportDocumentHeader;
   claims: number;
-  /** Claims per consensus tag, by slug. */
+  /** Claims per final tag (lib/tags/counting-rule.ts), by slug. */
   byTag: Record<string, number>;
   /** Claims whose reviewers reached no majority. */
   noConsensus: number;
@@ -109,10 +133,7 @@ export async function summarize(source: ExportSource): Promise<SummaryRow[]> {
       const page = await readClaimTagPage(source.db, document.id, cursor, PAGE_SIZE * 4);
       for (const claim of page) {
         if (source.scope.includeClaim && !source.scope.includeClaim(claim.id)) continue;
-        row.claims++;
-        const { tags } = consensusOf(claim);
-        if (tags.length === 0) row.noConsensus++;
-        for (const tag of tags) row.byTag[tag] = (row.byTag[tag] ?? 0) + 1;
+        countClaim(row, claim);
       }
       if (page.length < PAGE_SIZE * 4) break;
       const last = page[page.length - 1];

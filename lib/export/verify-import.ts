@@ -71,7 +71,7 @@ export function verifyExportFile(file: ExportFile): string[] {
         problems.push(`${where}: the suffix does not match the text after ${end}`);
       if (!(paragraph.start <= start && end <= paragraph.end && paragraph.end <= doc.text.length))
         problems.push(`${where}: the paragraph ${paragraph.start}–${paragraph.end} does not contain the claim`);
-      for (const slug of [...claim.suggestedTags, ...claim.tags.map((t) => t.tag)]) {
+      for (const slug of [...claim.suggestedTags, ...claim.tags.map((t) => t.tag), ...(claim.verdict?.tags ?? [])]) {
         if (!tagSlugs.has(slug)) problems.push(`${where}: tag "${slug}" is not in the file's tags`);
       }
       unique(
@@ -80,6 +80,10 @@ export function verifyExportFile(file: ExportFile): string[] {
       );
       for (const t of claim.tags) person(where, t.reviewer);
       if (claim.createdBy) person(where, claim.createdBy);
+      if (claim.verdict) {
+        person(where, claim.verdict.curator);
+        unique(`${where} final tag`, claim.verdict.tags);
+      }
       const noteIds = new Set(claim.notes.map((n) => n.id));
       const parents = new Map(claim.notes.map((n) => [n.id, n.parentId]));
       for (const note of claim.notes) {

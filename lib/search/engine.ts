@@ -1,5 +1,6 @@
 import "server-only";
 import { hasDisagreement } from "../tags/agreement";
+import { finalTags } from "../tags/counting-rule";
 import { decodeCursor, encodeCursor, fingerprint } from "./cursor";
 import { highlightTerms, highlightText, snippetText } from "./highlight";
 import { isEmptyQuery, type ParsedQuery, parseQuery, QuerySyntaxError } from "./query-syntax";
@@ -80,6 +81,8 @@ export interface SearchDialect<M> {
   documentPage(match: M, bounds: PageBounds): Statement;
   newestPage(match: M, bounds: PageBounds): Statement;
   matchingClaims(match: M): Statement;
+  /** Which of these words (a–z only) the index holds, in the order given. */
+  knownWords(words: string[]): Statement;
 }
 
 type Row = Record<string, unknown>;
@@ -157,7 +160,7 @@ export function toHit(row: Row, sort: SearchSort, terms: ReturnType<typeof highl
     const [reviewerId, tag] = line.split(" ");
     return { reviewerId, tag };
   });
-  const reviewerTags = [...new Set(reviewed.map((r) => r.tag))].sort();
+  const final = finalTags({ suggestedTags: suggested, reviewerTags: reviewed });
   const claimId = String(row.claimId);
   const slug = String(row.docSlug);
   return {
@@ -168,8 +171,8 @@ export function toHit(row: Row, sort: SearchSort, terms: ReturnType<typeof highl
     exact: String(row.exact),
     statement: row.statement == null ? null : String(row.statement),
     status: String(row.status),
-    tags: reviewerTags.length ? reviewerTags : suggested,
-    tagsAreSuggested: reviewerTags.length === 0,
+    tags: final.tags,
+    tagsAreSuggested: final.agreement === "suggested",
     disagreement: hasDisagreement(reviewed),
     noteCount: Number(row.noteCount),
     score: sort === "relevance" ? Number(row.score) / SCORE_SCALE : null,
@@ -290,6 +293,11 @@ export function createSearchEngine<M>(
           ? [...plan.query.notices, CAPPED_NOTICE(window.total, plan.sort)]
           : plan.query.notices;
       return page(sort, window, found, notices);
+    },
+
+    async knownWords(words: string[]): Promise<string[]> {
+      if (words.length === 0) return [];
+      return (await rows(dialect.knownWords(words))).map((r) => String(r.w));
     },
 
     async matchingClaims(q: string): Promise<MatchingClaim[]> {

@@ -1,3 +1,4 @@
+import { foldToken } from "./fold-token";
 import type { ParsedQuery } from "./query-syntax";
 import type { Segment } from "./types";
 
@@ -21,16 +22,18 @@ interface Token {
 
 const TOKEN = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
 
-export function foldToken(token: string): string {
-  return token
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase();
-}
+export { foldToken };
 
-/** The terms to mark: the words and phrases of the query that are not excluded. */
+/** The terms to mark: the words and phrases of the query that are not excluded, with their OR alternatives and inflected forms. */
 export function highlightTerms(query: ParsedQuery): Term[] {
-  return query.text.filter((t) => !t.negated).map((t) => ({ tokens: t.tokens.map(foldToken), prefix: t.prefix }));
+  return query.text
+    .filter((t) => !t.negated)
+    .flatMap((t) => [t, ...(t.anyOf ?? [])])
+    .flatMap((t) =>
+      t.forms
+        ? t.forms.map((form) => ({ tokens: [form], prefix: false }))
+        : [{ tokens: t.tokens.map(foldToken), prefix: t.prefix }],
+    );
 }
 
 function tokenize(text: string): Token[] {

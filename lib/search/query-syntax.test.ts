@@ -68,17 +68,47 @@ describe("parseQuery", () => {
     expect(parseQuery('a"b').text[0].tokens).toEqual(["a", "b"]);
   });
 
-  it("turns FTS5 operators and syntax into plain words or nothing", () => {
-    expect(words("NEAR(police sheriff, 2) AND OR NOT").map((w) => w.tokens)).toEqual([
+  it("turns FTS5 operators and syntax into plain words or nothing (OR is ours)", () => {
+    expect(words("NEAR(police sheriff, 2) AND NOT").map((w) => w.tokens)).toEqual([
       ["NEAR", "police"],
       ["sheriff"],
       ["2"],
       ["AND"],
-      ["OR"],
       ["NOT"],
     ]);
     expect(words("^police {exact}: col:x + ( ) *").map((w) => w.tokens)).toEqual([["police"], ["exact"], ["col", "x"]]);
     expect(parseQuery("* ** - -- ^ : \" '").text).toEqual([]);
+  });
+
+  it("joins words and phrases with OR (in capitals); a stray OR is left out with a notice", () => {
+    const q = parseQuery('homicide OR murder OR "violent crime" sheriff');
+    expect(q.text.map((t) => [t.tokens, (t.anyOf ?? []).map((a) => a.tokens)])).toEqual([
+      [["homicide"], [["murder"], ["violent", "crime"]]],
+      [["sheriff"], []],
+    ]);
+    expect(q.text[0].source).toBe('homicide OR murder OR "violent crime"');
+    expect(q.notices).toEqual([]);
+    expect(parseQuery("homicide or murder").text).toHaveLength(3);
+    for (const stray of ["OR murder", "murder OR", "-murder OR crime", "murder OR -crime", "murder OR tag:opinion"]) {
+      expect(parseQuery(stray).notices, stray).toEqual([
+        "OR joins two words or phrases (homicide OR murder); an OR without them was left out.",
+      ]);
+    }
+  });
+
+  it("gives a bare word its inflected forms, and nothing else", () => {
+    const forms = (q: string) => parseQuery(q).text.map((t) => t.forms);
+    expect(forms("Homicides murder")).toEqual([
+      ["homicides", "homicide", "homicided", "homiciding"],
+      ["murder", "murders", "murdered", "murdering"],
+    ]);
+    expect(forms('"homicides" homicid* the 287 fy2020')).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it("drops emoji and symbols but keeps letters of any script", () => {
@@ -117,5 +147,15 @@ describe("parseQuery", () => {
   it("reads an empty or blank query as empty", () => {
     expect(isEmptyQuery(parseQuery(""))).toBe(true);
     expect(isEmptyQuery(parseQuery("   \n\t "))).toBe(true);
+  });
+});
+
+describe("verdict filters", () => {
+  it("reads final:<tag> like tag: and adjudicated: as yes or no", () => {
+    expect(parseQuery('final:"legal fact" adjudicated:no').filters).toMatchObject([
+      { field: "final", value: "legal-fact", negated: false },
+      { field: "adjudicated", value: "no", negated: false },
+    ]);
+    expect(() => parseQuery("adjudicated:maybe")).toThrow("use adjudicated:yes or adjudicated:no");
   });
 });

@@ -1,4 +1,7 @@
+import { FLAG_KINDS } from "../links/types";
 import { CLAIM_STATUSES } from "../validation/claim";
+import { foldToken } from "./fold-token";
+import { inflectedForms } from "./inflections";
 
 /**
  * The query language reviewers type, parsed into terms. Pure: no SQL here, so every
@@ -9,11 +12,26 @@ import { CLAIM_STATUSES } from "../validation/claim";
  *   "exact phrase"   "local police"           the words in this order
  *   prefix*          deport*                  any word starting with "deport"
  *   -excluded        -opinion -"fox news"     leave out matches (words, phrases, filters)
+ *   a OR b           homicide OR murder       either word (OR in capitals, between words)
+ *
+ * A bare word also matches its inflected forms (homicides → homicide; see inflections.ts);
+ * a quoted word or phrase and a prefix mean exactly what was typed.
  *   filters          tag:statistic doc:<slug> reviewer:<email> status:<status>
- *                    has:note disagreement:yes
+ *                    has:note disagreement:yes linked:yes flag:period final:<tag> adjudicated:yes|no
  */
 
-export const FILTER_FIELDS = ["tag", "doc", "reviewer", "status", "has", "disagreement"] as const;
+export const FILTER_FIELDS = [
+  "tag",
+  "doc",
+  "reviewer",
+  "status",
+  "has",
+  "disagreement",
+  "linked",
+  "flag",
+  "final",
+  "adjudicated",
+] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
 export interface TextTerm {
@@ -27,12 +45,19 @@ export interface TextTerm {
   negated: boolean;
   /** As typed, e.g. `-"open borders"`, so the query can be edited without rewriting it. */
   source: string;
+  /**
+   * For a single word typed bare (no quotes, no *): every inflected form that matches too,
+   * the word itself first (inflections.ts). Absent when the word has no other form.
+   */
+  forms?: string[];
+  /** Terms typed after it with OR (`homicide OR murder`): a claim matches any of them. */
+  anyOf?: TextTerm[];
 }
 
 export interface FilterTerm {
   kind: "filter";
   field: FilterField;
-  /** Normalised: lower case; tag labels as slugs; has → "note"; disagreement → "yes" | "no". */
+  /** Normalised: lower case; tag labels as slugs; has → "note"; disagreement, adjudicated → "yes" | "no". */
   value: string;
   negated: boolean;
   /** As typed, e.g. `tag:"legal fact"`. */
@@ -65,6 +90,10 @@ const EXAMPLES: Record<FilterField, string> = {
   status: "status:disputed",
   has: "has:note",
   disagreement: "disagreement:yes",
+  linked: "linked:yes",
+  flag: "flag:period",
+  final: "final:statistic",
+  adjudicated: "adjudicated:yes",
 };
 const YES_NO: Record<string, string> = { yes: "yes", true: "yes", y: "yes", no: "no", false: "no", n: "no" };
 
@@ -117,6 +146,7 @@ function normaliseFilterValue(field: FilterField, raw: string): string {
   const value = raw.trim().toLowerCase();
   switch (field) {
     case "tag":
+    case "final":
       // Labels may be typed with spaces ("legal fact"); slugs use hyphens.
       return value.replace(/\s+/g, "-");
     case "status":
@@ -133,6 +163,19 @@ function normaliseFilterValue(field: FilterField, raw: string): string {
       if (!YES_NO[value])
         throw new QuerySyntaxError(`disagreement:${raw} is not a filter; use disagreement:yes or disagreement:no.`);
       return YES_NO[value];
+    case "linked":
+      if (!YES_NO[value]) throw new QuerySyntaxError(`linked:${raw} is not a filter; use linked:yes or linked:no.`);
+      return YES_NO[value];
+    case "flag":
+      if (!(FLAG_KINDS as readonly string[]).includes(value))
+        throw new QuerySyntaxError(
+          `flag:${raw} is not a flag; use one of ${FLAG_KINDS.map((k) => `flag:${k}`).join(", ")}.`,
+        );
+      return value;
+    case "adjudicated":
+      if (!YES_NO[value])
+        throw new QuerySyntaxError(`adjudicated:${raw} is not a filter; use adjudicated:yes or adjudicated:no.`);
+      return YES_NO[value];
     default:
       return value;
   }
@@ -141,7 +184,7 @@ function normaliseFilterValue(field: FilterField, raw: string): string {
 function textTerm(chunk: Chunk): TextTerm | null {
   const tokens = [...(chunk.bare.match(TOKEN) ?? []), ...(chunk.quoted?.match(TOKEN) ?? [])];
   if (tokens.length === 0) return null;
-  return {
+  const term: TextTerm = {
     kind: "text",
     tokens,
     quoted: chunk.quoted !== null,
@@ -149,6 +192,16 @@ function textTerm(chunk: Chunk): TextTerm | null {
     negated: chunk.negated,
     source: chunk.source,
   };
+  if (tokens.length === 1 && !term.quoted && !term.prefix) {
+    const forms = inflectedForms(foldToken(tokens[0]));
+    if (forms.length > 1) term.forms = forms;
+  }
+  return term;
+}
+
+/** OR, in capitals and on its own, between two words or phrases; "or" is an ordinary word. */
+function isOr(chunk: Chunk): boolean {
+  return chunk.bare === "OR" && chunk.quoted === null && !chunk.negated;
 }
 
 /** key:value or key:"value" with a known key, as a filter; anything else is text. */
@@ -175,9 +228,21 @@ export function parseQuery(input: string): ParsedQuery {
   const text: TextTerm[] = [];
   const filters: FilterTerm[] = [];
   let dropped = 0;
+  // The term an OR typed just before joins, or null.
+  let orWith: TextTerm | null = null;
+  const orLeftOut = () => {
+    if (orWith) notices.push("OR joins two words or phrases (homicide OR murder); an OR without them was left out.");
+    orWith = null;
+  };
   for (const chunk of splitChunks(input, notices)) {
     if (text.length + filters.length >= MAX_TERMS) {
       dropped++;
+      continue;
+    }
+    if (isOr(chunk)) {
+      const last = text[text.length - 1];
+      orWith = last && !last.negated ? last : null;
+      if (!orWith) notices.push("OR joins two words or phrases (homicide OR murder); an OR without them was left out.");
       continue;
     }
     const filter = filterParts(chunk);
@@ -187,6 +252,7 @@ export function parseQuery(input: string): ParsedQuery {
         notices.push(`${field}: needs a value (e.g. ${EXAMPLES[field]}); it was left out.`);
         continue;
       }
+      orLeftOut();
       filters.push({
         kind: "filter",
         field,
@@ -204,8 +270,16 @@ export function parseQuery(input: string): ParsedQuery {
         `A prefix needs at least ${MIN_PREFIX_LENGTH} letters; "${term.tokens.join(" ")}*" was searched as a word.`,
       );
     }
+    if (orWith && !term.negated) {
+      orWith.anyOf = [...(orWith.anyOf ?? []), term];
+      orWith.source += ` OR ${term.source}`;
+      orWith = null;
+      continue;
+    }
+    orLeftOut();
     text.push(term);
   }
+  orLeftOut();
   if (dropped > 0) notices.push(`Only the first ${MAX_TERMS} terms were used; ${dropped} more were left out.`);
   return { text, filters, notices };
 }

@@ -5,7 +5,7 @@ import type { TextTerm } from "./query-syntax";
  * bm25 walks their doclists, nearly every row, on every search to learn how rare they are)
  * for a near-zero weight. Both engines leave them out of ranking, so both order alike.
  */
-const UNRANKED_WORDS = new Set(
+export const UNRANKED_WORDS = new Set(
   "a an and are as at be been but by for from had has have he her his i in is it its not of on or she that the their they this to was we were which who will with you".split(
     " ",
   ),
@@ -13,5 +13,6 @@ const UNRANKED_WORDS = new Set(
 
 /** True when a (positive) text term counts towards a claim's score. */
 export function isRanked(term: TextTerm): boolean {
-  return term.tokens.length > 1 || term.prefix || !UNRANKED_WORDS.has(term.tokens[0].toLowerCase());
+  const ranked = (t: TextTerm) => t.tokens.length > 1 || t.prefix || !UNRANKED_WORDS.has(t.tokens[0].toLowerCase());
+  return ranked(term) || (term.anyOf ?? []).some(ranked);
 }

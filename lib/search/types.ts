@@ -33,7 +33,7 @@ export interface SearchHit {
   exact: string;
   statement: string | null;
   status: string;
-  /** Reviewers' tags once anyone has tagged the claim, else the curated suggestions. */
+  /** The claim's final tags (lib/tags/counting-rule.ts): reviewers' consensus, else the suggestion; none when split. */
   tags: string[];
   tagsAreSuggested: boolean;
   disagreement: boolean;
@@ -62,6 +62,14 @@ export interface SearchPage {
   hits: SearchHit[];
   nextCursor: string | null;
   notices: string[];
+  /** When nothing matched: the nearest query that finds something (lib/search/nearest-query.ts). */
+  suggestion?: SearchSuggestion | null;
+}
+
+export interface SearchSuggestion {
+  q: string;
+  total: number;
+  totalIsCapped: boolean;
 }
 
 /** Runs one SQL statement with positional (?) parameters and returns its rows. */
@@ -76,6 +84,8 @@ export interface SearchEngine {
   search(request: SearchRequest): Promise<SearchPage>;
   /** Every matching claim, unranked and unpaginated (for exports of a search). */
   matchingClaims(q: string): Promise<MatchingClaim[]>;
+  /** Which of these words (letters a–z) occur in the index, in the order given: for spelling suggestions. */
+  knownWords(words: string[]): Promise<string[]>;
 }
 
 /** A request the engine cannot run: the message is meant for the person who typed it. */

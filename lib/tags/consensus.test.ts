@@ -30,4 +30,19 @@ describe("consensusOf", () => {
       consensusOf({ suggestedTags: ["opinion"], reviewerTags: [tag("opinion", "a"), tag("statistic", "b")] }),
     ).toEqual({ tags: [], agreement: "split", reviewers: 2 });
   });
+
+  it("takes a curator's final tags over the majority, even an empty verdict", () => {
+    const reviewerTags = [tag("opinion", "a"), tag("opinion", "b"), tag("statistic", "c")];
+    expect(consensusOf({ suggestedTags: [], reviewerTags, finalTags: ["statistic", "legal-fact"] })).toEqual({
+      tags: ["legal-fact", "statistic"],
+      agreement: "adjudicated",
+      reviewers: 3,
+    });
+    expect(consensusOf({ suggestedTags: ["opinion"], reviewerTags: [], finalTags: [] })).toEqual({
+      tags: [],
+      agreement: "adjudicated",
+      reviewers: 0,
+    });
+    expect(consensusOf({ suggestedTags: [], reviewerTags, finalTags: null }).agreement).toBe("majority");
+  });
 });

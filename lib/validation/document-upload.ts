@@ -29,6 +29,11 @@ export const documentUploadSchema = documentMetadataSchema
       .regex(/^[a-z0-9-]*$/, { error: "must be a document slug" })
       .optional()
       .transform((s) => s || undefined),
+    /** Suggest claims for the new document (a checkbox: "yes" when ticked). */
+    suggest: z
+      .enum(["yes"], { error: "must be yes or absent" })
+      .optional()
+      .transform((v) => v === "yes"),
   })
   .refine((u) => Boolean(u.file) !== Boolean(u.text), {
     error: "Choose a file or paste text (not both).",
@@ -52,5 +57,6 @@ export function uploadFromForm(form: FormData): Record<string, unknown> {
     date: text("date"),
     sourceUrl: text("sourceUrl"),
     versionOf: text("versionOf"),
+    suggest: text("suggest"),
   };
 }

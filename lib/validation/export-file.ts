@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FLAG_KINDS, LINK_RELATIONS, LINK_STATES } from "../links/types";
 import { MAX_QUERY_LENGTH } from "../search/query-syntax";
 
 /**
@@ -57,6 +58,16 @@ export const exportClaimSchema = z.strictObject({
   status: z.enum(["proposed", "accepted", "disputed", "rejected"]),
   suggestedTags: z.array(slug).max(50),
   tags: z.array(z.strictObject({ tag: slug, reviewer: exportPersonSchema, createdAt: isoDate })).max(1_000),
+  /** A curator's verdict (issue 14); absent when the claim has none, so older files stay valid. */
+  verdict: z
+    .strictObject({
+      tags: z.array(slug).max(50),
+      status: z.enum(["proposed", "accepted", "disputed", "rejected"]),
+      reason: z.string().min(1).max(2000),
+      curator: exportPersonSchema,
+      updatedAt: isoDate,
+    })
+    .optional(),
   notes: z.array(exportNoteSchema).max(10_000),
   createdBy: exportPersonSchema.nullable(),
   createdAt: isoDate,
@@ -85,6 +96,38 @@ export const exportScopeSchema = z.discriminatedUnion("kind", [
   }),
 ]);
 
+/** A link between claims of different documents ("Claims across documents"); the import skips links (detection runs after it). */
+export const exportLinkSchema = z.strictObject({
+  id: z.string().min(1).max(64),
+  relation: z.enum(LINK_RELATIONS),
+  state: z.enum(LINK_STATES),
+  origin: z.enum(["detector", "manual"]),
+  reason: z.string().max(10_000),
+  note: z.string().max(10_000),
+  flags: z
+    .array(
+      z.strictObject({
+        kind: z.enum(FLAG_KINDS),
+        reason: z.string().max(10_000),
+        dismissed: z.boolean(),
+        dismissReason: z.string().max(10_000).nullable(),
+      }),
+    )
+    .max(FLAG_KINDS.length),
+  claims: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1).max(64),
+        document: z.string().max(MAX_SHORT),
+        start: z.number().int().min(0),
+        end: z.number().int().min(1),
+        exact: z.string().max(100_000),
+      }),
+    )
+    .min(2)
+    .max(1_000),
+});
+
 export const exportFileSchema = z.strictObject({
   format: z.literal(EXPORT_FILE_FORMAT),
   version: z.literal(EXPORT_FILE_VERSION, { error: `only version ${EXPORT_FILE_VERSION} can be imported` }),
@@ -93,7 +136,9 @@ export const exportFileSchema = z.strictObject({
   scope: exportScopeSchema,
   tags: z.array(exportTagSchema).max(1_000),
   documents: z.array(exportDocumentSchema).max(10_000),
+  links: z.array(exportLinkSchema).max(1_000_000).optional(),
 });
 
 export type ExportFile = z.infer<typeof exportFileSchema>;
 export type ExportFileClaim = z.infer<typeof exportClaimSchema>;
+export type ExportFileLink = z.infer<typeof exportLinkSchema>;

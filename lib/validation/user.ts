@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { isWellFormedText, WELL_FORMED_MESSAGE } from "./unicode";
 
-export const ROLES = ["admin", "reviewer", "viewer"] as const;
+// Strongest first: admin ⊇ curator ⊇ reviewer ⊇ viewer (lib/auth/current-user.ts hasRole).
+export const ROLES = ["admin", "curator", "reviewer", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const MIN_PASSWORD_LENGTH = 10;

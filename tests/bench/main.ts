@@ -1,8 +1,10 @@
 // `npm run bench -- <name> [options]`: one module per benchmark in this folder.
 const BENCHMARKS: Record<string, () => Promise<{ run: (args: string[]) => Promise<void> }>> = {
+  agreement: () => import("./agreement"),
   annotator: () => import("./annotator"),
   export: () => import("./export"),
   live: () => import("./live"),
+  links: () => import("./links"),
   load: () => import("./load"),
   reanchor: () => import("./reanchor"),
   search: () => import("./search"),

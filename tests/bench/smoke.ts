@@ -5,7 +5,18 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 
-const BENCHES = ["annotator", "export", "load", "search", "reanchor", "suggest", "sign-in-flood", "live"];
+const BENCHES = [
+  "agreement",
+  "annotator",
+  "export",
+  "load",
+  "search",
+  "reanchor",
+  "suggest",
+  "links",
+  "sign-in-flood",
+  "live",
+];
 const main = path.join(import.meta.dirname, "main.ts");
 
 function runSmoke(name: string): Promise<{ name: string; ok: boolean; seconds: number; why?: string }> {

@@ -16,10 +16,15 @@ test("an admin adds a user, changes their role and deactivates them; each change
   await admin.getByLabel("Email").fill("nia@example.test");
   await admin.getByLabel("Role", { exact: true }).selectOption("reviewer");
   await admin.getByRole("button", { name: "Add user" }).click();
-  const notice = admin.getByRole("status").filter({ hasText: "Created nia@example.test" });
-  await expect(notice).toBeVisible();
-  const password = (await notice.locator("code").textContent())!;
+  await expect(admin.getByRole("status").filter({ hasText: "Created nia@example.test" })).toBeVisible();
+  // The one-time password sits beside its label, with a copy button.
+  const once = admin.locator(".copy-row").filter({ hasText: "Password (shown once):" });
+  const password = (await once.locator("code").textContent())!;
   expect(password.length).toBeGreaterThanOrEqual(16);
+  await admin.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await once.getByRole("button", { name: "Copy the password of nia@example.test" }).click();
+  await expect(once.getByRole("status")).toHaveText("Copied.");
+  expect(await admin.evaluate(() => navigator.clipboard.readText())).toBe(password);
 
   // Bad input is named.
   await admin.getByLabel("Name").fill("Dup");
@@ -33,15 +38,27 @@ test("an admin adds a user, changes their role and deactivates them; each change
   await nia.item(claim.id).click();
 
   await admin.reload();
+  const row = admin.locator('tr[data-user="nia@example.test"]');
   await admin.getByLabel("Role of Nia New").selectOption("viewer");
+  // Nothing is saved until the change is confirmed; Cancel puts the old role back.
+  const confirm = row.getByRole("group", { name: "Confirm the change to Nia New" });
+  await expect(confirm).toContainText("Change Nia New’s role from reviewer to viewer?");
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(admin.getByLabel("Role of Nia New")).toHaveValue("reviewer");
+  await admin.getByLabel("Role of Nia New").selectOption("viewer");
+  await confirm.getByRole("button", { name: "Save role" }).click();
+  await expect(row.getByRole("status")).toHaveText("Saved: Nia New is now viewer.");
   await expect(admin.getByLabel("Role of Nia New")).toHaveValue("viewer");
   await nia.page.waitForTimeout(300);
   await nia.page.keyboard.press("o");
   // A role change ends the user's sessions: Nia signs in again under her new role.
   await expect(nia.notice).toContainText("Your session has ended");
 
-  await admin.locator('tr[data-user="nia@example.test"]').getByRole("button", { name: "Deactivate" }).click();
-  await expect(admin.locator('tr[data-user="nia@example.test"]')).toContainText("inactive");
+  await row.getByRole("button", { name: "Deactivate" }).click();
+  await expect(confirm).toContainText("Deactivate Nia New? They are signed out at once");
+  await confirm.getByRole("button", { name: "Deactivate" }).click();
+  await expect(row.getByRole("status")).toHaveText("Saved: Nia New is inactive.");
+  await expect(row).toContainText("inactive");
   await nia.page.goto("/documents");
   await expect(nia.page).toHaveURL(/\/signin/);
 });
@@ -50,7 +67,9 @@ test("the last admin cannot remove their own admin role", async ({ browser }) =>
   const admin = await (await browser.newContext({ storageState: ADMIN_STATE })).newPage();
   await admin.goto("/admin/users");
   await admin.getByLabel(`Role of ${ADMIN.name}`).selectOption("reviewer");
+  await admin.getByRole("button", { name: "Save role" }).click();
   await expect(admin.locator(".field-error[role=alert]")).toContainText("At least one active admin must remain");
+  await expect(admin.getByLabel(`Role of ${ADMIN.name}`)).toHaveValue("admin");
   await admin.reload();
   await expect(admin.getByLabel(`Role of ${ADMIN.name}`)).toHaveValue("admin");
 });
@@ -86,8 +105,22 @@ test("every change is in the audit log, and a claim's earlier version can be res
   await admin.goto(`/admin/audit?claim=${claim.id}`);
   const change = admin.locator('tr[data-action="claim.set-status"]').first();
   await expect(change).toContainText("rex.reviewer@example.test");
-  await expect(change).toContainText('"status":"rejected"');
+  // A sentence: who did what to which claim (its passage, linked), before → after in words.
+  await expect(change.locator(".audit-sentence")).toContainText("rex.reviewer changed the status of claim “");
+  await expect(change.locator(".audit-sentence").getByRole("link")).toHaveAttribute(
+    "href",
+    new RegExp(`/documents/[^#]+#claim-${claim.id}$`),
+  );
+  await expect(change.locator(".audit-changes")).toHaveText(/status: proposed\s*→\s*changed to rejected/);
+  // The stored JSON only behind "details".
+  await expect(change.locator("pre").first()).toBeHidden();
+  await change.getByText("details").click();
+  await expect(change.locator("pre").last()).toContainText('"status": "rejected"');
+  // Restoring asks first.
   await change.getByRole("button", { name: "Restore this version" }).click();
+  const restore = change.getByRole("group", { name: "Confirm restore" });
+  await expect(restore).toContainText("Put the claim back as it was before this change?");
+  await restore.getByRole("button", { name: "Restore", exact: true }).click();
   await expect(change.getByRole("status")).toHaveText(/Restored\./);
   await admin.reload();
   await expect(admin.locator('tr[data-action="claim.restore-version"]')).toHaveCount(1);

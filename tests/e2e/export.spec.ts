@@ -45,9 +45,12 @@ test("downloads the CSV of all documents with every stored claim quoted exactly"
   expect(name).toMatch(/^claimbook-corpus-\d{4}-\d{2}-\d{2}\.csv$/);
   const rows = parse(text, { columns: true }) as Record<string, string>[];
   expect(rows).toHaveLength(stored.length);
-  const byId = new Map(rows.map((r) => [r.claim_id, r]));
+  const byId = new Map(rows.map((r) => [idOfLink(r.link), r]));
   for (const claim of stored) expect(byId.get(claim.id)?.exact.replace(/^'/, "")).toBe(claim.exact);
 });
+
+/** The claim id in a CSV row's link (…/documents/<slug>#claim-<id>). */
+const idOfLink = (link: string) => decodeURIComponent(new URL(link).hash.slice("#claim-".length));
 
 /** Every claim id the search API finds for a query, following its cursor. */
 async function searchIds(page: Page, q: string): Promise<string[]> {
@@ -84,7 +87,7 @@ test("downloads the CSV of a search result from the search page: every match, no
   expect(file.suggestedFilename()).toMatch(/^claimbook-search-police-\d{4}-\d{2}-\d{2}\.csv$/);
   const rows = parse(fs.readFileSync((await file.path())!, "utf8"), { columns: true }) as Record<string, string>[];
   expect(rows).toHaveLength(count);
-  expect(rows.map((r) => r.claim_id).sort()).toEqual(await searchIds(page, q));
+  expect(rows.map((r) => idOfLink(r.link)).sort()).toEqual(await searchIds(page, q));
   // Escape shuts the menu (on a phone it covers its own button).
   await page.keyboard.press("Escape");
   await expect(page.locator(".export-form")).toBeHidden();

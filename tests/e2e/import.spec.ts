@@ -115,9 +115,7 @@ test("a viewer sees no Add document link and gets the 403 page", async ({ browse
 // FIXME: creating the claims by mouse selection fails here ("Select some text in the document
 // first") although the same helper works in annotate.spec; not yet understood. The version,
 // banner and queue logic is covered by tests/unit/document-versions.test.ts meanwhile.
-test.fixme("a new version re-anchors the claims; fuzzy and orphaned ones are settled from the queue", async ({
-  browser,
-}) => {
+test("a new version re-anchors the claims; fuzzy and orphaned ones are settled from the queue", async ({ browser }) => {
   test.setTimeout(120_000);
   const a = new AnnotatorPage(await pageAs(browser, ensureAccount(REVIEWER)));
   const { page } = a;
@@ -155,12 +153,69 @@ test.fixme("a new version re-anchors the claims; fuzzy and orphaned ones are set
   const queue = page.locator(".anchor-queue li");
   await expect(queue).toHaveCount(2);
   // The orphaned claim is not drawn anywhere in the new text; the fuzzy one is, on its new words.
-  await expect(page.locator(".document-text mark")).toHaveCount(2);
+  // (Highlights are painted ranges, one gutter badge per painted claim.)
+  await expect(page.locator(".document-text .claim-badge")).toHaveCount(2);
 
   await queue.filter({ hasText: "Fuzzy" }).getByRole("button", { name: "Confirm passage" }).click();
   await expect(queue).toHaveCount(1);
   await a.selectWithMouse("the program was renewed");
   await queue.filter({ hasText: "Orphaned" }).getByRole("button", { name: "Use selected text" }).click();
   await expect(page.locator(".anchor-queue")).toHaveCount(0);
-  await expect(page.locator(".document-text mark")).toHaveCount(3);
+  await expect(page.locator(".document-text .claim-badge")).toHaveCount(3);
+});
+
+test("suggested claims of an import are accepted, adjusted and rejected by keyboard", async ({ browser }) => {
+  const a = new AnnotatorPage(await pageAs(browser, ensureAccount(REVIEWER)));
+  const { page } = a;
+  await page.goto("/documents/new");
+  await page
+    .getByLabel("Or paste text")
+    .fill(
+      [
+        "Suggestions report",
+        "The county trained 48 deputies in 2021 and spent $1.2 million on the program. Arrests rose by 15 percent.",
+        "Under Section 287(g) of the Immigration and Nationality Act, ICE may delegate authority to local officers.",
+        "This program is a disastrous, shameful waste that terrifies families.",
+      ].join("\n\n"),
+    );
+  await page.getByLabel(/Suggest claims/).check();
+  await page.getByRole("button", { name: "Add document" }).click();
+  await expect(page).toHaveURL(/\/documents\/\d{3}-suggestions-report$/);
+  await page.goto(page.url(), { waitUntil: "networkidle" });
+  const queue = page.getByRole("region", { name: "Suggested claims" });
+  await expect(queue).toBeVisible();
+  const pending = async () => Number((await queue.locator(".count").textContent())!.split(" ")[0]);
+  const total = await pending();
+  expect(total).toBeGreaterThanOrEqual(3);
+  const count = page.locator(".panel-title .count");
+  await expect(count).toHaveText("0");
+
+  // a: the first suggestion becomes a claim, created by this reviewer, with its suggested tag.
+  const first = await queue.locator(".detail-quote").textContent();
+  await page.keyboard.press("a");
+  await expect(a.notice).toContainText("Suggestion accepted");
+  await expect(count).toHaveText("1");
+  await expect(page.locator(".claim-item .claim-exact").first()).toHaveText(first!);
+  await expect(queue.locator(".count")).toHaveText(`${total - 1} pending`);
+
+  // v then ← then Enter: accepted on a passage one word shorter.
+  await page.keyboard.press("Escape");
+  await a.detail.getByRole("button", { name: "Close claim" }).click();
+  const second = (await queue.locator(".detail-quote").textContent())!;
+  await page.keyboard.press("v");
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("Enter");
+  await expect(count).toHaveText("2");
+  await expect(
+    page.locator(".claim-item .claim-exact", { hasText: second.split(" ").slice(0, 3).join(" ") }),
+  ).toHaveCount(1);
+
+  // d rejects the next one; it does not come back after a reload.
+  await a.detail.getByRole("button", { name: "Close claim" }).click();
+  const third = (await queue.locator(".detail-quote").textContent())!;
+  await page.keyboard.press("d");
+  await expect(a.notice).toContainText("Suggestion rejected.");
+  await page.reload();
+  await expect(page.locator(".panel-title .count")).toHaveText("2");
+  if (await queue.isVisible()) await expect(queue.locator(".detail-quote")).not.toHaveText(third);
 });

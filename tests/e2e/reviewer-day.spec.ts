@@ -129,6 +129,28 @@ test("a claim is created by keyboard alone: v, grow by word and sentence, Enter"
   await a.page.close();
 });
 
+test("e writes a claim's statement and kind, kept after a reload", async ({ browser }) => {
+  const a = new AnnotatorPage(await pageAs(browser, REVIEWER));
+  await a.open(DOC);
+  await a.page.keyboard.press("j");
+  await a.page.keyboard.press("j");
+  await a.page.keyboard.press("j");
+  const id = (await a.selectedClaimId())!;
+  await a.page.keyboard.press("e");
+  const statement = a.detail.getByLabel("Statement: the claim in your words");
+  await expect(statement).toBeFocused();
+  await statement.fill("Local cooperation under 287(g) has run for nearly three decades.");
+  await a.detail.getByLabel("Kind").selectOption("factual");
+  await a.detail.getByLabel("Kind").press("Control+Enter");
+  await expect(a.notice).toContainText("Statement saved.");
+  await expect(a.detail).toContainText("Local cooperation under 287(g) has run for nearly three decades.");
+  await expect(a.detail).toContainText("Kind: factual");
+  await a.page.reload();
+  await a.page.goto(`${a.page.url().split("#")[0]}#claim-${id}`);
+  await expect(a.detail).toContainText("Local cooperation under 287(g) has run for nearly three decades.");
+  await a.page.close();
+});
+
 test("a deleted claim says so and takes no new notes", async ({ browser }) => {
   const a = new AnnotatorPage(await pageAs(browser, REVIEWER));
   await a.open(DOC);
@@ -168,7 +190,7 @@ test("on a phone, tapping a highlight keeps the reader's place, with comfortable
 test("the legend and the keyboard selection pass axe", async ({ browser }) => {
   const a = new AnnotatorPage(await pageAs(browser, REVIEWER));
   await a.open(DOC);
-  await a.page.getByText("What the signs mean").click();
+  await a.page.getByText("What the badges mean").click();
   await expect(a.page.locator(".legend dl")).toContainText("reviewers disagree");
   await a.page.keyboard.press("v");
   await expect(a.page.getByRole("region", { name: "Selecting a passage by keyboard" })).toBeVisible();

@@ -25,6 +25,10 @@ const userActions = await import("@/app/admin/users/actions");
 const documentActions = await import("@/app/documents/new/actions");
 const auditActions = await import("@/app/admin/audit/actions");
 const setupActions = await import("@/app/setup/actions");
+const linkActions = await import("@/app/discrepancies/actions");
+const curateActions = await import("@/app/curate/actions");
+const progressActions = await import("@/app/progress/actions");
+const myWorkActions = await import("@/app/my-work/actions");
 const searchRoute = await import("@/app/api/claims/route");
 const claimRoute = await import("@/app/api/claims/[id]/route");
 const tagsRoute = await import("@/app/api/claims/[id]/tags/route");
@@ -38,7 +42,7 @@ const { createUser } = await import("@/lib/db/users");
 const { addNote } = await import("@/lib/db/notes");
 const { cloneTemplate } = await import("./helpers/template-databases");
 
-type Who = "anonymous" | "viewer" | "reviewer (not owner)" | "admin";
+type Who = "anonymous" | "viewer" | "reviewer (not owner)" | "curator" | "admin";
 const users = {} as Record<Exclude<Who, "anonymous">, UserSummary> & { owner: UserSummary };
 
 beforeAll(async () => {
@@ -47,6 +51,7 @@ beforeAll(async () => {
     createUser(db, { email, name: email.split("@")[0], role, password: "long enough password" }, null);
   users.viewer = await make("viewer@example.test", "viewer");
   users["reviewer (not owner)"] = await make("other@example.test", "reviewer");
+  users.curator = await make("curator@example.test", "curator");
   users.admin = await make("admin@example.test", "admin");
   users.owner = await make("owner@example.test", "reviewer");
 });
@@ -64,12 +69,52 @@ async function ownersNote() {
   return db.note.findUniqueOrThrow({ where: { id } });
 }
 
+/** A link with two claims of different documents, written straight to the database (no audit event). */
+async function someLink() {
+  const [a, b] = await Promise.all(
+    (await db.document.findMany({ take: 2, orderBy: { fileName: "asc" } })).map((d) =>
+      db.claim.findFirstOrThrow({ where: { documentId: d.id, deletedAt: null } }),
+    ),
+  );
+  return db.claimLink.create({
+    data: {
+      relation: "same-fact",
+      origin: "manual",
+      members: { create: [{ claimId: a.id }, { claimId: b.id }] },
+      flags: { create: [{ kind: "verb", reason: "a flag for the authorization test" }] },
+    },
+    include: { flags: true, members: true },
+  });
+}
+
+/** A fresh pending suggested claim of document 001 (on a passage no live claim has). */
+async function someSuggestion() {
+  const doc = await db.document.findFirstOrThrow({ where: { fileName: { startsWith: "001" } } });
+  // A short passage inside the first paragraph, a different one each time (no two claims share a passage).
+  const at = (await db.suggestion.count()) * 2;
+  return db.suggestion.create({
+    data: {
+      documentId: doc.id,
+      start: at,
+      end: at + 3,
+      exact: doc.text.slice(at, at + 3),
+      prefix: "",
+      suffix: "",
+      paragraphStart: 0,
+      paragraphEnd: doc.text.indexOf("\n"),
+      textHash: doc.sha256,
+      tag: "statistic",
+      reason: "a suggestion for the authorization test",
+    },
+  });
+}
+
 /** Every exported server action, with a valid input and the weakest identity allowed to run it. */
 let imports = 0;
 const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Who[] }[] = [
   {
     name: "addDocumentAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const form = new FormData();
       form.set("text", `Imported text number ${++imports} of the authorization test.`);
@@ -77,8 +122,23 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
     },
   },
   {
+    name: "editDocumentDetailsAction",
+    allowed: ["admin"],
+    call: async () => {
+      const doc = await db.document.findFirstOrThrow({ orderBy: { fileName: "asc" } });
+      return claimActions.editDocumentDetailsAction({
+        documentId: doc.id,
+        title: doc.title,
+        author: doc.author ?? "",
+        publication: doc.publication ?? "",
+        date: doc.publishedOn ?? "",
+        sourceUrl: doc.sourceUrl ?? "",
+      });
+    },
+  },
+  {
     name: "resolveAnchorAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const c = await someClaim();
       // As a new version would leave it: a fuzzy claim waiting for a reviewer.
@@ -88,7 +148,7 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
   },
   {
     name: "createClaimAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const doc = await db.document.findFirstOrThrow({ where: { fileName: { startsWith: "002" } } });
       const n = await db.claim.count();
@@ -98,7 +158,7 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
   },
   {
     name: "adjustSpanAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const c = await someClaim();
       return claimActions.adjustSpanAction({ claimId: c.id, version: c.version, start: c.start, end: c.end });
@@ -106,15 +166,47 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
   },
   {
     name: "setStatusAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const c = await someClaim();
       return claimActions.setStatusAction({ claimId: c.id, version: c.version, status: "disputed" });
     },
   },
   {
+    name: "acceptSuggestionAction",
+    allowed: ["reviewer (not owner)", "curator", "admin"],
+    call: async () => claimActions.acceptSuggestionAction({ suggestionId: (await someSuggestion()).id }),
+  },
+  {
+    name: "rejectSuggestionAction",
+    allowed: ["reviewer (not owner)", "curator", "admin"],
+    call: async () => claimActions.rejectSuggestionAction({ suggestionId: (await someSuggestion()).id }),
+  },
+  {
+    name: "acceptParagraphSuggestionsAction",
+    allowed: ["reviewer (not owner)", "curator", "admin"],
+    call: async () => {
+      const s = await someSuggestion();
+      await db.suggestion.updateMany({ where: { id: { not: s.id }, status: "pending" }, data: { status: "rejected" } });
+      return claimActions.acceptParagraphSuggestionsAction({ documentId: s.documentId, offset: s.start });
+    },
+  },
+  {
+    name: "describeClaimAction",
+    allowed: ["reviewer (not owner)", "curator", "admin"],
+    call: async () => {
+      const c = await someClaim();
+      return claimActions.describeClaimAction({
+        claimId: c.id,
+        version: c.version,
+        statement: "The program has run for three decades.",
+        kind: "factual",
+      });
+    },
+  },
+  {
     name: "deleteClaimAction + restoreClaimAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const c = await someClaim();
       const deleted = await claimActions.deleteClaimAction({ claimId: c.id, version: c.version });
@@ -124,17 +216,17 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
   },
   {
     name: "setTagAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => claimActions.setTagAction({ claimId: (await someClaim()).id, tag: "opinion", on: true }),
   },
   {
     name: "loadNotesAction",
-    allowed: ["viewer", "reviewer (not owner)", "admin"],
+    allowed: ["viewer", "reviewer (not owner)", "curator", "admin"],
     call: async () => claimActions.loadNotesAction({ claimId: (await someClaim()).id }),
   },
   {
     name: "addNoteAction",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => claimActions.addNoteAction({ claimId: (await someClaim()).id, parentId: null, body: "a note" }),
   },
   {
@@ -151,6 +243,104 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
     call: async () => {
       const note = await ownersNote();
       return claimActions.deleteNoteAction({ noteId: note.id, version: note.version });
+    },
+  },
+  {
+    name: "setLinkStateAction",
+    allowed: ["reviewer (not owner)", "curator", "admin"],
+    call: async () => {
+      const link = await someLink();
+      return linkActions.setLinkStateAction({ linkId: link.id, version: link.version, state: "confirmed" });
+    },
+  },
+  {
+    name: "dismissFlagAction",
+    allowed: ["reviewer (not owner)", "curator", "admin"],
+    call: async () => {
+      const link = await someLink();
+      return linkActions.dismissFlagAction({ flagId: link.flags[0].id, reason: "not a discrepancy" });
+    },
+  },
+  {
+    name: "createLinkAction",
+    allowed: ["reviewer (not owner)", "curator", "admin"],
+    call: async () => {
+      const link = await someLink();
+      return linkActions.createLinkAction({ claimIds: link.members.map((m) => m.claimId), relation: "same-argument" });
+    },
+  },
+  {
+    name: "unlinkClaimAction",
+    allowed: ["reviewer (not owner)", "curator", "admin"],
+    call: async () => {
+      const link = await someLink();
+      return linkActions.unlinkClaimAction({
+        linkId: link.id,
+        claimId: link.members[0].claimId,
+        version: link.version,
+      });
+    },
+  },
+  {
+    name: "adjudicateAction",
+    allowed: ["curator", "admin"],
+    call: async () => {
+      const c = await someClaim();
+      return curateActions.adjudicateAction({
+        claimId: c.id,
+        version: c.version,
+        tags: ["statistic"],
+        status: "accepted",
+        reason: "Checked against the source.",
+      });
+    },
+  },
+  {
+    name: "loadClaimLinksAction",
+    allowed: ["viewer", "reviewer (not owner)", "curator", "admin"],
+    call: async () => linkActions.loadClaimLinksAction({ claimId: (await someClaim()).id }),
+  },
+  {
+    name: "findLinkTargetsAction",
+    allowed: ["reviewer (not owner)", "curator", "admin"],
+    call: async () => linkActions.findLinkTargetsAction({ claimId: (await someClaim()).id, q: "sheriff" }),
+  },
+  {
+    name: "detectLinksAction",
+    allowed: ["reviewer (not owner)", "curator", "admin"],
+    call: async () => linkActions.detectLinksAction({}),
+  },
+  {
+    name: "assignAction + unassignAction",
+    allowed: ["curator", "admin"],
+    call: async () => {
+      const doc = await db.document.findFirstOrThrow({ orderBy: { fileName: "desc" } });
+      const input = { documentId: doc.id, reviewerId: users.owner.id };
+      const assigned = await progressActions.assignAction(input);
+      if (!assigned.ok) return assigned;
+      return progressActions.unassignAction(input);
+    },
+  },
+  {
+    name: "setIndependentReviewAction",
+    allowed: ["curator", "admin"],
+    call: async () => {
+      const doc = await db.document.findFirstOrThrow({ orderBy: { fileName: "desc" } });
+      return progressActions.setIndependentReviewAction({ documentId: doc.id, on: !doc.independentReview });
+    },
+  },
+  {
+    // Only the assigned reviewer may mark their own document done: everyone else is refused.
+    name: "markDoneAction (someone else's assignment)",
+    allowed: [],
+    call: async () => {
+      const doc = await db.document.findFirstOrThrow({ orderBy: { fileName: "asc" } });
+      await db.assignment.upsert({
+        where: { documentId_reviewerId: { documentId: doc.id, reviewerId: users.owner.id } },
+        create: { documentId: doc.id, reviewerId: users.owner.id, assignedById: users.admin.id },
+        update: {},
+      });
+      return myWorkActions.markDoneAction({ documentId: doc.id, done: true });
     },
   },
   {
@@ -198,7 +388,7 @@ const json = (method: string, body: unknown) =>
 ACTIONS.push(
   {
     name: "PATCH /api/claims/[id]",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const c = await someClaim();
       return viaRoute(
@@ -210,7 +400,7 @@ ACTIONS.push(
   },
   {
     name: "PUT /api/claims/[id]/tags",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const c = await someClaim();
       return viaRoute(
@@ -220,7 +410,7 @@ ACTIONS.push(
   },
   {
     name: "DELETE /api/claims/[id]/tags",
-    allowed: ["reviewer (not owner)", "admin"],
+    allowed: ["reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const c = await someClaim();
       return viaRoute(
@@ -230,7 +420,7 @@ ACTIONS.push(
   },
   {
     name: "GET /api/export (private data)",
-    allowed: ["viewer", "reviewer (not owner)", "admin"],
+    allowed: ["viewer", "reviewer (not owner)", "curator", "admin"],
     call: async () => {
       const response = await exportRoute.GET(new Request("http://localhost/api/export?format=json"));
       await response.body?.cancel();
@@ -240,7 +430,7 @@ ACTIONS.push(
 );
 ACTIONS.push({
   name: "GET /api/claims/[id] (private data)",
-  allowed: ["viewer", "reviewer (not owner)", "admin"],
+  allowed: ["viewer", "reviewer (not owner)", "curator", "admin"],
   call: async () => {
     const c = await someClaim();
     return viaRoute(await claimRoute.GET(new Request("http://localhost/"), { params: Promise.resolve({ id: c.id }) }));
@@ -248,7 +438,7 @@ ACTIONS.push({
 });
 ACTIONS.push({
   name: "GET /api/events (private data)",
-  allowed: ["viewer", "reviewer (not owner)", "admin"],
+  allowed: ["viewer", "reviewer (not owner)", "curator", "admin"],
   call: async () => {
     const doc = await db.document.findFirstOrThrow();
     const response = await eventsRoute.GET(new NextRequest(`http://localhost/api/events?document=${doc.slug}`));
@@ -258,7 +448,7 @@ ACTIONS.push({
 });
 ACTIONS.push({
   name: "GET /documents/[slug]/text (private data)",
-  allowed: ["viewer", "reviewer (not owner)", "admin"],
+  allowed: ["viewer", "reviewer (not owner)", "curator", "admin"],
   call: async () => {
     const doc = await db.document.findFirstOrThrow();
     return viaRoute(
@@ -283,7 +473,7 @@ ACTIONS.push(
   },
   {
     name: "GET /api/claims (private data)",
-    allowed: ["viewer", "reviewer (not owner)", "admin"],
+    allowed: ["viewer", "reviewer (not owner)", "curator", "admin"],
     call: async () => viaRoute(await searchRoute.GET(new NextRequest("http://localhost/api/claims?q=police"))),
   },
 );
@@ -321,7 +511,7 @@ describe("the table below lists every server action and route handler of the app
   });
 });
 
-const WHO: Who[] = ["anonymous", "viewer", "reviewer (not owner)", "admin"];
+const WHO: Who[] = ["anonymous", "viewer", "reviewer (not owner)", "curator", "admin"];
 
 describe("every server action checks who is asking, on the server", () => {
   // Run the admin row of status first so the restore row has an event to restore.
@@ -341,7 +531,7 @@ describe("every server action checks who is asking, on the server", () => {
       // Form actions (useActionState) call it `message`; the rest `error`.
       const refusal = result as unknown as { error?: string; message?: string };
       expect(refusal.error ?? refusal.message).toMatch(
-        /sign in|can read but not change|Only an admin|author or an admin|already done|^40[13] /i,
+        /sign in|can read but not change|Only an admin|Only a curator|author or an admin|already done|not assigned to you|^40[13] /i,
       );
       // A refused write leaves no trace but the note the test itself prepared.
       const written = (await db.auditEvent.count()) - auditBefore;

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   adjustClaimSpan,
   createClaim,
+  describeClaim,
   restoreClaimVersion,
   setClaimDeleted,
   setClaimStatus,
@@ -98,6 +99,27 @@ describe("claim writes", () => {
       ...spanOf("for up to 48 hours until"),
     });
     expect(moved).toMatchObject({ exact: "for up to 48 hours until", version: 2 });
+  });
+
+  it("writes a claim's statement and kind as a versioned, audited change; a stale version is refused", async () => {
+    const claim = await createClaim(t.db, reviewer.id, { documentId: doc.id, ...spanOf("up to 48 hours") });
+    expect(claim).toMatchObject({ statement: null, kind: null });
+    const described = await describeClaim(t.db, reviewer.id, {
+      claimId: claim.id,
+      version: 1,
+      statement: "Agencies may hold someone for up to 48 hours.",
+      kind: "factual",
+    });
+    expect(described).toMatchObject({
+      statement: "Agencies may hold someone for up to 48 hours.",
+      kind: "factual",
+      version: 2,
+    });
+    const audit = await t.db.auditEvent.findFirstOrThrow({ where: { claimId: claim.id, action: "claim.describe" } });
+    expect(JSON.parse(audit.before ?? "null")).toEqual({ statement: null, kind: null });
+    await expect(
+      describeClaim(t.db, reviewer.id, { claimId: claim.id, version: 1, statement: null, kind: null }),
+    ).rejects.toBeInstanceOf(ConflictError);
   });
 
   it("soft-deletes and restores, keeping tags", async () => {

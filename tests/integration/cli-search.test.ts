@@ -48,4 +48,13 @@ describe("claims search", () => {
     expect(unknown.code).toBe(0);
     expect(unknown.stderr).toContain('There is no tag "nope"');
   });
+
+  it("says what it searched when nothing matches, and the nearest query that does", async () => {
+    const out = await claims("search", "homocide");
+    expect(out.code).toBe(0);
+    expect(out.stderr).toContain("note: Nothing matched “homocide” (and its other forms).");
+    expect(out.stderr).toMatch(/note: try "homicide" \(\d+ found\)/);
+    const json = JSON.parse((await claims("search", "homocide", "--json")).stdout) as { suggestion: { q: string } };
+    expect(json.suggestion.q).toBe("homicide");
+  });
 });

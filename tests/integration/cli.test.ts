@@ -52,7 +52,7 @@ describe("the claims command line", () => {
   it("rejects bad user flags with a message naming the flag", async () => {
     const badRole = await claims("user", "add", "--email", "r@example.test", "--role", "overlord");
     expect(badRole.code).toBe(2);
-    expect(badRole.stderr).toContain("--role: Role must be one of: admin, reviewer, viewer.");
+    expect(badRole.stderr).toContain("--role: Role must be one of: admin, curator, reviewer, viewer.");
     const badEmail = await claims("user", "add", "--email", "nope", "--role", "viewer");
     expect(badEmail.code).toBe(2);
     expect(badEmail.stderr).toContain("--email: Enter a valid email address.");

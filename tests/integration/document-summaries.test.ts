@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listDocumentSummaries } from "@/lib/db/documents";
+import { resolveScope } from "@/lib/export/scope";
+import { openExportSource, summarize } from "@/lib/export/source";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 
 let t: TestDatabase;
@@ -10,29 +12,16 @@ afterAll(async () => {
   await t.close();
 });
 
-/** The counts worked out claim by claim in JavaScript: what the grouped SQL must agree with. */
-async function countedOneByOne() {
-  const claims = await t.db.claim.findMany({
-    where: { deletedAt: null },
-    select: {
-      document: { select: { slug: true } },
-      suggestedTags: { select: { tag: { select: { slug: true } } } },
-      tags: { select: { tag: { select: { slug: true } } } },
-    },
-  });
+/** The counts of the whole-corpus export's summary table: what the list must agree with. */
+async function countedByTheExport() {
+  const source = await openExportSource(t.db, await resolveScope(t.db, { kind: "corpus" }));
   const out: Record<string, { claimCount: number; tagCounts: Record<string, number> }> = {};
-  for (const claim of claims) {
-    out[claim.document.slug] ??= { claimCount: 0, tagCounts: {} };
-    const doc = out[claim.document.slug];
-    doc.claimCount++;
-    for (const slug of new Set([...claim.suggestedTags, ...claim.tags].map((x) => x.tag.slug)))
-      doc.tagCounts[slug] = (doc.tagCounts[slug] ?? 0) + 1;
-  }
+  for (const row of await summarize(source)) out[row.document.slug] = { claimCount: row.claims, tagCounts: row.byTag };
   return out;
 }
 
 describe("document summaries", () => {
-  it("count live claims and claims per tag (curated or reviewers', once each), as claim-by-claim counting does", async () => {
+  it("count live claims and claims per final tag, as the exports' summary does", async () => {
     const reviewer = await t.db.user.create({
       data: { email: "r@example.test", name: "R", passwordHash: "x", role: "reviewer" },
     });
@@ -52,9 +41,26 @@ describe("document summaries", () => {
     const summaries = await listDocumentSummaries(t.db);
     expect(summaries.map((s) => s.fileName)).toEqual([...summaries.map((s) => s.fileName)].sort());
     expect(summaries).toHaveLength(5);
-    const expected = await countedOneByOne();
+    const expected = await countedByTheExport();
     for (const s of summaries)
       expect({ claimCount: s.claimCount, tagCounts: s.tagCounts }, s.slug).toEqual(expected[s.slug]);
     expect(summaries.reduce((n, s) => n + s.claimCount, 0)).toBe(claims.length - 1);
+  });
+
+  it("count a claim a reviewer retagged under the reviewer's tag only, not the suggestion too", async () => {
+    const claim = await t.db.claim.findFirstOrThrow({
+      where: { deletedAt: null, tags: { none: {} }, suggestedTags: { some: {} } },
+      include: { suggestedTags: { include: { tag: true } }, document: true },
+    });
+    const suggested = claim.suggestedTags[0].tag;
+    const other = await t.db.tag.findFirstOrThrow({ where: { id: { not: suggested.id } } });
+    const reviewer = await t.db.user.create({
+      data: { email: "q@example.test", name: "Q", passwordHash: "x", role: "reviewer" },
+    });
+    const before = (await listDocumentSummaries(t.db)).find((s) => s.slug === claim.document.slug)!.tagCounts;
+    await t.db.claimTag.create({ data: { claimId: claim.id, tagId: other.id, reviewerId: reviewer.id } });
+    const after = (await listDocumentSummaries(t.db)).find((s) => s.slug === claim.document.slug)!.tagCounts;
+    expect(after[suggested.slug] ?? 0).toBe((before[suggested.slug] ?? 0) - 1);
+    expect(after[other.slug] ?? 0).toBe((before[other.slug] ?? 0) + 1);
   });
 });

@@ -40,6 +40,11 @@ describe("guardedWrite", () => {
     ["admin", "reviewer", true, null],
     ["reviewer", "admin", false, /Only an admin/],
     ["viewer", "viewer", true, null],
+    ["reviewer", "curator", false, /Only a curator/],
+    ["curator", "curator", true, null],
+    ["curator", "reviewer", true, null],
+    ["curator", "admin", false, /Only an admin/],
+    ["admin", "curator", true, null],
   ] as const)("as %s, a write needing %s is allowed: %s", async (role, needed, allowed, message) => {
     const result = await guardedWrite(setStatusSchema, input, needed, ok, as(role));
     expect(result.ok).toBe(allowed);

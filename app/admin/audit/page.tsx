@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AuditEntry } from "@/components/admin/audit-entry";
 import { RestoreVersionButton } from "@/components/admin/restore-version-button";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { auditFilterChoices, listAuditEvents } from "@/lib/db/audit-reads";
 import { getClaimForReading } from "@/lib/db/claim-reads";
 import { db } from "@/lib/db/client";
+import { listTags } from "@/lib/db/tags";
 import { auditQuerySchema } from "@/lib/validation/audit";
 import { restoreVersionAction } from "./actions";
 
@@ -13,20 +15,16 @@ export const dynamic = "force-dynamic";
 
 type Search = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-function describe(json: string | null): string {
-  if (!json) return "";
-  const text = JSON.stringify(JSON.parse(json));
-  return text.length > 160 ? `${text.slice(0, 159)}…` : text;
-}
-
 export default async function AuditPage({ searchParams }: Search) {
   await requireAdmin("/admin/audit");
   const filter = auditQuerySchema.parse(await searchParams);
-  const [{ rows, nextCursor }, choices, claim] = await Promise.all([
+  const [{ rows, nextCursor }, choices, claim, tags] = await Promise.all([
     listAuditEvents(db, filter),
     auditFilterChoices(db),
     filter.claim ? getClaimForReading(db, filter.claim) : null,
+    listTags(db),
   ]);
+  const tagLabels = new Map(tags.map((t) => [t.slug, t.label]));
   const next = new URLSearchParams(
     Object.entries({ ...filter, cursor: nextCursor ?? undefined }).filter((e): e is [string, string] => !!e[1]),
   );
@@ -78,9 +76,7 @@ export default async function AuditPage({ searchParams }: Search) {
             <tr>
               <th scope="col">When</th>
               <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Where</th>
-              <th scope="col">Before → after</th>
+              <th scope="col">What happened</th>
             </tr>
           </thead>
           <tbody>
@@ -89,21 +85,17 @@ export default async function AuditPage({ searchParams }: Search) {
                 <td>
                   <time dateTime={r.at.toISOString()}>{r.at.toISOString().replace("T", " ").slice(0, 19)}</time>
                 </td>
-                <td>{r.actor}</td>
-                <td>{r.action}</td>
                 <td>
-                  {r.documentTitle ?? r.entityType}
-                  {r.claimId ? (
-                    <>
-                      {" · "}
-                      <Link href={`/admin/audit?claim=${r.claimId}`}>claim history</Link>
-                    </>
-                  ) : null}
+                  {r.actorName}
+                  {r.actorEmail ? <span className="audit-email">{r.actorEmail}</span> : null}
                 </td>
                 <td className="audit-change">
-                  {r.before ? <code>{describe(r.before)}</code> : null}
-                  {r.before && r.after ? " → " : null}
-                  {r.after ? <code>{describe(r.after)}</code> : null}
+                  <AuditEntry row={r} tagLabels={tagLabels} />
+                  {r.claimId && !claim ? (
+                    <Link href={`/admin/audit?claim=${encodeURIComponent(r.claimId)}`} className="audit-history-link">
+                      claim history
+                    </Link>
+                  ) : null}
                   {claim && r.before && r.claimId === claim.id ? (
                     <RestoreVersionButton
                       claimId={claim.id}

@@ -19,7 +19,7 @@ export default async function UsersPage() {
         Admins manage accounts; reviewers annotate; viewers read. Deactivated users keep their work but cannot sign in.
       </p>
       <div className="table-scroll">
-        <table className="data-table">
+        <table className="data-table users-table">
           <thead>
             <tr>
               <th scope="col">Name</th>

@@ -2,7 +2,9 @@ import type { NextRequest } from "next/server";
 import { privateJson } from "@/lib/api/private-response";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
+import { slugsUnderIndependentReview } from "@/lib/db/independent-review";
 import { searchClaimsWithNotices } from "@/lib/db/search";
+import { excludeDocuments } from "@/lib/review/independent-review";
 import { SearchInputError } from "@/lib/search/types";
 import { firstIssue } from "@/lib/validation/first-issue";
 import { searchHref, searchParamsObject, searchParamsSchema } from "@/lib/validation/search";
@@ -25,13 +27,16 @@ export async function GET(request: NextRequest) {
   const params = parsed.data;
 
   try {
-    const page = await searchClaimsWithNotices(db, params);
+    // Documents this reviewer reviews independently stay out until they mark them done.
+    const hidden = await slugsUnderIndependentReview(db, user);
+    const page = await searchClaimsWithNotices(db, { ...params, q: excludeDocuments(params.q, hidden) });
     return privateJson({
       q: params.q,
       sort: page.sort,
       total: page.total,
       totalIsCapped: page.totalIsCapped,
       notices: page.notices,
+      suggestion: page.suggestion ?? null,
       hits: page.hits,
       nextCursor: page.nextCursor,
       next: page.nextCursor

@@ -4,8 +4,9 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { exportFileName, FORMAT_INFO } from "@/lib/export/formats";
 import { renderExport, toWebStream } from "@/lib/export/render-export";
-import { ExportQueryError, resolveScope, scopeRequestOf, UnknownDocumentError } from "@/lib/export/scope";
+import { ExportQueryError, type resolveScope, scopeRequestOf, UnknownDocumentError } from "@/lib/export/scope";
 import { openExportSource } from "@/lib/export/source";
+import { scopeForViewer, UnderIndependentReviewError } from "@/lib/export/viewer-scope";
 import { exportParamsSchema } from "@/lib/validation/export-params";
 import { firstIssue } from "@/lib/validation/first-issue";
 
@@ -34,9 +35,10 @@ export async function GET(request: Request) {
   const { format } = parsed.data;
   let scope: Awaited<ReturnType<typeof resolveScope>>;
   try {
-    scope = await resolveScope(db, scopeRequestOf(parsed.data));
+    scope = await scopeForViewer(db, user, scopeRequestOf(parsed.data));
   } catch (error) {
     if (error instanceof UnknownDocumentError) return problem(404, error.message, "document");
+    if (error instanceof UnderIndependentReviewError) return problem(403, error.message, "document");
     if (error instanceof ExportQueryError) return problem(400, error.message, "q");
     throw error;
   }

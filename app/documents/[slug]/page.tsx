@@ -1,24 +1,42 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import {
+  createLinkAction,
+  findLinkTargetsAction,
+  loadClaimLinksAction,
+  unlinkClaimAction,
+} from "@/app/discrepancies/actions";
 import { Annotator } from "@/components/annotator/annotator";
 import { AnchorQueue } from "@/components/documents/anchor-queue";
+import { DocumentByline } from "@/components/documents/document-byline";
+import { EditDetailsForm } from "@/components/documents/edit-details-form";
+import { TagCountBar } from "@/components/documents/tag-count-bar";
 import { VersionBanner } from "@/components/documents/version-banner";
 import { ExportMenu } from "@/components/export/export-menu";
+import { TagLegend } from "@/components/tags/tag-legend";
 import { hasRole } from "@/lib/auth/current-user";
 import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db/client";
 import { getDocumentForReading } from "@/lib/db/documents";
+import { claimsForViewer } from "@/lib/db/independent-review";
 import { latestLiveSeq } from "@/lib/db/live-events";
+import { listPendingSuggestions } from "@/lib/db/suggestions";
 import { listTags } from "@/lib/db/tags";
+import { countTags } from "@/lib/tags/counting-rule";
 import {
+  acceptParagraphSuggestionsAction,
+  acceptSuggestionAction,
   addNoteAction,
   adjustSpanAction,
   createClaimAction,
   deleteClaimAction,
   deleteNoteAction,
+  describeClaimAction,
+  editDocumentDetailsAction,
   editNoteAction,
   loadNotesAction,
+  rejectSuggestionAction,
   resolveAnchorAction,
   restoreClaimAction,
   setStatusAction,
@@ -44,16 +62,18 @@ export default async function DocumentPage({ params }: Params) {
   const liveSince = await latestLiveSeq(db);
   const [doc, tags] = await Promise.all([loadDocument(slug), listTags(db)]);
   if (!doc) notFound();
+  // What this user may see: during an independent review, other reviewers' tags are left out
+  // of the claims and so of the counts drawn from them.
+  const [claims, suggestions] = await Promise.all([
+    claimsForViewer(db, user, doc.id, doc.claims),
+    listPendingSuggestions(db, doc.id),
+  ]);
+  const liveClaims = doc.claims.filter((c) => !c.deleted).length;
   return (
     <article className="document-page">
       <header className="document-header">
         <h1>{doc.title}</h1>
-        <p className="meta">
-          {[doc.author, doc.publication, doc.publishedOn].filter(Boolean).join(" · ")}
-          <span className="file-name" title={`sha256 ${doc.sha256}`}>
-            {doc.fileName}
-          </span>
-        </p>
+        <DocumentByline doc={doc} />
         {hasRole(user.role, "reviewer") ? (
           <p>
             <a href={`/documents/new?versionOf=${encodeURIComponent(doc.slug)}`} className="button-link">
@@ -84,7 +104,8 @@ export default async function DocumentPage({ params }: Params) {
       <Annotator
         documentId={doc.id}
         text={doc.text}
-        claims={doc.claims}
+        claims={claims}
+        suggestions={suggestions}
         tags={tags}
         viewer={{ id: user.id, name: user.name, role: user.role }}
         follow={{ slug: doc.slug, after: liveSince }}
@@ -92,6 +113,10 @@ export default async function DocumentPage({ params }: Params) {
           createClaim: createClaimAction,
           adjustSpan: adjustSpanAction,
           setStatus: setStatusAction,
+          acceptSuggestion: acceptSuggestionAction,
+          rejectSuggestion: rejectSuggestionAction,
+          acceptParagraphSuggestions: acceptParagraphSuggestionsAction,
+          describeClaim: describeClaimAction,
           deleteClaim: deleteClaimAction,
           restoreClaim: restoreClaimAction,
           setTag: setTagAction,
@@ -99,8 +124,39 @@ export default async function DocumentPage({ params }: Params) {
           addNote: addNoteAction,
           editNote: editNoteAction,
           deleteNote: deleteNoteAction,
+          loadClaimLinks: loadClaimLinksAction,
+          findLinkTargets: findLinkTargetsAction,
+          createLink: createLinkAction,
+          unlinkClaim: unlinkClaimAction,
         }}
       />
+      {/* Below the reading view, not in the header: a taller header pushes the claim list's
+          first rows below the fold of a laptop screen. */}
+      <section className="document-footer" aria-label="About this document">
+        <h2>Final tags in this document</h2>
+        <p className="meta">Counted when the page was loaded: reload to count tags added since.</p>
+        <TagCountBar
+          tags={tags}
+          counts={
+            countTags(claims.filter((c) => !c.deleted).map((c) => ({ ...c, finalTags: c.verdict?.tags ?? null }))).byTag
+          }
+          total={liveClaims}
+        />
+        <TagLegend tags={tags} />
+        {hasRole(user.role, "admin") ? (
+          <EditDetailsForm
+            details={{
+              documentId: doc.id,
+              title: doc.title,
+              author: doc.author,
+              publication: doc.publication,
+              publishedOn: doc.publishedOn,
+              sourceUrl: doc.sourceUrl,
+            }}
+            editDetails={editDocumentDetailsAction}
+          />
+        ) : null}
+      </section>
     </article>
   );
 }

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { importDocument } from "@/lib/db/document-imports";
 import { addDocumentVersion } from "@/lib/db/document-versions";
 import { WriteError } from "@/lib/db/errors";
+import { storeSuggestions } from "@/lib/db/suggestions";
 import { ImportRefusal } from "@/lib/documents/import-refusal";
 import { parseDocumentFile, parsePastedText } from "@/lib/documents/parse-document";
 import { documentUploadSchema, uploadFromForm } from "@/lib/validation/document-upload";
@@ -32,7 +33,9 @@ export async function addDocumentAction(_prev: AddDocumentState, form: FormData)
         const version = await addDocumentVersion(db, user.id, { slug: input.versionOf }, imported, input.file?.name);
         return { slug: version.slug };
       }
-      return await importDocument(db, user.id, imported, { ...input, originalName: input.file?.name });
+      const doc = await importDocument(db, user.id, imported, { ...input, originalName: input.file?.name });
+      if (input.suggest) await storeSuggestions(db, doc.id);
+      return doc;
     } catch (error) {
       if (error instanceof ImportRefusal) throw new WriteError(error.message, "file");
       throw error;

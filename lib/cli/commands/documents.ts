@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import type { Db } from "../../db/client";
 import { importDocument } from "../../db/document-imports";
 import { addDocumentVersion } from "../../db/document-versions";
+import { storeSuggestions } from "../../db/suggestions";
 import { parseDocumentFile } from "../../documents/parse-document";
 import { documentMetadataSchema } from "../../validation/document-import";
 import { type CliIo, println } from "../io";
@@ -25,6 +26,7 @@ export async function runDocuments(db: Db, args: string[], io: CliIo): Promise<v
       date: { type: "string" },
       "source-url": { type: "string" },
       "version-of": { type: "string" },
+      suggest: { type: "boolean", default: false },
     },
   });
   if (positionals.length !== 1) throw new UsageError("documents add takes exactly one file");
@@ -62,4 +64,6 @@ export async function runDocuments(db: Db, args: string[], io: CliIo): Promise<v
     io.stdout,
     `imported ${path.basename(file)} as "${doc.title}" (${doc.slug}): ${imported.text.length.toLocaleString("en")} characters, sha256 ${imported.sha256}`,
   );
+  if (values.suggest)
+    println(io.stdout, `${await storeSuggestions(db, doc.id)} suggested claim(s) wait for a reviewer's decision`);
 }

@@ -44,12 +44,15 @@ export async function runSearch(db: Db, args: string[], io: CliIo): Promise<void
 
   if (values.json) {
     const { hits, total, totalIsCapped, nextCursor, sort } = page;
+    const suggestion = page.suggestion ?? null;
     io.stdout.write(
-      `${JSON.stringify({ q: parsed.data.q, sort, total, totalIsCapped, notices, hits, nextCursor }, null, 2)}\n`,
+      `${JSON.stringify({ q: parsed.data.q, sort, total, totalIsCapped, notices, suggestion, hits, nextCursor }, null, 2)}\n`,
     );
     return;
   }
   for (const notice of notices) println(io.stderr, `note: ${notice}`);
+  if (page.suggestion)
+    println(io.stderr, `note: try ${JSON.stringify(page.suggestion.q)} (${page.suggestion.total} found)`);
   for (const hit of page.hits) {
     println(
       io.stdout,

@@ -1,16 +1,19 @@
 import { stringify } from "csv-stringify/sync";
 import { neutraliseCell } from "../csv-safety";
-import type { ExportClaim } from "../model";
+import type { NumberedClaim } from "../model";
 import { claimConsensus } from "../report/describe";
-import { claimsOf, type ExportSource } from "../source";
+import { claimLink, claimsOf, type ExportSource } from "../source";
 
+/**
+ * Columns a reader uses: the claim's number and link in the app come first; the document's
+ * sha256, the claim's internal id and its UTF-16 offsets are left to the JSON export, which
+ * is for machines (the link still carries the id, for a script that must join tables).
+ */
 const CLAIM_COLUMNS = [
-  "document_file",
   "document_title",
-  "document_sha256",
-  "claim_id",
-  "start",
-  "end",
+  "document_file",
+  "claim_number",
+  "link",
   "exact",
   "statement",
   "kind",
@@ -28,7 +31,8 @@ const CLAIM_COLUMNS = [
 
 const NOTE_COLUMNS = [
   "document_file",
-  "claim_id",
+  "claim_number",
+  "link",
   "claim_exact",
   "note_id",
   "parent_id",
@@ -46,7 +50,7 @@ function csvLines(rows: Cell[][]): string {
   return stringify(safe, { record_delimiter: "windows", quoted_match: /[\r\n]/ });
 }
 
-function claimRow(doc: { fileName: string; title: string; sha256: string }, c: ExportClaim): Cell[] {
+function claimRow(doc: { fileName: string; title: string }, c: NumberedClaim, link: string): Cell[] {
   const consensus = claimConsensus(c);
   // Grouped by reviewer id, not name: two people may share a display name.
   const reviewerTags = new Map<string, { name: string; tags: string[] }>();
@@ -56,12 +60,10 @@ function claimRow(doc: { fileName: string; title: string; sha256: string }, c: E
     reviewerTags.set(t.reviewer.id, entry);
   }
   return [
-    doc.fileName,
     doc.title,
-    doc.sha256,
-    c.id,
-    c.start,
-    c.end,
+    doc.fileName,
+    c.number,
+    link,
     c.exact,
     c.statement ?? "",
     c.kind ?? "",
@@ -78,13 +80,13 @@ function claimRow(doc: { fileName: string; title: string; sha256: string }, c: E
   ];
 }
 
-/** One row per claim. Offsets are UTF-16 code units, as in the JSON export. */
+/** One row per claim, numbered as in the app. */
 export async function* renderClaimsCsv(source: ExportSource): AsyncGenerator<string> {
   yield csvLines([[...CLAIM_COLUMNS]]);
   for (const doc of source.documents) {
     let batch: Cell[][] = [];
     for await (const claim of claimsOf(source, doc.id)) {
-      batch.push(claimRow(doc, claim));
+      batch.push(claimRow(doc, claim, claimLink(source, doc.slug, claim.id)));
       if (batch.length >= 500) {
         yield csvLines(batch);
         batch = [];
@@ -103,7 +105,8 @@ export async function* renderNotesCsv(source: ExportSource): AsyncGenerator<stri
       yield csvLines(
         claim.notes.map((n) => [
           doc.fileName,
-          claim.id,
+          claim.number,
+          claimLink(source, doc.slug, claim.id),
           claim.exact,
           n.id,
           n.parentId ?? "",

@@ -1,5 +1,8 @@
+import type { LinkListing } from "../../db/claim-link-reads";
 import { renderMarkdown } from "../../notes/render-markdown";
-import type { ExportClaim, ExportTag } from "../model";
+import { loadExportLinks, RELATION_WORDS } from "../links";
+import type { ExportTag, NumberedClaim } from "../model";
+import { agreementHtml } from "../report/agreement-section";
 import {
   CONSENSUS_EXPLANATION,
   claimConsensus,
@@ -12,7 +15,7 @@ import {
   tagsByReviewer,
   threadNotes,
 } from "../report/describe";
-import { claimsOf, type ExportSource, loadDocument, type SummaryRow, summarize } from "../source";
+import { claimLink, claimsOf, type ExportSource, loadDocument, type SummaryRow, summarize } from "../source";
 import { REPORT_CSS } from "./html-style";
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -47,7 +50,7 @@ function summaryTable(rows: SummaryRow[], tags: ExportTag[]): string {
   return `<div class="table-wrap"><table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n<tfoot><tr><td>Total</td>${cells(total)}</tr></tfoot>\n</table></div>`;
 }
 
-function renderClaim(claim: ExportClaim, number: number, text: string, tags: ExportTag[]): string {
+function renderClaim(claim: NumberedClaim, link: string, text: string, tags: ExportTag[]): string {
   const tagBySlug = new Map(tags.map((t) => [t.slug, t]));
   const label = tagLabeller(tags);
   const consensus = claimConsensus(claim);
@@ -75,11 +78,34 @@ function renderClaim(claim: ExportClaim, number: number, text: string, tags: Exp
         .join("")}</ul>`
     : "";
   return `<section class="claim" id="claim-${escapeHtml(claim.id)}">
-<h3><span class="number">Claim ${number}</span> ${chips} <span class="status">${escapeHtml(claim.status)}</span></h3>
+<h3><a class="number" href="${escapeHtml(link)}">Claim ${claim.number}</a> ${chips} <span class="status">${escapeHtml(claim.status)}</span></h3>
 <blockquote>${escapeHtml(passage.before)}<mark>${escapeHtml(passage.exact)}</mark>${escapeHtml(passage.after)}</blockquote>
 <dl>${rows.join("")}</dl>
 ${noteList}</section>
 `;
+}
+
+/** The "Claims across documents" section: each link, its flags with reasons, and its claims. */
+function linksSection(links: LinkListing[]): string {
+  const items = links.map((l, i) => {
+    const flags = l.flags
+      .map(
+        (f) =>
+          `<li>Flag (${escapeHtml(f.kind)})${f.dismissed ? `, dismissed: ${escapeHtml(f.dismissReason ?? "")} —` : ":"} ${escapeHtml(f.reason)}</li>`,
+      )
+      .join("");
+    const claims = l.claims
+      .map(
+        (c) =>
+          `<li>${escapeHtml(c.documentTitle)} (characters ${c.start}–${c.end}, id <code>${escapeHtml(c.id)}</code>): <q>${escapeHtml(c.exact)}</q></li>`,
+      )
+      .join("");
+    return `<section class="link">
+<h3 id="link-${i + 1}">Link ${i + 1} · ${escapeHtml(RELATION_WORDS[l.relation] ?? l.relation)} · ${escapeHtml(l.state)}</h3>
+${l.reason ? `<p class="meta">${escapeHtml(l.reason)}</p>\n` : ""}<ul>${flags}${claims}${l.note ? `<li>Note: ${escapeHtml(l.note)}</li>` : ""}</ul>
+</section>`;
+  });
+  return `<article class="document">\n<h2 id="links">Claims across documents</h2>\n${items.join("\n")}\n</article>\n`;
 }
 
 export async function* renderHtml(source: ExportSource): AsyncGenerator<string> {
@@ -103,6 +129,7 @@ export async function* renderHtml(source: ExportSource): AsyncGenerator<string> 
 ${summaryTable(rows, source.tags)}
 <p class="explain">${escapeHtml(CONSENSUS_EXPLANATION)}</p>
 `;
+  yield await agreementHtml(source, escapeHtml);
   for (const [i, header] of source.documents.entries()) {
     const doc = await loadDocument(source, header);
     const byline = documentByline(doc);
@@ -110,9 +137,11 @@ ${summaryTable(rows, source.tags)}
 <h2 id="doc-${i + 1}">${i + 1}. ${escapeHtml(doc.title)}</h2>
 ${byline ? `<p class="meta">${escapeHtml(byline)}</p>\n` : ""}<p class="meta">File <code>${escapeHtml(doc.fileName)}</code> · sha256 <code>${doc.sha256}</code> · ${rows[i].claims} claims</p>
 `;
-    let number = 0;
-    for await (const claim of claimsOf(source, doc.id)) yield renderClaim(claim, ++number, doc.text, source.tags);
+    for await (const claim of claimsOf(source, doc.id))
+      yield renderClaim(claim, claimLink(source, doc.slug, claim.id), doc.text, source.tags);
     yield `</article>\n`;
   }
+  const links = await loadExportLinks(source);
+  if (links.length) yield linksSection(links);
   yield `</main>\n</body>\n</html>\n`;
 }

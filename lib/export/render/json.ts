@@ -1,4 +1,11 @@
-import { EXPORT_FILE_FORMAT, EXPORT_FILE_VERSION, type ExportFileClaim } from "../../validation/export-file";
+import type { LinkListing } from "../../db/claim-link-reads";
+import {
+  EXPORT_FILE_FORMAT,
+  EXPORT_FILE_VERSION,
+  type ExportFileClaim,
+  type ExportFileLink,
+} from "../../validation/export-file";
+import { loadExportLinks } from "../links";
 import type { ExportClaim, ExportPerson } from "../model";
 import { claimsOf, type ExportSource, loadDocument } from "../source";
 
@@ -20,6 +27,17 @@ export function toFileClaim(c: ExportClaim): ExportFileClaim {
     status: c.status as ExportFileClaim["status"],
     suggestedTags: c.suggestedTags,
     tags: c.tags.map((t) => ({ tag: t.tag, reviewer: person(t.reviewer), createdAt: t.createdAt.toISOString() })),
+    ...(c.verdict
+      ? {
+          verdict: {
+            tags: c.verdict.tags,
+            status: c.verdict.status as ExportFileClaim["status"],
+            reason: c.verdict.reason,
+            curator: person(c.verdict.curator),
+            updatedAt: c.verdict.updatedAt.toISOString(),
+          },
+        }
+      : {}),
     notes: c.notes.map((n) => ({
       id: n.id,
       parentId: n.parentId,
@@ -31,6 +49,25 @@ export function toFileClaim(c: ExportClaim): ExportFileClaim {
     createdBy: c.createdBy ? person(c.createdBy) : null,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+/** A link as the JSON export writes it: claims by id with their document and selectors. */
+export function toFileLink(l: LinkListing): ExportFileLink {
+  return {
+    id: l.id,
+    relation: l.relation as ExportFileLink["relation"],
+    state: l.state as ExportFileLink["state"],
+    origin: l.origin as ExportFileLink["origin"],
+    reason: l.reason,
+    note: l.note,
+    flags: l.flags.map((f) => ({
+      kind: f.kind as ExportFileLink["flags"][number]["kind"],
+      reason: f.reason,
+      dismissed: f.dismissed,
+      dismissReason: f.dismissReason,
+    })),
+    claims: l.claims.map((c) => ({ id: c.id, document: c.document, start: c.start, end: c.end, exact: c.exact })),
   };
 }
 
@@ -87,5 +124,9 @@ export async function* renderJson(source: ExportSource): AsyncGenerator<string> 
       yield `${n++ ? "," : ""}\n        ${nested(toFileClaim(claim), 4)}`;
     yield n ? "\n      ]\n    }" : "]\n    }";
   }
-  yield source.documents.length ? "\n  ]\n}\n" : "]\n}\n";
+  yield source.documents.length ? "\n  ]" : "]";
+  // Links only when there are some, so exports without links stay byte-identical to before.
+  const links = await loadExportLinks(source);
+  if (links.length) yield `,\n${fields([["links", links.map(toFileLink)]], 1)}`;
+  yield "\n}\n";
 }

@@ -1,4 +1,6 @@
 import { codePointOffsets, trimBrokenSurrogates } from "../../anchoring/code-points";
+import type { LinkListing } from "../../db/claim-link-reads";
+import { loadExportLinks } from "../links";
 import type { ExportClaim, ExportDocument, ExportPerson } from "../model";
 import { opaqueReviewerId } from "../reviewer-id";
 import { claimsOf, type ExportSource, loadDocument } from "../source";
@@ -39,6 +41,10 @@ function generatorAgent(source: ExportSource): Json {
   return { id: `${source.baseUrl}/`, type: "Software", name: "Claimbook", homepage: `${source.baseUrl}/` };
 }
 
+/** The IRI of a claim's annotation (toAnnotation's id). */
+const claimIri = (source: ExportSource, slug: string, claimId: string) =>
+  `${source.baseUrl}/documents/${encodeURIComponent(slug)}#claim-${encodeURIComponent(claimId)}`;
+
 /** One claim as a W3C Annotation; positions converted from UTF-16 code units to code points. */
 export function toAnnotation(
   source: ExportSource,
@@ -46,7 +52,7 @@ export function toAnnotation(
   claim: ExportClaim,
   toPoints: (offset: number) => number,
 ): Json {
-  const id = `${source.baseUrl}/documents/${encodeURIComponent(doc.slug)}#claim-${encodeURIComponent(claim.id)}`;
+  const id = claimIri(source, doc.slug, claim.id);
   const body: Json[] = [];
   if (claim.statement)
     body.push({ type: "TextualBody", purpose: "describing", value: claim.statement, format: "text/plain" });
@@ -62,6 +68,14 @@ export function toAnnotation(
       creator: personAgent(source, t.reviewer),
       created: t.createdAt.toISOString(),
     });
+  // A curator's verdict: the final tags classify the claim, the reason moderates it (issue 14).
+  if (claim.verdict) {
+    const curator = personAgent(source, claim.verdict.curator);
+    const modified = claim.verdict.updatedAt.toISOString();
+    for (const slug of claim.verdict.tags)
+      body.push({ type: "TextualBody", purpose: "classifying", value: slug, creator: curator, modified });
+    body.push({ type: "TextualBody", purpose: "moderating", value: claim.verdict.reason, creator: curator, modified });
+  }
   for (const n of claim.notes) {
     // No `id` on these bodies: the W3C tests read a body with an id as an external resource, which may not carry a purpose.
     body.push({
@@ -102,13 +116,46 @@ export function toAnnotation(
 }
 
 /**
+ * A link between claims as a W3C Annotation with motivation "linking": its targets are the
+ * claims' annotations; its bodies say the relation, the state, why it was suggested and
+ * each discrepancy flag.
+ */
+export function toLinkingAnnotation(source: ExportSource, link: LinkListing): Json {
+  const body: Json[] = [
+    { type: "TextualBody", purpose: "classifying", value: link.relation },
+    { type: "TextualBody", purpose: "assessing", value: link.state },
+  ];
+  if (link.reason) body.push({ type: "TextualBody", purpose: "describing", value: link.reason, format: "text/plain" });
+  for (const f of link.flags)
+    body.push({
+      type: "TextualBody",
+      purpose: "commenting",
+      value: `${f.kind}${f.dismissed ? " (dismissed)" : ""}: ${f.reason}`,
+      format: "text/plain",
+    });
+  if (link.note) body.push({ type: "TextualBody", purpose: "commenting", value: link.note, format: "text/plain" });
+  return {
+    "@context": ANNO_CONTEXT,
+    id: `${source.baseUrl}/discrepancies#link-${encodeURIComponent(link.id)}`,
+    type: "Annotation",
+    motivation: "linking",
+    generator: generatorAgent(source),
+    generated: source.now.toISOString(),
+    body,
+    target: link.claims.map((c) => claimIri(source, c.documentSlug, c.id)),
+  };
+}
+
+/**
  * An AnnotationCollection whose pages are embedded one inside the next (`first`, then each
  * page's `next`), so the whole collection is one file that streams out claim by claim.
  * Each annotation carries its own @context so it stands alone when taken out.
  */
 export async function* renderJsonLd(source: ExportSource): AsyncGenerator<string> {
   const iri = collectionIri(source);
-  const total = source.claimCount;
+  // Links follow the claims in the same pages; without links the output is as before.
+  const links = await loadExportLinks(source);
+  const total = source.claimCount + links.length;
   const pages = Math.ceil(total / ANNOTATION_PAGE_SIZE);
   const head = {
     "@context": ANNO_CONTEXT,
@@ -138,6 +185,12 @@ export async function* renderJsonLd(source: ExportSource): AsyncGenerator<string
       yield `${index % ANNOTATION_PAGE_SIZE ? "," : ""}\n${JSON.stringify(toAnnotation(source, doc, claim, toPoints))}`;
       index++;
     }
+  }
+  for (const link of links) {
+    if (index > 0 && index % ANNOTATION_PAGE_SIZE === 0)
+      yield `\n],\n"next": ${openPage(index / ANNOTATION_PAGE_SIZE + 1)}`;
+    yield `${index % ANNOTATION_PAGE_SIZE ? "," : ""}\n${JSON.stringify(toLinkingAnnotation(source, link))}`;
+    index++;
   }
   const opened = Math.max(1, Math.ceil(index / ANNOTATION_PAGE_SIZE));
   yield `\n]${"}".repeat(opened)}\n}\n`;

@@ -1,4 +1,7 @@
-import type { ExportClaim, ExportTag } from "../model";
+import type { LinkListing } from "../../db/claim-link-reads";
+import { loadExportLinks, RELATION_WORDS } from "../links";
+import type { ExportTag, NumberedClaim } from "../model";
+import { agreementMarkdown } from "../report/agreement-section";
 import {
   CONSENSUS_EXPLANATION,
   claimConsensus,
@@ -11,7 +14,7 @@ import {
   tagsByReviewer,
   threadNotes,
 } from "../report/describe";
-import { claimsOf, type ExportSource, loadDocument, type SummaryRow, summarize } from "../source";
+import { claimLink, claimsOf, type ExportSource, loadDocument, type SummaryRow, summarize } from "../source";
 
 /** Backslash-escapes what Markdown would read as markup, so quoted text shows as written. */
 export function escapeMarkdown(text: string): string {
@@ -52,17 +55,19 @@ function summaryTable(rows: SummaryRow[], tags: ExportTag[]): string {
   );
 }
 
-function renderClaim(claim: ExportClaim, number: number, text: string, tags: ExportTag[]): string {
+function renderClaim(claim: NumberedClaim, link: string, text: string, tags: ExportTag[]): string {
   const label = tagLabeller(tags);
   const consensus = claimConsensus(claim);
   const passage = passageOf(text, claim);
   const tagWord = consensus.agreement === "suggested" ? "suggested" : "consensus";
   const consensusTags = consensus.tags.length ? consensus.tags.map(label).join(", ") : "none";
-  const heading = `### Claim ${number} · ${consensus.tags.map(label).join(", ") || "no consensus"} · ${claim.status}`;
+  const heading = `### Claim ${claim.number} · ${consensus.tags.map(label).join(", ") || "no consensus"} · ${claim.status}`;
   const lines = [
     heading,
     "",
     quoteBlock(`${escapeMarkdown(passage.before)}**${escapeMarkdown(passage.exact)}**${escapeMarkdown(passage.after)}`),
+    "",
+    `[Open claim ${claim.number} in Claimbook](${link})`,
     "",
   ];
   if (claim.statement) lines.push(`- Statement: ${escapeMarkdown(claim.statement)}`);
@@ -70,7 +75,7 @@ function renderClaim(claim: ExportClaim, number: number, text: string, tags: Exp
   lines.push(`- Tags: ${tagWord} **${consensusTags}** (${describeAgreement(consensus)})`);
   for (const r of tagsByReviewer(claim, label)) lines.push(`  - ${escapeMarkdown(r.reviewer)}: ${r.tags.join(", ")}`);
   lines.push(`- Status: ${claim.status}`);
-  lines.push(`- Position: characters ${claim.start}–${claim.end} · id \`${claim.id}\``);
+  lines.push(`- Position: characters ${claim.start}–${claim.end}`);
   const notes = threadNotes(claim.notes);
   if (notes.length) {
     lines.push(`- Notes (${notes.length}):`);
@@ -87,19 +92,42 @@ function renderClaim(claim: ExportClaim, number: number, text: string, tags: Exp
   return `${lines.join("\n").trimEnd()}\n\n`;
 }
 
+/** The "Claims across documents" section: each link, its flags with reasons, and its claims. */
+export function linksSection(links: LinkListing[]): string {
+  const lines = ["---", "", "## Claims across documents", ""];
+  for (const [i, l] of links.entries()) {
+    lines.push(`### Link ${i + 1} · ${RELATION_WORDS[l.relation] ?? l.relation} · ${l.state}`, "");
+    if (l.reason) lines.push(escapeMarkdown(l.reason), "");
+    for (const f of l.flags)
+      lines.push(
+        `- Flag (${f.kind})${f.dismissed ? `, dismissed: ${escapeMarkdown(f.dismissReason ?? "")} —` : ":"} ${escapeMarkdown(f.reason)}`,
+      );
+    for (const c of l.claims)
+      lines.push(
+        `- ${escapeMarkdown(c.documentTitle)} (characters ${c.start}–${c.end}, id \`${c.id}\`): “${escapeMarkdown(c.exact)}”`,
+      );
+    if (l.note) lines.push(`- Note: ${escapeMarkdown(l.note)}`);
+    lines.push("");
+  }
+  return `${lines.join("\n")}\n`;
+}
+
 export async function* renderMarkdown(source: ExportSource): AsyncGenerator<string> {
   const rows = await summarize(source);
   const total = rows.reduce((n, r) => n + r.claims, 0);
   yield `# Claimbook report: ${escapeMarkdown(source.scope.label)}\n\n`;
   yield `Exported ${formatDate(source.now)} · ${total} claims in ${rows.length} document${rows.length === 1 ? "" : "s"}\n\n`;
   yield `## Summary\n\n${summaryTable(rows, source.tags)}\n\n${CONSENSUS_EXPLANATION}\n\n`;
+  yield await agreementMarkdown(source, escapeMarkdown);
   for (const [i, header] of source.documents.entries()) {
     const doc = await loadDocument(source, header);
     const byline = documentByline(doc);
     yield `---\n\n## ${i + 1}. ${escapeMarkdown(doc.title)}\n\n`;
     if (byline) yield `${escapeMarkdown(byline)}\n\n`;
     yield `- File: \`${doc.fileName}\`\n- sha256: \`${doc.sha256}\`\n- Claims: ${rows[i].claims}\n\n`;
-    let number = 0;
-    for await (const claim of claimsOf(source, doc.id)) yield renderClaim(claim, ++number, doc.text, source.tags);
+    for await (const claim of claimsOf(source, doc.id))
+      yield renderClaim(claim, claimLink(source, doc.slug, claim.id), doc.text, source.tags);
   }
+  const links = await loadExportLinks(source);
+  if (links.length) yield linksSection(links);
 }

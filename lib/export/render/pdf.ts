@@ -1,5 +1,8 @@
 import PDFDocument from "pdfkit";
-import type { ExportClaim, ExportTag } from "../model";
+import type { LinkListing } from "../../db/claim-link-reads";
+import { loadExportLinks, RELATION_WORDS } from "../links";
+import type { ExportTag, NumberedClaim } from "../model";
+import { agreementTextLines } from "../report/agreement-section";
 import {
   CONSENSUS_EXPLANATION,
   claimConsensus,
@@ -12,7 +15,7 @@ import {
   tagsByReviewer,
   threadNotes,
 } from "../report/describe";
-import { claimsOf, type ExportSource, loadDocument, type SummaryRow, summarize } from "../source";
+import { claimLink, claimsOf, type ExportSource, loadDocument, type SummaryRow, summarize } from "../source";
 import { PDF_FONTS, type PdfFont, pdfFontPath } from "./pdf-fonts";
 
 type Doc = PDFKit.PDFDocument;
@@ -59,7 +62,7 @@ function summaryTable(doc: Doc, rows: SummaryRow[], tags: ExportTag[]) {
   doc.x = left;
 }
 
-function renderClaim(doc: Doc, claim: ExportClaim, number: number, text: string, tags: ExportTag[]) {
+function renderClaim(doc: Doc, claim: NumberedClaim, link: string, text: string, tags: ExportTag[]) {
   const label = tagLabeller(tags);
   const consensus = claimConsensus(claim);
   const passage = passageOf(text, claim);
@@ -67,8 +70,10 @@ function renderClaim(doc: Doc, claim: ExportClaim, number: number, text: string,
   if (doc.y > doc.page.height - doc.page.margins.bottom - 90) doc.addPage();
   doc.moveDown(0.6);
   use(doc, "sansBold", 10).text(
-    `Claim ${number} · ${consensus.tags.map(label).join(", ") || "no consensus"} · ${claim.status}`,
+    `Claim ${claim.number} · ${consensus.tags.map(label).join(", ") || "no consensus"} · ${claim.status}`,
     left,
+    doc.y,
+    { link },
   );
   doc.moveDown(0.2);
   use(doc, "serif", 10, "#3a3f45").text(passage.before, { continued: true, lineGap: 1.5 });
@@ -82,7 +87,7 @@ function renderClaim(doc: Doc, claim: ExportClaim, number: number, text: string,
     `${consensus.agreement === "suggested" ? "Suggested" : "Consensus"}: ${consensus.tags.map(label).join(", ") || "none"} (${describeAgreement(consensus)})`,
   );
   for (const r of tagsByReviewer(claim, label)) facts.push(`  ${r.reviewer}: ${r.tags.join(", ")}`);
-  facts.push(`Status: ${claim.status} · characters ${claim.start}–${claim.end} · id ${claim.id}`);
+  facts.push(`Status: ${claim.status} · characters ${claim.start}–${claim.end}`);
   use(doc, "sans", 8.5, SOFT);
   for (const fact of facts) doc.text(fact, left);
   for (const { note, depth } of threadNotes(claim.notes)) {
@@ -92,6 +97,31 @@ function renderClaim(doc: Doc, claim: ExportClaim, number: number, text: string,
     use(doc, "sans", 8.5).text(note.body, indent);
   }
   doc.x = left;
+}
+
+/** The "Claims across documents" pages: each link, its flags with reasons, and its claims. */
+function renderLinks(doc: Doc, links: LinkListing[]) {
+  const left = doc.page.margins.left;
+  doc.addPage();
+  doc.outline.addItem("Claims across documents");
+  use(doc, "serifBold", 16).text("Claims across documents");
+  for (const [i, l] of links.entries()) {
+    if (doc.y > doc.page.height - doc.page.margins.bottom - 90) doc.addPage();
+    doc.moveDown(0.6);
+    use(doc, "sansBold", 10).text(`Link ${i + 1} · ${RELATION_WORDS[l.relation] ?? l.relation} · ${l.state}`, left);
+    if (l.reason) use(doc, "sans", 8.5, SOFT).text(l.reason, left);
+    for (const f of l.flags)
+      use(doc, "sans", 8.5, f.dismissed ? SOFT : MARK).text(
+        `Flag (${f.kind})${f.dismissed ? `, dismissed: ${f.dismissReason ?? ""} —` : ":"} ${f.reason}`,
+        left,
+      );
+    for (const c of l.claims)
+      use(doc, "serif", 9.5).text(
+        `${c.documentTitle} (characters ${c.start}–${c.end}, id ${c.id}): “${c.exact}”`,
+        left + 12,
+      );
+    if (l.note) use(doc, "sans", 8.5).text(`Note: ${l.note}`, left);
+  }
 }
 
 /**
@@ -107,6 +137,9 @@ function trimLayoutCaches(doc: Doc) {
   const families = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: unknown }> })._fontFamilies;
   for (const font of Object.values(families ?? {})) if (font.layoutCache) font.layoutCache = Object.create(null);
 }
+
+/** The first document shares the summary's page when the summary ends above this fraction of it. */
+const FIRST_DOCUMENT_BELOW = 0.6;
 
 /** A real PDF of the report (pdfkit, embedded DejaVu fonts), streamed page by page. */
 export async function* renderPdf(source: ExportSource): AsyncGenerator<Uint8Array> {
@@ -148,23 +181,32 @@ export async function* renderPdf(source: ExportSource): AsyncGenerator<Uint8Arra
   summaryTable(doc, rows, source.tags);
   doc.moveDown(0.5);
   use(doc, "sans", 8.5, SOFT).text(CONSENSUS_EXPLANATION);
+  const agreement = await agreementTextLines(source);
+  doc.moveDown(1);
+  use(doc, "sansBold", 13).text("Agreement");
+  doc.moveDown(0.4);
+  use(doc, "sans", 8.5, SOFT).text(agreement.intro);
+  for (const line of agreement.lines) use(doc, "sans", 9.5).text(line);
 
   let rendered = 0;
   for (const [i, header] of source.documents.entries()) {
     const text = (await loadDocument(source, header)).text;
-    doc.addPage();
+    // The first document starts under the summary, unless the summary left too little room.
+    if (i > 0 || doc.y > doc.page.height * FIRST_DOCUMENT_BELOW) doc.addPage();
+    else doc.moveDown(1.5);
     doc.outline.addItem(`${i + 1}. ${header.title}`);
     use(doc, "serifBold", 16).text(`${i + 1}. ${header.title}`);
     const byline = documentByline(header);
     if (byline) use(doc, "sans", 9.5, SOFT).text(byline);
     use(doc, "sans", 8.5, SOFT).text(`File ${header.fileName} · sha256 ${header.sha256} · ${rows[i].claims} claims`);
-    let number = 0;
     for await (const claim of claimsOf(source, header.id)) {
-      renderClaim(doc, claim, ++number, text, source.tags);
+      renderClaim(doc, claim, claimLink(source, header.slug, claim.id), text, source.tags);
       if (++rendered % LAYOUT_CACHE_CLAIMS === 0) trimLayoutCaches(doc);
       if (chunks.length) yield take();
     }
   }
+  const links = await loadExportLinks(source);
+  if (links.length) renderLinks(doc, links);
   doc.end();
   await ended;
   if (chunks.length) yield take();

@@ -1,4 +1,5 @@
-import { type Consensus, consensusOf } from "../../tags/consensus";
+import type { Consensus } from "../../tags/consensus";
+import { COUNTING_RULE, finalTags } from "../../tags/counting-rule";
 import type { ExportClaim, ExportDocumentHeader, ExportNote, ExportTag } from "../model";
 
 /** Dates in reports: UTC to the minute, the same on every machine. */
@@ -11,9 +12,10 @@ export function documentByline(doc: ExportDocumentHeader): string {
 }
 
 export function claimConsensus(claim: ExportClaim): Consensus {
-  return consensusOf({
+  return finalTags({
     suggestedTags: claim.suggestedTags,
     reviewerTags: claim.tags.map((t) => ({ tag: t.tag, reviewerId: t.reviewer.id })),
+    finalTags: claim.verdict?.tags ?? null,
   });
 }
 
@@ -25,6 +27,8 @@ export function tagLabeller(tags: ExportTag[]): (slug: string) => string {
 /** "unanimous, 2 reviewers" / "majority of 3 reviewers" / "reviewers split" / "curated suggestion; no reviewer has tagged it yet". */
 export function describeAgreement(c: Consensus): string {
   switch (c.agreement) {
+    case "adjudicated":
+      return `adjudicated by a curator${c.reviewers ? ` over ${c.reviewers} ${c.reviewers === 1 ? "reviewer" : "reviewers"}` : ""}`;
     case "suggested":
       return "curated suggestion; no reviewer has tagged it yet";
     case "unanimous":
@@ -87,5 +91,4 @@ export function noteDateline(note: ExportNote): string {
   return `${formatDate(note.createdAt)}${edited}`;
 }
 
-export const CONSENSUS_EXPLANATION =
-  "Tags are counted by consensus: a tag applied by more than half of the reviewers who tagged a claim. A claim no reviewer has tagged yet counts under its curated suggestion.";
+export const CONSENSUS_EXPLANATION = COUNTING_RULE;

@@ -3,6 +3,7 @@ import { createSearchEngine, type EngineOptions, type SearchDialect } from "../e
 import type { SearchEngine, SqlRunner } from "../types";
 import {
   documentPageStatement,
+  knownWordsStatement,
   matchingClaimsStatement,
   newestPageStatement,
   probeStatement,
@@ -21,6 +22,7 @@ export const postgresDialect: SearchDialect<TsMatch> = {
   documentPage: documentPageStatement,
   newestPage: newestPageStatement,
   matchingClaims: matchingClaimsStatement,
+  knownWords: knownWordsStatement,
 };
 
 /** Claim search on PostgreSQL. */

@@ -152,3 +152,14 @@ WHERE ${where} ORDER BY s."key"`,
     params: p.values,
   };
 }
+
+/** Which of these words (letters a–z only) occur in any live claim's searched text, in the order given. */
+export function knownWordsStatement(words: string[]): Statement {
+  if (words.some((w) => !/^[a-z]+$/.test(w))) throw new Error("knownWords takes words of letters a-z only");
+  return {
+    sql: `SELECT v."w" AS "w" FROM json_array_elements_text($1::json) WITH ORDINALITY AS v("w", "i")
+WHERE EXISTS (SELECT 1 FROM "ClaimSearch" s WHERE s."live" AND s."words" @@ to_tsquery('claimbook', quote_literal(v."w")))
+ORDER BY v."i"`,
+    params: [JSON.stringify(words)],
+  };
+}

@@ -6,12 +6,24 @@ const match = (q: string) => buildTsMatch(parseQuery(q));
 
 describe("buildTsMatch", () => {
   it("quotes every word; phrases are followed-by chains, prefixes end in :*", () => {
-    expect(match("police")).toMatchObject({ include: "'police'", words: "'police'", exclude: null });
-    expect(match('sheriff "local police" deport*').include).toBe("'sheriff' & ('local' <-> 'police') & 'deport':*");
+    expect(match('"police"')).toMatchObject({ include: "'police'", words: "'police'", exclude: null });
+    expect(match('"sheriff" "local police" deport*').include).toBe("'sheriff' & ('local' <-> 'police') & 'deport':*");
+  });
+
+  it("matches a bare word in any of its inflected forms, and OR-ed terms in any of them", () => {
+    expect(match("homicides").include).toBe("('homicides' | 'homicide' | 'homicided' | 'homiciding')");
+    expect(match('"homicides"').include).toBe("'homicides'");
+    expect(match("homicide OR murder").include).toBe(
+      "(('homicide' | 'homicides' | 'homicided' | 'homiciding') | ('murder' | 'murders' | 'murdered' | 'murdering'))",
+    );
+    expect(match('"local police" OR deport* -"fox news"')).toMatchObject({
+      include: "(('local' <-> 'police') | 'deport':*)",
+      exclude: "('fox' <-> 'news')",
+    });
   });
 
   it("keeps exclusions and filters out of what is ranked", () => {
-    expect(match("police -sheriff -tag:opinion status:disputed")).toEqual({
+    expect(match('"police" -"sheriff" -tag:opinion status:disputed')).toEqual({
       include: "'police'",
       exclude: "'sheriff'",
       words: "'police'",
@@ -21,7 +33,7 @@ describe("buildTsMatch", () => {
   });
 
   it("ranks without the commonest words, which still have to match", () => {
-    expect(match("the police")).toMatchObject({ include: "'the' & 'police'", words: "'police'" });
+    expect(match('the "police"')).toMatchObject({ include: "'the' & 'police'", words: "'police'" });
     expect(match("the of").words).toBeNull();
   });
 

@@ -44,6 +44,14 @@ export function facetValue(filter: Pick<FilterTerm, "field" | "value">): string 
       return "hasnote";
     case "disagreement":
       return "disagree";
+    case "linked":
+      return "linked";
+    case "flag":
+      return `flag:${value}`;
+    case "final":
+      return `f:${value}`;
+    case "adjudicated":
+      return "adjudicated";
   }
 }
 
@@ -53,11 +61,19 @@ function lexeme(token: string): string {
   return `'${token}'`;
 }
 
-/** A phrase is its words in order (<->); a prefix term's last word matches any continuation (:*). */
+/**
+ * A phrase is its words in order (<->); a prefix term's last word matches any continuation (:*);
+ * a bare word any of its inflected forms, and OR-ed terms any of them (|).
+ */
 export function phraseQuery(term: TextTerm): string {
-  const words = term.tokens.map(lexeme);
-  if (term.prefix) words[words.length - 1] += ":*";
-  return words.length === 1 ? words[0] : `(${words.join(" <-> ")})`;
+  const anyOf = (parts: string[]) => (parts.length === 1 ? parts[0] : `(${parts.join(" | ")})`);
+  const one = (t: TextTerm) => {
+    if (t.forms) return anyOf(t.forms.map(lexeme));
+    const words = t.tokens.map(lexeme);
+    if (t.prefix) words[words.length - 1] += ":*";
+    return words.length === 1 ? words[0] : `(${words.join(" <-> ")})`;
+  };
+  return anyOf([term, ...(term.anyOf ?? [])].map(one));
 }
 
 function join(parts: string[], operator: "&" | "|"): string | null {
@@ -69,8 +85,8 @@ export function buildTsMatch(query: ParsedQuery): TsMatch {
   const facets: string[] = [];
   const notFacets: string[] = [];
   for (const filter of query.filters) {
-    // disagreement:no is "not disagree"; -disagreement:no is "disagree".
-    const flip = filter.field === "disagreement" && filter.value === "no";
+    // disagreement:no is "not disagree"; -disagreement:no is "disagree" (linked and adjudicated likewise).
+    const flip = ["disagreement", "linked", "adjudicated"].includes(filter.field) && filter.value === "no";
     (filter.negated !== flip ? notFacets : facets).push(facetValue(filter));
   }
   return {

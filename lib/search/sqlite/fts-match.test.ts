@@ -8,8 +8,18 @@ const hex = (s: string) => Buffer.from(s).toString("hex");
 
 describe("buildFtsMatch", () => {
   it("quotes every word", () => {
-    expect(match("police")).toEqual({ all: `"police"`, words: `"police"` });
-    expect(match('sheriff "local police" deport*').all).toBe(`("sheriff" AND "local police" AND "deport" *)`);
+    expect(match('"police"')).toEqual({ all: `"police"`, words: `"police"` });
+    expect(match('"sheriff" "local police" deport*').all).toBe(`("sheriff" AND "local police" AND "deport" *)`);
+  });
+
+  it("matches a bare word in any of its inflected forms, and OR-ed terms in any of them", () => {
+    expect(match("homicides").all).toBe(`("homicides" OR "homicide" OR "homicided" OR "homiciding")`);
+    expect(match('"homicides"').all).toBe(`"homicides"`);
+    expect(match("homicid*").all).toBe(`"homicid" *`);
+    expect(match('"local police" OR deport* OR 287').all).toBe(`("local police" OR "deport" * OR "287")`);
+    expect(match("homicide OR murder").words).toBe(
+      `(("homicide" OR "homicides" OR "homicided" OR "homiciding") OR ("murder" OR "murders" OR "murdered" OR "murdering"))`,
+    );
   });
 
   it("turns filters into marked facet tokens, hex-encoded so any value is one token", () => {
@@ -22,20 +32,20 @@ describe("buildFtsMatch", () => {
   });
 
   it("keeps filters and exclusions out of the expression bm25 ranks with", () => {
-    expect(match("police -sheriff -tag:opinion status:disputed")).toEqual({
+    expect(match('"police" -"sheriff" -tag:opinion status:disputed')).toEqual({
       all: `("police" AND ${token(`s${hex("disputed")}`)}) NOT ("sheriff" OR ${token(`t${hex("opinion")}`)})`,
       words: `"police"`,
     });
   });
 
   it("ranks without the commonest words, which still have to match", () => {
-    expect(match("the police")).toEqual({ all: `("the" AND "police")`, words: `"police"` });
+    expect(match('the "police"')).toEqual({ all: `("the" AND "police")`, words: `"police"` });
     expect(match("the of")).toEqual({ all: `("the" AND "of")`, words: null });
     expect(match('"the police" the*').words).toBe(`("the police" AND "the" *)`);
   });
 
   it("starts from every row when nothing is positive", () => {
-    expect(match("-police").all).toBe(`${token("all")} NOT ("police")`);
+    expect(match('-"police"').all).toBe(`${token("all")} NOT ("police")`);
     expect(match("")).toEqual({ all: token("all"), words: null });
   });
 

@@ -30,18 +30,33 @@ export function facetToken(filter: Pick<FilterTerm, "field" | "value">): string 
       return `${FACET_MARK}hasnote`;
     case "disagreement":
       return `${FACET_MARK}disagree`;
+    case "linked":
+      return `${FACET_MARK}linked`;
+    case "flag":
+      return `${FACET_MARK}flag${filter.value}`;
+    case "final":
+      return `${FACET_MARK}f${hex(filter.value)}`;
+    case "adjudicated":
+      return `${FACET_MARK}adjudicated`;
   }
 }
 
 const EVERY_ROW = `"${FACET_MARK}all"`;
 
+function anyOf(parts: string[]): string {
+  return parts.length === 1 ? parts[0] : `(${parts.join(" OR ")})`;
+}
+
+/** One term: its phrase, or any of its inflected forms, or any of its OR alternatives. */
 function phrase(term: TextTerm): string {
-  return `"${term.tokens.join(" ")}"${term.prefix ? " *" : ""}`;
+  const one = (t: TextTerm) =>
+    t.forms ? anyOf(t.forms.map((form) => `"${form}"`)) : `"${t.tokens.join(" ")}"${t.prefix ? " *" : ""}`;
+  return anyOf([term, ...(term.anyOf ?? [])].map(one));
 }
 
 function facet(filter: FilterTerm): { expression: string; negated: boolean } {
-  // disagreement:no is "not disagree"; -disagreement:no is "disagree".
-  const flip = filter.field === "disagreement" && filter.value === "no";
+  // disagreement:no is "not disagree"; -disagreement:no is "disagree" (linked and adjudicated likewise).
+  const flip = ["disagreement", "linked", "adjudicated"].includes(filter.field) && filter.value === "no";
   return { expression: `"${facetToken(filter)}"`, negated: filter.negated !== flip };
 }
 

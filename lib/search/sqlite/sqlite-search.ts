@@ -4,6 +4,7 @@ import type { SearchEngine, SearchRequest, SqlRunner } from "../types";
 import { buildFtsMatch, type FtsMatch } from "./fts-match";
 import {
   documentPageStatement,
+  knownWordsStatement,
   matchingClaimsStatement,
   newestPageStatement,
   probeStatement,
@@ -23,6 +24,7 @@ export const sqliteDialect: SearchDialect<FtsMatch> = {
   documentPage: (match, bounds) => documentPageStatement(match.all, bounds),
   newestPage: (match, bounds) => newestPageStatement(match.all, bounds),
   matchingClaims: (match) => matchingClaimsStatement(match.all),
+  knownWords: knownWordsStatement,
 };
 
 export type SqlitePlan = SearchPlan<FtsMatch>;

@@ -145,3 +145,17 @@ WHERE "ClaimSearch" MATCH ? ORDER BY "ClaimSearch".rowid`,
     params: [match],
   };
 }
+
+/**
+ * Which of these words (letters a–z only: lib/search/spelling.ts) occur in any live claim's
+ * searched text, in the order given. One FTS5 lookup per word, for spelling suggestions.
+ */
+export function knownWordsStatement(words: string[]): Statement {
+  if (words.some((w) => !/^[a-z]+$/.test(w))) throw new Error("knownWords takes words of letters a-z only");
+  return {
+    sql: `SELECT v."value" AS "w" FROM json_each(?) v
+WHERE EXISTS (SELECT 1 FROM "ClaimSearch" WHERE "ClaimSearch" MATCH '"' || v."value" || '"')
+ORDER BY v."key"`,
+    params: [JSON.stringify(words)],
+  };
+}

@@ -38,6 +38,21 @@ function filterCondition(filter: FilterTerm, params: unknown[]): string {
         WHERE a."claimId" = c."id" AND NOT EXISTS (SELECT 1 FROM "ClaimTag" x WHERE x."claimId" = c."id" AND x."reviewerId" = b."reviewerId" AND x."tagId" = a."tagId"))`;
       return filter.value === "yes" ? exists : `NOT ${exists}`;
     }
+    case "linked": {
+      const exists = `EXISTS (SELECT 1 FROM "ClaimLinkMember" m JOIN "ClaimLink" l ON l."id" = m."linkId" WHERE m."claimId" = c."id" AND l."state" <> 'rejected')`;
+      return filter.value === "yes" ? exists : `NOT ${exists}`;
+    }
+    case "flag":
+      params.push(filter.value);
+      return `EXISTS (SELECT 1 FROM "LinkFlag" f JOIN "ClaimLink" l ON l."id" = f."linkId" JOIN "ClaimLinkMember" m ON m."linkId" = l."id"
+        WHERE m."claimId" = c."id" AND l."state" <> 'rejected' AND f."dismissedAt" IS NULL AND f."kind" = ?)`;
+    case "final":
+      params.push(filter.value);
+      return `EXISTS (SELECT 1 FROM "FinalTag" f JOIN "Tag" t ON t."id" = f."tagId" WHERE f."claimId" = c."id" AND t."slug" = ?)`;
+    case "adjudicated": {
+      const exists = `EXISTS (SELECT 1 FROM "Adjudication" a WHERE a."claimId" = c."id")`;
+      return filter.value === "yes" ? exists : `NOT ${exists}`;
+    }
   }
 }
 

@@ -1,5 +1,8 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { claimNumbers } from "@/lib/claims/numbering";
+import { createClaim } from "@/lib/db/claim-writes";
+import { BASE_URL } from "../helpers/export-fixture";
 import { createExportFixture, type TestDatabase } from "../helpers/test-database";
 import { exportText } from "./export-helpers";
 
@@ -13,6 +16,8 @@ afterAll(async () => {
 
 const parseCsv = (text: string) =>
   parse(text, { columns: true, relax_quotes: false, strict: true } as never) as Record<string, string>[];
+/** The claim id a row's link points at (the CSV has no id column). */
+const idOf = (row: Record<string, string>) => decodeURIComponent(row.link.split("#claim-")[1]);
 
 describe("CSV export", () => {
   it("writes one row per claim, RFC 4180 (CRLF, quoted fields) and UTF-8", async () => {
@@ -23,10 +28,15 @@ describe("CSV export", () => {
     const claims = await t.db.claim.findMany({ where: { deletedAt: null }, include: { document: true } });
     expect(rows).toHaveLength(claims.length);
     for (const row of rows) {
-      const claim = claims.find((c) => c.id === row.claim_id)!;
+      const claim = claims.find((c) => c.id === idOf(row))!;
       expect(row.exact.replace(/^'/, "")).toBe(claim.exact);
-      expect(claim.document.text.slice(Number(row.start), Number(row.end))).toBe(claim.exact);
+      expect(row.link).toBe(`${BASE_URL}/documents/${claim.document.slug}#claim-${claim.id}`);
+      // The app's number: the annotator's, over every claim of the document (deleted ones too).
+      const numbers = claimNumbers(await t.db.claim.findMany({ where: { documentId: claim.documentId } }));
+      expect(Number(row.claim_number)).toBe(numbers.get(claim.id));
     }
+    expect(Object.keys(rows[0])).not.toEqual(expect.arrayContaining(["claim_id"]));
+    expect(Object.keys(rows[0])).not.toContain("document_sha256");
     expect(text).toContain("’"); // UTF-8, not mangled
   });
 
@@ -46,13 +56,34 @@ describe("CSV export", () => {
     const claim = await t.db.claim.findFirstOrThrow({ where: { id: "claim-000-c010" } });
     await t.db.claim.update({ where: { id: claim.id }, data: { statement: "-1+2 and +cmd|' /C calc'!A0" } });
     try {
-      const row = parseCsv(await exportText(t.db, "csv")).find((r) => r.claim_id === claim.id)!;
+      const row = parseCsv(await exportText(t.db, "csv")).find((r) => idOf(r) === claim.id)!;
       expect(row.statement).toBe("'-1+2 and +cmd|' /C calc'!A0");
     } finally {
       await t.db.claim.update({
         where: { id: claim.id },
         data: { statement: claim.statement, updatedAt: claim.updatedAt },
       });
+    }
+  });
+});
+
+describe("CSV claim numbers", () => {
+  it("give a claim made later the next number, wherever it sits, and leave the others as they were", async () => {
+    const doc = await t.db.document.findFirstOrThrow({ orderBy: { fileName: "asc" } });
+    const before = parseCsv(await exportText(t.db, "csv")).filter((r) => r.document_file === doc.fileName);
+    const admin = await t.db.user.findFirstOrThrow({ where: { role: "admin" } });
+    const made = await createClaim(t.db, admin.id, { documentId: doc.id, start: 0, end: 6 });
+    try {
+      const after = parseCsv(await exportText(t.db, "csv")).filter((r) => r.document_file === doc.fileName);
+      // Listed in reading order (second: inside the first claim), numbered last.
+      expect(after.findIndex((r) => idOf(r) === made.id)).toBe(1);
+      // Every claim of the document holds a number, deleted ones too: the new one takes the last.
+      expect(Number(after[1].claim_number)).toBe(await t.db.claim.count({ where: { documentId: doc.id } }));
+      const numberOf = (rows: Record<string, string>[]) => new Map(rows.map((r) => [idOf(r), r.claim_number]));
+      const old = numberOf(before);
+      for (const [id, n] of numberOf(after)) if (id !== made.id) expect(n, id).toBe(old.get(id));
+    } finally {
+      await t.db.claim.delete({ where: { id: made.id } });
     }
   });
 });
@@ -69,7 +100,7 @@ describe("CSV reviewers", () => {
     for (const twin of twins)
       await t.db.claimTag.create({ data: { claimId: claim.id, tagId: tag.id, reviewerId: twin.id } });
     try {
-      const row = parseCsv(await exportText(t.db, "csv")).find((r) => r.claim_id === claim.id)!;
+      const row = parseCsv(await exportText(t.db, "csv")).find((r) => idOf(r) === claim.id)!;
       expect(row.reviewer_tags.split("; ").filter((entry) => entry.startsWith("Sam Same:"))).toHaveLength(2);
     } finally {
       await t.db.claimTag.deleteMany({ where: { reviewerId: { in: twins.map((tw) => tw.id) } } });

@@ -50,6 +50,30 @@ describe("PDF export", () => {
     for (const image of images) expect(fs.statSync(path.join(dir, image)).size).toBeGreaterThan(1000);
   });
 
+  it("starts the first document on the summary's page, and links each claim to the app", async () => {
+    const first = execFileSync("pdftotext", ["-enc", "UTF-8", "-f", "1", "-l", "1", pdf, "-"], { encoding: "utf8" });
+    expect(first).toContain("Summary");
+    expect(first).toContain("1. Dozens of Democratic lawmakers");
+    expect(first).toContain("Claim 1 · statistic · accepted");
+    // A copy for looking at: pdftoppm -f 1 -l 1 renders it to /tmp/claimbook-pdf-page1.png.
+    execFileSync("pdftoppm", [
+      "-png",
+      "-r",
+      "60",
+      "-f",
+      "1",
+      "-l",
+      "1",
+      "-singlefile",
+      pdf,
+      path.join(os.tmpdir(), "claimbook-pdf-page1"),
+    ]);
+    const raw = fs.readFileSync(pdf, "latin1");
+    expect(raw).toContain(
+      "/URI (https://claimbook.example/documents/000-dozens-of-democratic-lawmakers-earlier#claim-claim-000-c001)",
+    );
+  });
+
   it("carries the report's title and fixed dates in its metadata", () => {
     const info = execFileSync("pdfinfo", ["-isodates", pdf], { encoding: "utf8" });
     expect(info).toMatch(/Title:\s+Claimbook report: whole corpus/);

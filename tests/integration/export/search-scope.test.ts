@@ -70,6 +70,23 @@ describe("export scope: a search result", () => {
     );
   });
 
+  it("numbers and links claims as the app does, not 1, 2, 3 within the report", async () => {
+    const numbersIn = (md: string) =>
+      new Map(
+        [...md.matchAll(/^### Claim (\d+) [^\n]*\n\n[^\n]*\n\n\[Open claim \d+ in Claimbook\]\(([^)]+)\)/gm)].map(
+          (m) => [m[2], Number(m[1])],
+        ),
+      );
+    const whole = numbersIn(await exportText(t.db, "md"));
+    const search = numbersIn(await exportText(t.db, "md", { kind: "query", q: "has:note" }));
+    expect(search.size).toBeGreaterThan(1);
+    expect([...search.values()]).not.toEqual([...search.keys()].map((_, i) => i + 1));
+    for (const [link, number] of search) {
+      expect(link).toMatch(/^https:\/\/claimbook\.example\/documents\/[^#]+#claim-/);
+      expect(number, link).toBe(whole.get(link));
+    }
+  });
+
   it("gives an empty report for a query that finds nothing, and counts the claims it keeps", async () => {
     const { file, ids } = await exportedClaimIds({ kind: "query", q: "xylophone" });
     expect(ids).toEqual([]);

@@ -3,6 +3,7 @@ import path from "node:path";
 import Ajv, { type ValidateFunction } from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runLinkDetection } from "@/lib/db/claim-link-detection";
 import { sha256Hex } from "@/lib/documents/hash";
 import { createExportFixture, createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { annotationsOf, exportText } from "./export-helpers";
@@ -175,6 +176,21 @@ describe("W3C Web Annotation export", () => {
       expect(first.start).toBe(text.indexOf("The rate") - 1); // one surrogate pair before it
       for (const a of annotations) checkSelectors(a, () => text);
       expect(checkAgainstMusts(assertions, annotations)).toEqual([]);
+    } finally {
+      await u.close();
+    }
+  });
+
+  it("exports each link between claims as an Annotation with motivation linking that passes every MUST", async () => {
+    const u = await createExportFixture();
+    try {
+      await runLinkDetection(u.db, null);
+      const annotations = annotationsOf(JSON.parse(await exportText(u.db, "jsonld")));
+      const linking = annotations.filter((a) => a.motivation === "linking");
+      expect(linking.length).toBeGreaterThanOrEqual(6);
+      const ids = new Set(annotations.map((a) => a.id));
+      for (const a of linking) for (const target of a.target as string[]) expect(ids.has(target), target).toBe(true);
+      expect(checkAgainstMusts(assertions, linking)).toEqual([]);
     } finally {
       await u.close();
     }

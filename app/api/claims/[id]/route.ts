@@ -4,6 +4,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { getClaimForReading } from "@/lib/db/claim-reads";
 import { setClaimStatus } from "@/lib/db/claim-writes";
 import { db } from "@/lib/db/client";
+import { claimForViewer, redactedWrite } from "@/lib/db/independent-review";
 import { setStatusSchema } from "@/lib/validation/claim";
 
 type Context = { params: Promise<{ id: string }> };
@@ -17,7 +18,8 @@ export async function GET(_request: Request, { params }: Context) {
   const id = (await params).id;
   const claim = id.length <= 64 ? await getClaimForReading(db, id) : null;
   if (!claim) return privateJson({ error: "There is no such claim." }, { status: 404 });
-  return privateJson(claim);
+  // During an independent review, other reviewers' tags are left out, as on the page.
+  return privateJson(await claimForViewer(db, user, claim));
 }
 
 /** PATCH {version, status}: sets a claim's status if it is still at `version` (409 with the newer claim otherwise). */
@@ -25,5 +27,7 @@ export async function PATCH(request: Request, { params }: Context) {
   const body = await readJsonObject(request);
   if (body instanceof Response) return body;
   const input = { ...body, claimId: (await params).id };
-  return respondToWrite(setStatusSchema, input, "reviewer", (user, i) => setClaimStatus(db, user.id, i));
+  return respondToWrite(setStatusSchema, input, "reviewer", (user, i) =>
+    redactedWrite(db, user, () => setClaimStatus(db, user.id, i)),
+  );
 }

@@ -1,6 +1,7 @@
 import { readJsonObject, respondToWrite } from "@/lib/api/json-write";
 import { setReviewerTag } from "@/lib/db/claim-writes";
 import { db } from "@/lib/db/client";
+import { redactedWrite } from "@/lib/db/independent-review";
 import { setTagSchema } from "@/lib/validation/claim";
 
 type Context = { params: Promise<{ id: string }> };
@@ -10,7 +11,9 @@ async function setTag(request: Request, { params }: Context, on: boolean) {
   const body = await readJsonObject(request);
   if (body instanceof Response) return body;
   const input = { ...body, claimId: (await params).id, on };
-  return respondToWrite(setTagSchema, input, "reviewer", (user, i) => setReviewerTag(db, user.id, i));
+  return respondToWrite(setTagSchema, input, "reviewer", (user, i) =>
+    redactedWrite(db, user, () => setReviewerTag(db, user.id, i)),
+  );
 }
 
 /** PUT {tag}: the signed-in reviewer tags the claim. */
