@@ -516,7 +516,6 @@ export function Annotator({
             ?
           </button>
         </div>
-        <Presence people={present} />
         {suggestions.current ? (
           <SuggestionQueue
             pending={suggestions.pending.length}
@@ -530,6 +529,7 @@ export function Annotator({
             onSkip={() => void decideSuggestion("next")}
           />
         ) : null}
+        <Presence people={present} />
         <Legend tags={tags} />
         <ClaimList
           ref={listRef}

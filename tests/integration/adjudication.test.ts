@@ -29,7 +29,8 @@ afterAll(async () => {
 
 const csvRowIn = async (db: Db, claimId: string) =>
   (parse(await exportText(db, "csv"), { columns: true }) as Record<string, string>[]).find(
-    (r) => r.claim_id === claimId,
+    // The CSV names a claim by its link in the app (…#claim-<id>), not a bare id column.
+    (r) => r.link.endsWith(`#claim-${claimId}`),
   )!;
 const csvRow = (claimId: string) => csvRowIn(t.db, claimId);
 
