@@ -76,7 +76,9 @@ export function useLiveEvents({
       if (change.kind === "document.version") return latest.current.onNewVersion(change.actorName);
       if (!change.claimId) return;
       const known = latest.current.claims.find((c) => c.id === change.claimId);
-      const claimKind = change.kind.startsWith("claim.") && change.kind !== "claim.tags";
+      // Tags and verdicts do not move the claim's version: only the other kinds can be compared by it.
+      const claimKind =
+        change.kind.startsWith("claim.") && change.kind !== "claim.tags" && change.kind !== "claim.verdict";
       if (change.actorId === viewerId) {
         // The viewer's own write already put this on the page (its notes thread reloads itself).
         if (!claimKind || (known && (change.version ?? 0) <= known.version)) return;

@@ -5,19 +5,23 @@ export interface LiveViewer {
   id: string;
   name: string;
   role: Role;
+  /** The document is under this reviewer's independent review: others' tags are not theirs to see yet. */
+  blind?: boolean;
 }
 
 /**
  * Whether a viewer may receive one event, decided on the server for each event and each
- * connection. Today every signed-in role reads every document, its claims, tags and notes,
- * so the answer is yes for an active account (the hub re-reads accounts every heartbeat and
- * drops the streams of deactivated ones). This is the one place a narrower rule goes: with
- * independent review on (the team-review issue), a reviewer must not receive another
- * reviewer's "claim.tags" event before the review allows them to see the tags.
+ * connection. Every active role reads every document, its claims and notes (the hub re-reads
+ * accounts every heartbeat and drops the streams of deactivated ones). During an independent
+ * review (lib/db/independent-review.ts) a reviewer does not hear of other reviewers' tags;
+ * the claim they fetch for any other event is redacted the same way (GET /api/claims/[id]).
  */
 export function mayReceive(viewer: LiveViewer, event: LiveEvent): boolean {
+  if (viewer.blind && (event.kind === "claim.tags" || event.kind === "claim.verdict") && event.actorId !== viewer.id)
+    return false;
   switch (viewer.role) {
     case "admin":
+    case "curator":
     case "reviewer":
     case "viewer":
       return event.documentId.length > 0;

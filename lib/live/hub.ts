@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
+import { documentsUnderIndependentReview } from "../db/independent-review";
 import { liveEventBounds, pruneLiveEvents, readLiveEventsAfter } from "../db/live-events";
 import { findActiveUsers } from "../db/users";
 import { type LiveViewer, mayReceive } from "./authorize";
@@ -263,13 +264,22 @@ export class LiveHub {
           )
         ).map((u) => [u.id, u]),
       );
+      const reviewing = new Map<string, Set<string>>();
       for (const connection of all) {
         const user = active.get(connection.viewer.id);
         if (!user) {
           this.#drop(connection);
           continue;
         }
-        connection.viewer = { id: user.id, name: user.name, role: user.role };
+        // An assignment marked done (or the setting turned off) lifts the blind, a new one sets it.
+        const blindTo = reviewing.get(user.id) ?? (await documentsUnderIndependentReview(this.db, user));
+        reviewing.set(user.id, blindTo);
+        connection.viewer = {
+          id: user.id,
+          name: user.name,
+          role: user.role,
+          blind: blindTo.has(connection.documentId),
+        };
         if (!connection.send(HEARTBEAT_FRAME)) this.#drop(connection);
       }
     }

@@ -120,6 +120,26 @@ describe("live events", () => {
     ]);
   });
 
+  it("during an independent review, a reviewer does not hear of other reviewers' tags (but of their own, and of the rest)", async () => {
+    const other = await createUser(
+      t.db,
+      { email: "oda@example.test", name: "oda", role: "reviewer", password: "long enough password" },
+      null,
+    );
+    const blind = listen(reviewer);
+    blind.connection.viewer = { ...blind.connection.viewer, blind: true };
+    await hub.join(blind.connection, null);
+    const claim = await t.db.claim.findFirstOrThrow({ where: { documentId: doc.id, deletedAt: null } });
+    await setReviewerTag(t.db, other.id, { claimId: claim.id, tag: "opinion", on: true });
+    await setReviewerTag(t.db, reviewer.id, { claimId: claim.id, tag: "statistic", on: true });
+    await setClaimStatus(t.db, other.id, { claimId: claim.id, version: claim.version, status: "disputed" });
+    await hub.flush();
+    expect(blind.changes().map((c) => [c.kind, c.actorName])).toEqual([
+      ["claim.tags", "rui"],
+      ["claim.status", "oda"],
+    ]);
+  });
+
   it("sends a document's events only to that document's streams", async () => {
     const here = listen(viewer);
     const elsewhere = listen(viewer, otherDocId);

@@ -111,6 +111,31 @@ describe("GET /api/events", () => {
     expect(byParam).toContain(`id: ${latest}\nevent: change`);
   });
 
+  it("keeps other reviewers' tags off the stream of a reviewer assigned under independent review", async () => {
+    const other = await createUser(
+      db,
+      { email: "oda@example.test", name: "oda", role: "reviewer", password: "long enough password" },
+      null,
+    );
+    const doc = await db.document.findUniqueOrThrow({ where: { slug } });
+    await db.assignment.create({ data: { documentId: doc.id, reviewerId: reviewer.id, assignedById: other.id } });
+    const claim = await db.claim.findFirstOrThrow({ where: { documentId: doc.id, deletedAt: null } });
+    signedIn = reviewer;
+    const response = await open(`document=${slug}`);
+    const received = readUntil(response, (text) => text.includes('"kind":"claim.status"'));
+    await new Promise((r) => setTimeout(r, 100));
+    signedIn = other;
+    expect((await claimActions.setTagAction({ claimId: claim.id, tag: "opinion", on: true })).ok).toBe(true);
+    const current = await db.claim.findUniqueOrThrow({ where: { id: claim.id } });
+    expect(
+      (await claimActions.setStatusAction({ claimId: claim.id, version: current.version, status: "disputed" })).ok,
+    ).toBe(true);
+    const text = await received;
+    expect(text).toContain('"kind":"claim.status"');
+    expect(text).not.toContain('"kind":"claim.tags"');
+    await db.assignment.delete({ where: { documentId_reviewerId: { documentId: doc.id, reviewerId: reviewer.id } } });
+  });
+
   it("bounds the streams per account (429) and per server (503), and frees a slot when a page goes", async () => {
     signedIn = viewer;
     const first = await open(`document=${slug}`);

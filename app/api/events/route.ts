@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { privateJson } from "@/lib/api/private-response";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
+import { documentsUnderIndependentReview } from "@/lib/db/independent-review";
 import { liveHub } from "@/lib/live/live-server";
 import { parseEventId } from "@/lib/live/sse-frames";
 import { openLiveStream, SSE_HEADERS } from "@/lib/live/sse-stream";
@@ -41,7 +42,8 @@ export async function GET(request: NextRequest) {
   }
   const after =
     parseEventId(request.headers.get("last-event-id")) ?? parseEventId(request.nextUrl.searchParams.get("after"));
-  const viewer = { id: user.id, name: user.name, role: user.role };
+  const blind = (await documentsUnderIndependentReview(db, user)).has(doc.id);
+  const viewer = { id: user.id, name: user.name, role: user.role, blind };
   const stream = openLiveStream(hub, admission, viewer, doc.id, after, request.signal);
   return new Response(stream, { headers: SSE_HEADERS });
 }

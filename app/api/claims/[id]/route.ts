@@ -18,7 +18,7 @@ export async function GET(_request: Request, { params }: Context) {
   const id = (await params).id;
   const claim = id.length <= 64 ? await getClaimForReading(db, id) : null;
   if (!claim) return privateJson({ error: "There is no such claim." }, { status: 404 });
-  // During an independent review a reviewer gets the claim without other reviewers' tags.
+  // During an independent review, other reviewers' tags are left out, as on the page.
   return privateJson(await claimForViewer(db, user, claim));
 }
 
