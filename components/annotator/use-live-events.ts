@@ -79,10 +79,11 @@ export function useLiveEvents({
       // Tags and verdicts do not move the claim's version: only the other kinds can be compared by it.
       const claimKind =
         change.kind.startsWith("claim.") && change.kind !== "claim.tags" && change.kind !== "claim.verdict";
-      if (change.actorId === viewerId) {
-        // The viewer's own write already put this on the page (its notes thread reloads itself).
-        if (!claimKind || (known && (change.version ?? 0) <= known.version)) return;
-      } else if (claimKind && known && (change.version ?? 0) <= known.version) return; // already newer here
+      // The viewer's own write puts its answer on the page itself (its notes thread reloads itself);
+      // its event can arrive before that answer, so it is never fetched or announced as someone
+      // else's change. (Another tab of the same account sees it after a reload.)
+      if (change.actorId === viewerId) return;
+      if (claimKind && known && (change.version ?? 0) <= known.version) return; // already newer here
       if (change.kind.startsWith("note.")) {
         window.dispatchEvent(new CustomEvent(NOTES_CHANGED_EVENT, { detail: { claimId: change.claimId } }));
       }

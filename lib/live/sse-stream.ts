@@ -14,7 +14,9 @@ export const RETRY_MS = 3000;
 
 export const SSE_HEADERS = {
   "Content-Type": "text/event-stream; charset=utf-8",
-  "Cache-Control": "no-cache, no-transform",
+  // What SSE needs (no-cache, no-transform), plus the app's rule for every signed-in answer:
+  // private and never stored by a proxy (a stream is one user's).
+  "Cache-Control": "private, no-cache, no-store, no-transform",
   // nginx would otherwise buffer the stream and deliver events in lumps.
   "X-Accel-Buffering": "no",
   Connection: "keep-alive",

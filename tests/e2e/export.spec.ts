@@ -18,7 +18,7 @@ async function openDocument(page: Page) {
 
 async function download(page: Page, format: string, scope = "This document") {
   await page.getByText("Export…").click();
-  await page.getByLabel(scope).check();
+  await page.getByRole("radio", { name: scope, exact: true }).check();
   await page.locator(`input[name="format"][value="${format}"]`).check();
   const [file] = await Promise.all([
     page.waitForEvent("download"),

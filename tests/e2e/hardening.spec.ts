@@ -84,6 +84,7 @@ const PROBES: Record<string, { method: string; route: () => string; body?: unkno
   ],
   "app/api/claims/route.ts": [{ method: "GET", route: () => "/api/claims?q=sheriff" }],
   "app/api/claims/[id]/route.ts": [
+    { method: "GET", route: () => `/api/claims/${claimId}` },
     { method: "PATCH", route: () => `/api/claims/${claimId}`, body: { version: 0, status: "accepted" } },
   ],
   "app/api/claims/[id]/tags/route.ts": [
@@ -91,6 +92,8 @@ const PROBES: Record<string, { method: string; route: () => string; body?: unkno
     { method: "DELETE", route: () => `/api/claims/${claimId}/tags`, body: { tag: "statistic" } },
   ],
   "app/api/export/route.ts": [{ method: "GET", route: () => "/api/export?format=json" }],
+  // A stream that never ends: its headers are checked, then it is closed.
+  "app/api/events/route.ts": [{ method: "GET", route: () => `/api/events?document=${slug}` }],
   "app/documents/[slug]/text/route.ts": [{ method: "GET", route: () => `/documents/${slug}/text` }],
 };
 
@@ -117,7 +120,8 @@ test("every authenticated answer of every route is private and not stored", asyn
       const cacheControl = response.headers.get("cache-control") ?? "";
       expect(cacheControl, label).toContain("private");
       expect(cacheControl, label).toContain("no-store");
-      await response.arrayBuffer();
+      if (response.headers.get("content-type")?.startsWith("text/event-stream")) await response.body?.cancel();
+      else await response.arrayBuffer();
     }
   }
 });

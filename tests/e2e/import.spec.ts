@@ -199,8 +199,6 @@ test("suggested claims of an import are accepted, adjusted and rejected by keybo
   await expect(queue.locator(".count")).toHaveText(`${total - 1} pending`);
 
   // v then ← then Enter: accepted on a passage one word shorter.
-  await page.keyboard.press("Escape");
-  await a.detail.getByRole("button", { name: "Close claim" }).click();
   const second = (await queue.locator(".detail-quote").textContent())!;
   await page.keyboard.press("v");
   await page.keyboard.press("ArrowLeft");

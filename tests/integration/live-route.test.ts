@@ -81,7 +81,7 @@ describe("GET /api/events", () => {
     const response = await open(`document=${slug}`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
-    expect(response.headers.get("cache-control")).toBe("no-cache, no-transform");
+    expect(response.headers.get("cache-control")).toBe("private, no-cache, no-store, no-transform");
     expect(response.headers.get("x-accel-buffering")).toBe("no");
 
     const claim = await db.claim.findFirstOrThrow({ where: { document: { slug }, deletedAt: null } });
