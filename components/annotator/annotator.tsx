@@ -303,6 +303,17 @@ export function Annotator({
         return keyboardSelection.start(from);
       }
       if (command.kind === "suggestion") return void decideSuggestion(command.decision);
+      if (command.kind === "next-untagged") {
+        // The next claim in reading order this reviewer has not tagged, wrapping round.
+        const from = live.findIndex((c) => c.id === selectedId);
+        const order = [...live.slice(from + 1), ...live.slice(0, from + 1)];
+        const next = order.find((c) => !c.reviewerTags.some((t) => t.reviewerId === viewer.id));
+        if (!next) return setNotice({ kind: "info", text: "You have tagged every claim of this document." });
+        select(next.id, "text");
+        listRef.current?.reveal(next.id);
+        setAnnouncement(describeClaim(next, numbers.get(next.id) ?? 0, live.indexOf(next) + 1, live.length, tagBySlug));
+        return;
+      }
       if (command.kind === "move") {
         const index = live.findIndex((c) => c.id === selectedId);
         const next = live[Math.min(live.length - 1, Math.max(0, index + command.direction))];
@@ -347,6 +358,7 @@ export function Annotator({
       tagBySlug,
       toggleDeleted,
       toggleTag,
+      viewer.id,
       viewer.role,
     ],
   );

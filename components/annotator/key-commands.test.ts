@@ -18,6 +18,7 @@ describe("commandForKey", () => {
     ["?", { kind: "help" }],
     ["Escape", { kind: "dismiss" }],
     ["c", { kind: "create" }],
+    ["u", { kind: "next-untagged" }],
   ])("%s works with no claim selected", (key, command) => {
     expect(commandForKey({ key }, noClaim)).toEqual(command);
   });

@@ -11,6 +11,7 @@ export type KeyCommand =
   | { kind: "select-by-keyboard" }
   | { kind: "suggestion"; decision: "accept" | "reject" | "accept-paragraph" | "next" }
   | { kind: "move"; direction: 1 | -1 }
+  | { kind: "next-untagged" }
   | { kind: "tag"; tag: string }
   | { kind: "status"; status: ClaimStatus }
   | { kind: "step"; step: SpanStep }
@@ -62,6 +63,7 @@ export function commandForKey(press: KeyPress, context: KeyContext): KeyCommand 
   }
   if (key === "j") return { kind: "move", direction: 1 };
   if (key === "k") return { kind: "move", direction: -1 };
+  if (key === "u") return { kind: "next-untagged" };
   // Everything below acts on the selected claim.
   if (!context.hasSelectedClaim) return null;
   const tag = context.tagShortcuts.find((t) => t.shortcut === key);

@@ -12,6 +12,7 @@ export const STATUS_KEYS: Record<string, ClaimStatus> = {
 export function shortcutList(tags: TagView[]): { keys: string; does: string }[] {
   return [
     { keys: "j / k", does: "next / previous claim" },
+    { keys: "u", does: "next claim you have not tagged yet" },
     ...tags.map((t) => ({ keys: t.shortcut, does: `toggle your tag “${t.label}”` })),
     ...Object.entries(STATUS_KEYS).map(([key, status]) => ({ keys: key, does: `set status: ${status}` })),
     { keys: "c", does: "create a claim from the selected text" },

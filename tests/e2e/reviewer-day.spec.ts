@@ -50,6 +50,11 @@ test("after n, Escape leaves the note box: the next claim's keys tag it, and the
   await a.page.keyboard.press("s"); // the focus is not in the box: this is a tag key again
   await expect(box).toHaveValue("Check the FY 2020 source");
   await a.page.keyboard.press("s");
+  // u jumps to the next claim this reviewer has not tagged: past claim 2 (tagged above) to claim 3.
+  await a.page.keyboard.press("u");
+  await expect(a.page.locator(".reader-panel [aria-live].visually-hidden")).toContainText(
+    /^Claim \d+, 3 of \d+ in the text: /,
+  );
   await a.page.close();
 });
 
