@@ -46,6 +46,16 @@ export function useClaims(initial: ClaimForReading[]) {
     });
   }, []);
 
+  // Leaving the page while a write is on its way (tags show before the server has them) asks first.
+  const writing = useRef(0);
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (writing.current > 0) event.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, []);
+
   const apply = useCallback(
     async <I extends object>(
       action: (input: I) => Promise<ActionResult<ClaimForReading>>,
@@ -54,6 +64,7 @@ export function useClaims(initial: ClaimForReading[]) {
     ): Promise<ClaimForReading | null> => {
       const again = () => void apply(action, input, options);
       let result: ActionResult<ClaimForReading>;
+      writing.current++;
       try {
         result = await action(input);
       } catch {
@@ -64,6 +75,8 @@ export function useClaims(initial: ClaimForReading[]) {
           retry: again,
         });
         return null;
+      } finally {
+        writing.current--;
       }
       if (result.ok) {
         upsert(result.data);

@@ -56,6 +56,10 @@ test("select text with the mouse, create a claim, adjust it by keyboard, tag it,
   await a.page.keyboard.press("l");
   await expect(a.detail.getByRole("button", { name: /legal fact/ })).toHaveAttribute("aria-pressed", "true");
   await expect(a.detail.locator(".reviewer-tags")).toContainText("You");
+  // Tags show at once (optimistic); reload only once both are stored, as the server has them.
+  await expect
+    .poll(() => [...(readStoredClaims().find((c) => c.id === id)?.tags ?? [])].sort(), { timeout: 15_000 })
+    .toEqual(["legal-fact", "statistic"]);
   await a.page.reload();
   await a.item(id).click();
   await expect(a.detail.getByRole("button", { name: /statistic/ })).toHaveAttribute("aria-pressed", "true");
