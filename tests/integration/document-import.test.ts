@@ -186,3 +186,35 @@ describe("claims documents add --version-of", () => {
     expect(claims("documents", "add", file, "--version-of", "no-such-document").stderr).toContain("no such document");
   });
 });
+
+describe("an imported document in search and the W3C export", () => {
+  it("is searched and exported like a shipped one, its positions counted in code points past emoji", async () => {
+    const { createClaim } = await import("@/lib/db/claim-writes");
+    const { findMatchingClaims } = await import("@/lib/db/search");
+    const { annotationsOf, exportText } = await import("./export/export-helpers");
+    const reviewer = await createUser(
+      t.db,
+      { email: "e@example.test", name: "Emi", role: "reviewer", password: "long enough password" },
+      null,
+    );
+    const text = "Emoji report 📣\n\n😀😀 The county trained 12 deputies in 2019. 🚓 Critics call it divisive.";
+    const doc = await importDocument(t.db, reviewer.id, parsePastedText(text), {});
+    const stored = (await t.db.document.findUniqueOrThrow({ where: { id: doc.id } })).text;
+    const exact = "trained 12 deputies in 2019";
+    const at = stored.indexOf(exact); // UTF-16 code units, as the app stores offsets
+    const claim = await createClaim(t.db, reviewer.id, { documentId: doc.id, start: at, end: at + exact.length });
+
+    expect((await findMatchingClaims(t.db, "deputies")).map((c) => c.claimId)).toContain(claim.id);
+
+    const collection = JSON.parse(await exportText(t.db, "jsonld", { kind: "document", document: doc.slug }));
+    const annotation = annotationsOf(collection).find((a) => String(a.id).endsWith(claim.id))!;
+    const selectors = (annotation.target as { selector: Record<string, unknown>[] }).selector;
+    const position = selectors.find((s) => s.type === "TextPositionSelector") as { start: number; end: number };
+    const quote = selectors.find((s) => s.type === "TextQuoteSelector") as { exact: string };
+    const codePoints = [...stored];
+    // Three astral characters (📣 😀 😀) come before the claim: code points are three fewer than code units.
+    expect(position.start).toBe(at - 3);
+    expect(codePoints.slice(position.start, position.end).join("")).toBe(exact);
+    expect(quote.exact).toBe(exact);
+  });
+});
