@@ -3,6 +3,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: (args: string[]) => Promis
   agreement: () => import("./agreement"),
   annotator: () => import("./annotator"),
   export: () => import("./export"),
+  import: () => import("./import"),
   links: () => import("./links"),
   live: () => import("./live"),
   load: () => import("./load"),

@@ -9,6 +9,7 @@ const BENCHES = [
   "agreement",
   "annotator",
   "export",
+  "import",
   "load",
   "search",
   "reanchor",
