@@ -71,7 +71,8 @@ export interface CompiledMatch<M> {
 /**
  * Row columns every statement returns for a hit: key, score, file, sortStart, claimId, start,
  * end, exact, statement, status, docSlug, docTitle, docFile, notes (newline-joined), suggested
- * (space-joined slugs), reviewed ("reviewerId slug" lines), noteCount. Probe and relevance
+ * (space-joined slugs), reviewed ("reviewerId slug" lines), verdict (a curator's final tags, space-joined;
+ * null without a verdict), noteCount. Probe and relevance
  * statements also return asOf, total and boundary.
  */
 export interface SearchDialect<M> {
@@ -160,7 +161,9 @@ export function toHit(row: Row, sort: SearchSort, terms: ReturnType<typeof highl
     const [reviewerId, tag] = line.split(" ");
     return { reviewerId, tag };
   });
-  const final = finalTags({ suggestedTags: suggested, reviewerTags: reviewed });
+  // A curator's verdict (null: none; "" a verdict of no tags) wins, as in every count.
+  const verdict = row.verdict == null ? null : splitWords(row.verdict);
+  const final = finalTags({ suggestedTags: suggested, reviewerTags: reviewed, finalTags: verdict });
   const claimId = String(row.claimId);
   const slug = String(row.docSlug);
   return {

@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { listDisagreements } from "@/lib/db/curation-reads";
 import { ConflictError, WriteError } from "@/lib/db/errors";
 import { importExportFile } from "@/lib/db/import-export-file";
-import { findMatchingClaims } from "@/lib/db/search";
+import { findMatchingClaims, searchClaims } from "@/lib/db/search";
 import { parseImportFile } from "@/lib/export/read-import-file";
 import { exportFileSchema } from "@/lib/validation/export-file";
 import { annotationsOf, exportText } from "./export/export-helpers";
@@ -73,6 +73,9 @@ describe("adjudication", () => {
   it("is found by search: final:<tag> and adjudicated:yes|no", async () => {
     const ids = async (q: string) => (await findMatchingClaims(t.db, q)).map((c) => c.claimId);
     expect(await ids("final:legal-fact")).toEqual([split.id]);
+    // The hit shows the verdict's tags, as every count does (not the reviewers' split).
+    const [hit] = (await searchClaims(t.db, { q: "final:legal-fact" })).hits;
+    expect(hit).toMatchObject({ claimId: split.id, tags: ["legal-fact"], tagsAreSuggested: false });
     expect(await ids('final:"legal fact"')).toEqual([split.id]);
     expect(await ids("final:opinion")).toEqual([]);
     expect(await ids("adjudicated:yes")).toEqual([split.id]);

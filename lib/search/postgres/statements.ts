@@ -42,6 +42,8 @@ const DETAILS = `h."key" AS "key", h."score" AS "score", h."file" AS "file", h."
   (SELECT string_agg(n."body", E'\\n' ORDER BY n."createdAt", n."id") FROM "Note" n WHERE n."claimId" = c."id" AND n."deletedAt" IS NULL) AS "notes",
   (SELECT string_agg(t."slug", ' ') FROM "SuggestedTag" st JOIN "Tag" t ON t."id" = st."tagId" WHERE st."claimId" = c."id") AS "suggested",
   (SELECT string_agg(ct."reviewerId" || ' ' || t."slug", E'\\n') FROM "ClaimTag" ct JOIN "Tag" t ON t."id" = ct."tagId" WHERE ct."claimId" = c."id") AS "reviewed",
+  CASE WHEN EXISTS (SELECT 1 FROM "Adjudication" a WHERE a."claimId" = c."id")
+    THEN coalesce((SELECT string_agg(t."slug", ' ') FROM "FinalTag" f JOIN "Tag" t ON t."id" = f."tagId" WHERE f."claimId" = c."id"), '') END AS "verdict",
   (SELECT count(*) FROM "Note" n WHERE n."claimId" = c."id" AND n."deletedAt" IS NULL) AS "noteCount"`;
 
 const JOIN_DETAILS = `JOIN "ClaimSearch" k ON k."key" = h."key"

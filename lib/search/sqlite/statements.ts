@@ -43,6 +43,8 @@ const DETAILS = `h."key" AS "key", h."score" AS "score", h."file" AS "file", h."
   (SELECT group_concat(n."body", char(10)) FROM "Note" n WHERE n."claimId" = c."id" AND n."deletedAt" IS NULL) AS "notes",
   (SELECT group_concat(t."slug", ' ') FROM "SuggestedTag" st JOIN "Tag" t ON t."id" = st."tagId" WHERE st."claimId" = c."id") AS "suggested",
   (SELECT group_concat(ct."reviewerId" || ' ' || t."slug", char(10)) FROM "ClaimTag" ct JOIN "Tag" t ON t."id" = ct."tagId" WHERE ct."claimId" = c."id") AS "reviewed",
+  CASE WHEN EXISTS (SELECT 1 FROM "Adjudication" a WHERE a."claimId" = c."id")
+    THEN coalesce((SELECT group_concat(t."slug", ' ') FROM "FinalTag" f JOIN "Tag" t ON t."id" = f."tagId" WHERE f."claimId" = c."id"), '') END AS "verdict",
   (SELECT count(*) FROM "Note" n WHERE n."claimId" = c."id" AND n."deletedAt" IS NULL) AS "noteCount"`;
 
 const JOIN_DETAILS = `CROSS JOIN "ClaimSearchKey" k ON k."key" = h."key"
