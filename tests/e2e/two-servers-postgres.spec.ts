@@ -33,10 +33,12 @@ test("two app servers share one PostgreSQL database", async () => {
     await sql.connect();
     const {
       rows: [claim],
-    } = await sql.query<{ id: string; version: number }>(`SELECT "id", "version" FROM "Claim" ORDER BY "id" LIMIT 1`);
+    } = await sql.query<{ id: string; version: number; slug: string }>(
+      `SELECT c."id", c."version", d."slug" FROM "Claim" c JOIN "Document" d ON d."id" = c."documentId" ORDER BY c."id" LIMIT 1`,
+    );
     await sql.end();
 
-    ensureBuild(["/api/claims", "/api/claims/[id]", "/api/claims/[id]/tags"]);
+    ensureBuild(["/api/claims", "/api/claims/[id]", "/api/claims/[id]/tags", "/api/events"]);
     for (const port of [await findFreePort(), await findFreePort()]) servers.push(await startAppServer(url, port));
     const [a, b] = servers;
     const anaOnA = await signInOverHttp(a.base, ANA.email, ANA.password);
@@ -48,8 +50,31 @@ test("two app servers share one PostgreSQL database", async () => {
         body: body === undefined ? undefined : JSON.stringify(body),
       });
 
+    // Ben follows the document live on B (the page's event stream).
+    const stream = await fetch(`${b.base}/api/events?document=${encodeURIComponent(claim.slug)}`, {
+      headers: { cookie: benOnB },
+    });
+    expect(stream.headers.get("content-type")).toContain("text/event-stream");
+    const reader = stream.body!.getReader();
+    const decoder = new TextDecoder();
+    let heard = "";
+    const heardOfClaim = (async () => {
+      while (!heard.includes(`"claimId":"${claim.id}"`)) {
+        const { value, done } = await reader.read();
+        if (done) return false;
+        heard += decoder.decode(value, { stream: true });
+      }
+      return true;
+    })();
+
     // Ana tags on A; Ben's search on B finds her tag at once.
     expect((await send(a, anaOnA, "PUT", `/api/claims/${claim.id}/tags`, { tag: "opinion" })).status).toBe(200);
+    // ...and the change reaches Ben's stream on the other server within 2 s (PostgreSQL NOTIFY).
+    const inTime = await Promise.race([heardOfClaim, new Promise<false>((r) => setTimeout(() => r(false), 2000))]);
+    await reader.cancel();
+    expect(inTime, `Ben's stream on B heard: ${heard.slice(0, 500)}`).toBe(true);
+    expect(heard).toContain("event: change");
+    expect(heard).toContain('"kind":"claim.tags"');
     const found = await send(
       b,
       benOnB,
