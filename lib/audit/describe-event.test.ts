@@ -43,6 +43,17 @@ describe("describeAuditEvent", () => {
     expect(d.changes[1]).toMatchObject({ before: "none", after: "factual" });
   });
 
+  it("puts decisions on suggested claims in words", () => {
+    const before = { status: "pending", exact: "It rose 15 percent.", tag: "statistic" };
+    expect(describeAuditEvent({ action: "suggestion.accept", before, after: { status: "accepted" } }).verb).toBe(
+      "accepted the suggested claim",
+    );
+    expect(describeAuditEvent({ action: "suggestion.reject", before, after: { status: "rejected" } })).toMatchObject({
+      verb: "rejected the suggested claim",
+      changes: [],
+    });
+  });
+
   it("names the account of a user event and says yes/no for active", () => {
     const d = describeAuditEvent({
       action: "user.update-access",

@@ -109,6 +109,10 @@ export function describeAuditEvent(event: AuditEventFacts): AuditDescription {
       return plain("changed the status of");
     case "claim.describe":
       return plain("wrote the statement of");
+    case "suggestion.accept":
+      return { ...plain("accepted the suggested claim", "(it became the claim linked here)"), changes: [] };
+    case "suggestion.reject":
+      return { ...plain("rejected the suggested claim"), changes: [] };
     case "claim.delete":
       return { ...plain("deleted"), changes: [] };
     case "claim.restore":
