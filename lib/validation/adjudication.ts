@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CLAIM_STATUSES } from "./claim";
+import { MAX_DB_INT, TOO_LARGE } from "./integers";
 import { isWellFormedText, WELL_FORMED_MESSAGE } from "./unicode";
 
 export const MAX_REASON_LENGTH = 2000;
@@ -10,7 +11,7 @@ const slug = z.string().min(1).max(40).refine(isWellFormedText, { error: WELL_FO
 export const adjudicateSchema = z.object({
   claimId: z.string().min(1).max(64).refine(isWellFormedText, { error: WELL_FORMED_MESSAGE }),
   /** The claim version the curator saw: a verdict on a claim that changed since is a conflict. */
-  version: z.number({ error: "version is required" }).int().positive(),
+  version: z.number({ error: "version is required" }).int().positive().max(MAX_DB_INT, TOO_LARGE),
   tags: z
     .array(slug, { error: "tags must be a list of tag slugs" })
     .max(20, { error: "At most 20 final tags." })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_DB_INT, TOO_LARGE } from "./integers";
 
 const id = z.string().trim().min(1).max(64).optional().catch(undefined);
 
@@ -7,6 +8,6 @@ export const auditQuerySchema = z.object({ actor: id, document: id, claim: id, c
 
 export const restoreVersionSchema = z.object({
   claimId: z.string().min(1).max(64),
-  version: z.number().int().positive(),
+  version: z.number().int().positive().max(MAX_DB_INT, TOO_LARGE),
   eventId: z.string().min(1).max(64),
 });

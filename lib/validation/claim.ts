@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_DB_INT, TOO_LARGE } from "./integers";
 import { isWellFormedText, WELL_FORMED_MESSAGE } from "./unicode";
 
 export const CLAIM_STATUSES = ["proposed", "accepted", "disputed", "rejected"] as const;
@@ -8,8 +9,8 @@ export const MAX_CLAIM_LENGTH = 2000;
 
 const id = z.string().min(1).max(64).refine(isWellFormedText, { error: WELL_FORMED_MESSAGE });
 /** The claim version the client's edit was based on (optimistic locking). */
-const version = z.number({ error: "version is required" }).int().positive();
-const offset = z.number({ error: "offsets must be numbers" }).int().nonnegative();
+const version = z.number({ error: "version is required" }).int().positive().max(MAX_DB_INT, TOO_LARGE);
+const offset = z.number({ error: "offsets must be numbers" }).int().nonnegative().max(MAX_DB_INT, TOO_LARGE);
 
 const span = z
   .object({ start: offset, end: offset })

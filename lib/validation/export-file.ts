@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FLAG_KINDS, LINK_RELATIONS, LINK_STATES } from "../links/types";
 import { MAX_QUERY_LENGTH } from "../search/query-syntax";
+import { MAX_DB_INT, TOO_LARGE } from "./integers";
 
 /**
  * The Claimbook JSON export, version 1: what `claims export --format json` writes and
@@ -47,12 +48,15 @@ export const exportNoteSchema = z.strictObject({
 export const exportClaimSchema = z.strictObject({
   id,
   seedKey: z.string().max(64).nullable(),
-  start: z.number().int().min(0),
-  end: z.number().int().min(1),
+  start: z.number().int().min(0).max(MAX_DB_INT, TOO_LARGE),
+  end: z.number().int().min(1).max(MAX_DB_INT, TOO_LARGE),
   exact: z.string().min(1).max(MAX_LONG),
   prefix: z.string().max(MAX_SHORT),
   suffix: z.string().max(MAX_SHORT),
-  paragraph: z.strictObject({ start: z.number().int().min(0), end: z.number().int().min(1) }),
+  paragraph: z.strictObject({
+    start: z.number().int().min(0).max(MAX_DB_INT, TOO_LARGE),
+    end: z.number().int().min(1).max(MAX_DB_INT, TOO_LARGE),
+  }),
   statement: z.string().max(MAX_LONG).nullable(),
   kind: z.enum(["factual", "argumentative"]).nullable(),
   status: z.enum(["proposed", "accepted", "disputed", "rejected"]),
@@ -119,8 +123,8 @@ export const exportLinkSchema = z.strictObject({
       z.strictObject({
         id: z.string().min(1).max(64),
         document: z.string().max(MAX_SHORT),
-        start: z.number().int().min(0),
-        end: z.number().int().min(1),
+        start: z.number().int().min(0).max(MAX_DB_INT, TOO_LARGE),
+        end: z.number().int().min(1).max(MAX_DB_INT, TOO_LARGE),
         exact: z.string().max(100_000),
       }),
     )

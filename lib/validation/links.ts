@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { LINK_RELATIONS } from "../links/types";
+import { MAX_DB_INT, TOO_LARGE } from "./integers";
 import { isWellFormedText, WELL_FORMED_MESSAGE } from "./unicode";
 
 const id = z.string().min(1).max(64).refine(isWellFormedText, { error: WELL_FORMED_MESSAGE });
-const version = z.number({ error: "version is required" }).int().positive();
+const version = z.number({ error: "version is required" }).int().positive().max(MAX_DB_INT, TOO_LARGE);
 const note = z
   .string()
   .trim()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_DB_INT, TOO_LARGE } from "./integers";
 import { isWellFormedText, WELL_FORMED_MESSAGE } from "./unicode";
 
 export const MAX_NOTE_LENGTH = 10_000;
@@ -12,5 +13,12 @@ const body = z
 const id = z.string().min(1).max(64).refine(isWellFormedText, { error: WELL_FORMED_MESSAGE });
 
 export const addNoteSchema = z.object({ claimId: id, parentId: id.nullable(), body });
-export const editNoteSchema = z.object({ noteId: id, version: z.number().int().positive(), body });
-export const deleteNoteSchema = z.object({ noteId: id, version: z.number().int().positive() });
+export const editNoteSchema = z.object({
+  noteId: id,
+  version: z.number().int().positive().max(MAX_DB_INT, TOO_LARGE),
+  body,
+});
+export const deleteNoteSchema = z.object({
+  noteId: id,
+  version: z.number().int().positive().max(MAX_DB_INT, TOO_LARGE),
+});
