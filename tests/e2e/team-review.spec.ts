@@ -114,7 +114,10 @@ test("two reviewers tag, the curator reads κ and adjudicates a disagreement by 
   await shoot(page, "agreement-390");
   await page.setViewportSize({ width: 1280, height: 900 });
 
-  await page.getByRole("link", { name: "Curate", exact: true }).click();
+  // The document's own curation view (the corpus-wide one also lists disagreements other specs made).
+  await page.goto("/documents");
+  const href = (await page.locator(".document-card").nth(DOC).getByRole("link").first().getAttribute("href"))!;
+  await page.goto(`/curate?document=${href.split("/").pop()}`);
   await expect(page.getByText("Disagreement 1 of 1")).toBeVisible();
   await expectNoSeriousAxeViolations(page);
   await shoot(page, "curate-1280");
