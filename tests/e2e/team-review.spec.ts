@@ -83,6 +83,16 @@ test("two reviewers tag, the curator reads κ and adjudicates a disagreement by 
     const a = new AnnotatorPage(await pageAs(browser, account));
     await a.open(DOC);
     for (const [i, key] of keys.entries()) await tag(a.page, claims[i], key, key === "s" ? /statistic/ : /opinion/);
+    // Tags show at once (optimistic): leave the page only once the server has stored all three.
+    await expect
+      .poll(
+        () =>
+          readStoredClaims().filter(
+            (c) => claims.slice(0, 3).includes(c.id) && c.reviewerTags.some((t) => t.reviewer === account.email),
+          ).length,
+        { timeout: 15_000 },
+      )
+      .toBe(3);
     // Their work list shows the document with three claims tagged; they mark it done.
     await a.page.getByRole("link", { name: "My work", exact: true }).click();
     const card = a.page.getByRole("listitem").filter({ hasText: title });
