@@ -2,13 +2,12 @@ import type { LinkActions } from "@/components/links/link-actions";
 import type { ActionResult } from "@/lib/auth/guarded-write";
 import type { ClaimForReading } from "@/lib/db/claim-reads";
 import type { NoteForReading } from "@/lib/notes/notes-for-reading";
-import type { SuggestionActions } from "./use-suggestions";
 
 /**
  * A server action as the annotator calls it. The document page passes its actions in as
  * props, so client components never import route files from app/ (a lint rule keeps it so).
  */
-type ServerAction<T> = (input: unknown) => Promise<ActionResult<T>>;
+export type ServerAction<T> = (input: unknown) => Promise<ActionResult<T>>;
 
 export interface ClaimActions {
   createClaim: ServerAction<ClaimForReading>;
@@ -25,6 +24,13 @@ export interface NoteActions {
   addNote: ServerAction<unknown>;
   editNote: ServerAction<unknown>;
   deleteNote: ServerAction<unknown>;
+}
+
+/** Decisions on suggested claims (lib/db/suggestions.ts). */
+export interface SuggestionActions {
+  acceptSuggestion: ServerAction<ClaimForReading>;
+  rejectSuggestion: ServerAction<{ id: string }>;
+  acceptParagraphSuggestions: ServerAction<ClaimForReading[]>;
 }
 
 /** Link and suggestion actions are optional: a page without them need not pass them. */

@@ -11,7 +11,7 @@ import type { TagView } from "@/lib/db/tags";
 import { claimsAt, groupByParagraph, paragraphIndexAt } from "@/lib/highlights/claim-index";
 import { shownTags } from "@/lib/tags/shown-tags";
 import { CLAIM_STATUSES, type ClaimStatus } from "@/lib/validation/claim";
-import type { AnnotatorActions } from "./annotator-actions";
+import type { AnnotatorActions, SuggestionActions } from "./annotator-actions";
 import { ClaimDetail } from "./claim-detail";
 import { ClaimList, type ClaimListHandle } from "./claim-list";
 import { DocumentText } from "./document-text";
@@ -28,7 +28,7 @@ import { useClaimWrites } from "./use-claim-writes";
 import { useClaims } from "./use-claims";
 import { useKeyboardSelection } from "./use-keyboard-selection";
 import { useLiveEvents } from "./use-live-events";
-import { type SuggestionActions, useSuggestions } from "./use-suggestions";
+import { useSuggestions } from "./use-suggestions";
 import type { Viewer } from "./viewer";
 
 interface Props {

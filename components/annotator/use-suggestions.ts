@@ -5,15 +5,8 @@ import type { Span } from "@/lib/anchoring/types";
 import type { ActionResult } from "@/lib/auth/guarded-write";
 import type { ClaimForReading } from "@/lib/db/claim-reads";
 import type { SuggestionForReading } from "@/lib/db/suggestions";
+import type { SuggestionActions } from "./annotator-actions";
 import type { Notice } from "./use-claims";
-
-type ServerAction<T> = (input: unknown) => Promise<ActionResult<T>>;
-
-export interface SuggestionActions {
-  acceptSuggestion: ServerAction<ClaimForReading>;
-  rejectSuggestion: ServerAction<{ id: string }>;
-  acceptParagraphSuggestions: ServerAction<ClaimForReading[]>;
-}
 
 interface Options {
   initial: SuggestionForReading[];
