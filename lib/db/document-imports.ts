@@ -1,3 +1,4 @@
+import "server-only";
 import { displayTitle, documentSlug } from "../documents/describe-document";
 import { sha256Hex } from "../documents/hash";
 import type { ImportedText } from "../documents/parse-document";

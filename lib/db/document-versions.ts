@@ -1,3 +1,4 @@
+import "server-only";
 import { splitParagraphs } from "../anchoring/paragraphs";
 import type { ImportedText } from "../documents/parse-document";
 import { type AnchorState, countStates, type ReanchorReport, reanchorClaim } from "../documents/reanchor";

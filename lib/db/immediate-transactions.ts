@@ -1,3 +1,4 @@
+// No `import "server-only"`: prisma.config.ts loads this module (through sqlite-adapter.ts) in Prisma's CLI, outside any bundler.
 import type { IsolationLevel, SqlDriverAdapter, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
 import type BetterSqlite3 from "better-sqlite3";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { databaseUrl, engineOf } from "./database-url";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * prisma/schema.prisma (SQLite) is the one source of the data model; the PostgreSQL schema
  * is derived from it, never edited by hand (`npm run db:pg-schema` rewrites it, and a test
