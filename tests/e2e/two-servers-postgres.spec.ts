@@ -1,14 +1,14 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { type AppServer, ensureBuild, findFreePort, prepareDatabase, startAppServer } from "../support/app-server";
-import { signInOverHttp } from "../support/http-session";
+import { attemptSignInOverHttp, signInOverHttp } from "../support/http-session";
 import { adminQuery, ensureTestServer, type TestServer, withDatabase } from "../support/postgres/test-server";
 import { ensureAccount } from "./fixtures/accounts";
 
 // Two production servers (`next start`) on one PostgreSQL database: nothing that must be
 // shared lives in a process. A tag written through A is seen through B, a stale edit through
-// B after an edit through A gets the conflict, and sessions signed by either work on both
-// (the signing secret is in the database). PostgreSQL: 127.0.0.1:5432 or CLAIMBOOK_TEST_PG_URL,
+// B after an edit through A gets the conflict, sessions signed by either work on both (the
+// signing secret is in the database), and sign-in failures counted on one count on the other. PostgreSQL: 127.0.0.1:5432 or CLAIMBOOK_TEST_PG_URL,
 // else a throwaway cluster, as the unit tests' harness does.
 const ANA = { email: "ana@example.test", name: "Ana", role: "reviewer" as const, password: "ana password 12" };
 const BEN = { email: "ben@example.test", name: "Ben", role: "reviewer" as const, password: "ben password 12" };
@@ -103,6 +103,15 @@ test("two app servers share one PostgreSQL database", async () => {
       status: "disputed",
     });
     expect(crossed.status).toBe(200);
+
+    // Sign-in failures counted on A are counted on B (the limits live in the database): after
+    // five wrong passwords for Ben through A, his right password through B is refused too.
+    for (let i = 0; i < 5; i++) {
+      expect((await attemptSignInOverHttp(a.base, BEN.email, `wrong password ${i}`)).cookie).toBeNull();
+    }
+    const refused = await attemptSignInOverHttp(b.base, BEN.email, BEN.password);
+    expect(refused.cookie).toBeNull();
+    expect(new URL(refused.location ?? "/", b.base).searchParams.get("error")).toContain("Too many sign-in attempts");
   } finally {
     for (const server of servers) await server.kill();
     if (pgServer) {

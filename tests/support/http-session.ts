@@ -1,5 +1,12 @@
-/** Signs in through next-auth's credentials callback, as a script would, and returns the Cookie header to send. */
-export async function signInOverHttp(base: string, email: string, password: string): Promise<string> {
+/** What one sign-in through next-auth's credentials callback gave: the session's Cookie header, or where it sent us. */
+export interface SignInAttempt {
+  cookie: string | null;
+  /** The redirect's target; on a refusal it carries next-auth's `error` parameter (the refusal's message). */
+  location: string | null;
+}
+
+/** One sign-in through next-auth's credentials callback, as a script would. */
+export async function attemptSignInOverHttp(base: string, email: string, password: string): Promise<SignInAttempt> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const jar = new Map<string, string>();
@@ -19,7 +26,13 @@ export async function signInOverHttp(base: string, email: string, password: stri
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   keep(response);
-  if (![...jar.keys()].some((k) => k.endsWith("next-auth.session-token")))
-    throw new Error(`sign-in failed for ${email} (status ${response.status})`);
-  return cookie();
+  const signedIn = [...jar.keys()].some((k) => k.endsWith("next-auth.session-token"));
+  return { cookie: signedIn ? cookie() : null, location: response.headers.get("location") };
+}
+
+/** Signs in through next-auth's credentials callback, as a script would, and returns the Cookie header to send. */
+export async function signInOverHttp(base: string, email: string, password: string): Promise<string> {
+  const attempt = await attemptSignInOverHttp(base, email, password);
+  if (!attempt.cookie) throw new Error(`sign-in failed for ${email} (sent to ${attempt.location})`);
+  return attempt.cookie;
 }
