@@ -37,9 +37,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <div className="account">
             {user ? (
               <>
-                <span className="account-name">
+                <Link href="/account" className="account-name" title="Your account">
                   {user.name} <span className="role-badge">{user.role}</span>
-                </span>
+                </Link>
                 <SignOutButton />
               </>
             ) : null}

@@ -25,6 +25,11 @@ export default async function SignInPage({
           Your admin account is ready. Sign in with it.
         </p>
       ) : null}
+      {params.password === "changed" ? (
+        <p className="notice" role="status">
+          Your password is changed and every device is signed out. Sign in with the new password.
+        </p>
+      ) : null}
       <SignInForm callbackUrl={callbackUrl} />
     </section>
   );

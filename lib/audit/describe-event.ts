@@ -162,6 +162,10 @@ export function describeAuditEvent(event: AuditEventFacts): AuditDescription {
       return { ...plain("set up", null, "the first admin account"), changes: [] };
     case "user.update-access":
       return plain("changed the access of", null, who);
+    case "user.change-password":
+      return { ...plain("changed the password of", null, who), changes: [] };
+    case "user.reset-password":
+      return { ...plain("set a new password for", null, who), changes: [] };
     case "seed.run":
       return { ...plain("loaded the shipped corpus"), changes: [] };
     default:

@@ -5,10 +5,8 @@ import { db } from "../db/client";
 import { loadAuthSecret } from "../db/settings";
 import { clientAddress } from "./client-address";
 import { SESSION_MAX_AGE_SECONDS, SessionRevokedError, sessionCallbacks, sessionEvents } from "./session-callbacks";
+import { signInLimiter as limiter } from "./shared-limiter";
 import { checkSignIn } from "./sign-in";
-import { SignInLimiter } from "./sign-in-limiter";
-
-const limiter = new SignInLimiter(db);
 
 let cached: Promise<AuthOptions> | undefined;
 

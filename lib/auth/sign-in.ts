@@ -16,7 +16,7 @@ export interface SignedInUser {
 /** A refusal the sign-in form shows as is (next-auth passes a thrown message through). */
 export class SignInRefusedError extends Error {}
 
-function describeWait(seconds: number): string {
+export function describeWait(seconds: number): string {
   if (seconds < 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
   const minutes = Math.ceil(seconds / 60);
   return `${minutes} minute${minutes === 1 ? "" : "s"}`;

@@ -12,6 +12,7 @@ import { runList } from "./commands/list";
 import { runSearch } from "./commands/search";
 import { runSeed } from "./commands/seed";
 import { runUserAdd } from "./commands/user-add";
+import { runUserPassword } from "./commands/user-password";
 import { type CliIo, println } from "./io";
 import { USAGE, UsageError } from "./usage";
 
@@ -50,8 +51,9 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
         await runLinks(db, ["detect"], io);
         return 0;
       case "user":
-        if (rest[0] !== "add") throw new UsageError(`unknown user command "${rest[0] ?? ""}" (expected "user add")`);
-        await runUserAdd(db, rest.slice(1), io);
+        if (rest[0] === "add") await runUserAdd(db, rest.slice(1), io);
+        else if (rest[0] === "password") await runUserPassword(db, rest.slice(1), io);
+        else throw new UsageError(`unknown user command "${rest[0] ?? ""}" (expected "user add" or "user password")`);
         return 0;
       case "list":
         await runList(db, rest, io);

@@ -7,6 +7,9 @@ Commands:
   user add --email <e> --role <admin|curator|reviewer|viewer> [--name <n>] [--password <p>]
                                     create an account (a strong password is generated
                                     and printed when --password is not given)
+  user password --email <e> [--password <p>]
+                                    set a new password (generated and printed when not
+                                    given) and end the account's sessions
   list [--json]                     every stored claim: document, start, end, exact, tags, status
   coverage [--json]                 sentences no claim covers, with the reason they are not claims
   search "<query>" [--json] [--sort relevance|document|newest] [--limit <n>] [--cursor <c>]

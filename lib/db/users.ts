@@ -166,3 +166,38 @@ export async function updateUserAccess(
     return after as UserSummary;
   });
 }
+
+/** The stored hash of an active account, for checking its current password; null when there is no such account. */
+export async function findPasswordHash(db: Db, id: string): Promise<string | null> {
+  const user = await db.user.findFirst({ where: { id, active: true }, select: { passwordHash: true } });
+  return user?.passwordHash ?? null;
+}
+
+/**
+ * Stores a new password hash and ends every session of the account (a copied cookie, or a
+ * device signed in with the old password, stops working), with its audit event. The audit
+ * records that the password changed and by whom, never the hash.
+ */
+export async function replacePassword(
+  db: Db,
+  actorId: string | null,
+  input: { userId: string; passwordHash: string; how: "changed" | "reset" },
+): Promise<UserSummary> {
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: input.userId }, select: summary });
+    if (!before) throw new NotFoundError("This account no longer exists.");
+    const after = await tx.user.update({
+      where: { id: input.userId },
+      data: { passwordHash: input.passwordHash, sessionVersion: { increment: 1 } },
+      select: summary,
+    });
+    await appendAudit(tx, {
+      actorId,
+      action: input.how === "changed" ? "user.change-password" : "user.reset-password",
+      entityType: "User",
+      entityId: after.id,
+      after: { email: after.email, password: input.how },
+    });
+    return after as UserSummary;
+  });
+}

@@ -75,6 +75,7 @@ test("the last admin cannot remove their own admin role", async ({ browser }) =>
 });
 
 test("admin pages are refused to other roles", async ({ browser }) => {
+  test.setTimeout(90_000); // a CLI call and a sign-in on a shared machine
   const reviewer = ensureAccount({
     email: "rex.reviewer@example.test",
     password: "reviewer password 9",

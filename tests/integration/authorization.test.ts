@@ -19,9 +19,12 @@ vi.mock("@/lib/auth/current-user", async (original) => ({
   getCurrentUser: async () => signedIn,
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+// Outside a request there are no headers: the password change reads the client's address from them.
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 
 const claimActions = await import("@/app/documents/[slug]/actions");
 const userActions = await import("@/app/admin/users/actions");
+const accountActions = await import("@/app/account/actions");
 const documentActions = await import("@/app/documents/new/actions");
 const auditActions = await import("@/app/admin/audit/actions");
 const setupActions = await import("@/app/setup/actions");
@@ -38,7 +41,8 @@ const eventsRoute = await import("@/app/api/events/route");
 const { closeLiveServer } = await import("@/lib/live/live-server");
 const { NextRequest } = await import("next/server");
 const { db } = await import("@/lib/db/client");
-const { createUser } = await import("@/lib/db/users");
+const { createUser, replacePassword } = await import("@/lib/db/users");
+const { hashPassword } = await import("@/lib/auth/password");
 const { addNote } = await import("@/lib/db/notes");
 const { cloneTemplate } = await import("./helpers/template-databases");
 
@@ -357,6 +361,28 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean }>; allowed: Wh
     name: "updateUserAccessAction",
     allowed: ["admin"],
     call: async () => userActions.updateUserAccessAction({ userId: users.viewer.id, role: "viewer" }),
+  },
+  {
+    name: "resetPasswordAction",
+    allowed: ["admin"],
+    call: async () => userActions.resetPasswordAction({ userId: users.viewer.id }),
+  },
+  {
+    name: "changeOwnPasswordAction",
+    allowed: ["viewer", "reviewer (not owner)", "curator", "admin"],
+    call: async () => {
+      // Whoever is signed in knows their current password (another row may have reset it).
+      const known = "the current password";
+      if (signedIn) {
+        await replacePassword(db, null, { userId: signedIn.id, passwordHash: await hashPassword(known), how: "reset" });
+      }
+      const next = `a new password ${Math.random()}`;
+      return accountActions.changeOwnPasswordAction({
+        currentPassword: known,
+        newPassword: next,
+        confirmPassword: next,
+      });
+    },
   },
   {
     name: "restoreVersionAction",

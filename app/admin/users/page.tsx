@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { CreateUserForm } from "@/components/admin/create-user-form";
+import { ResetPasswordButton } from "@/components/admin/reset-password-button";
 import { UserAccessControls } from "@/components/admin/user-access-controls";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { db } from "@/lib/db/client";
 import { listUsers } from "@/lib/db/users";
-import { createUserAction, updateUserAccessAction } from "./actions";
+import { createUserAction, resetPasswordAction, updateUserAccessAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 export const dynamic = "force-dynamic";
@@ -42,6 +43,7 @@ export default async function UsersPage() {
                     user={{ id: u.id, name: u.name, role: u.role, active: u.active }}
                     updateAccess={updateUserAccessAction}
                   />
+                  <ResetPasswordButton user={{ id: u.id, name: u.name }} resetPassword={resetPasswordAction} />
                 </td>
               </tr>
             ))}
