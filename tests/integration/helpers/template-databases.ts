@@ -103,7 +103,11 @@ async function buildPostgresTemplates(): Promise<TemplateFiles> {
 
 /** Builds every template in `dir` (or, on PostgreSQL, on the test server), each from the one before it. */
 export async function buildTemplates(dir: string): Promise<TemplateFiles> {
-  if (testEngineIsPostgres()) return buildPostgresTemplates();
+  return testEngineIsPostgres() ? buildPostgresTemplates() : buildSqliteTemplates(dir);
+}
+
+/** The SQLite templates as files in `dir`, whatever engine the run tests (a PostgreSQL test may start from SQLite). */
+export async function buildSqliteTemplates(dir: string): Promise<TemplateFiles> {
   const files = Object.fromEntries(TEMPLATES.map((name) => [name, path.join(dir, `${name}.db`)])) as TemplateFiles;
   migrate(files.migrated);
   copyDatabase(files.migrated, files.seeded);
