@@ -24,16 +24,33 @@ const BOILERPLATE =
 /** The sentiment (wink, −1 to 1) past which a sentence reads as evaluative. Tuned on NewsSD train. */
 export const SENTIMENT_CUE = 0.4;
 
+// Words that state an amount without a digit ("dozens of lawmakers", "most arrests",
+// "a total of two"): general English quantifiers, a statistic like a figure is.
+const QUANTIFIER =
+  /^(?:dozens|hundreds|thousands|millions|billions|numerous|majority|minority|half|twice|total|percent|most)$/;
+// The vocabulary of legal procedure in general (not of one field of law): a sentence that
+// says what officers, agencies, courts or agreements do, with no evaluative cue, reports a
+// legal fact rather than argues.
+const LEGAL_PROCEDURE =
+  /\b(?:statut\w+|arrest(?:ed|s)?|booked|jails?|custody|warrants?|detainers?|supervision|proceedings?|screened|jurisdictions?|agreements?|authority|authorities)\b/i;
+
+const COUNTED =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|dozen|hundred|thousand|million|billion)\b/i;
+
 /**
  * Why a unit is worth suggesting as a claim, and its likely tag, or null for text that is
- * not a claim (too short to assert anything, a question, site boilerplate). The order
- * matters: a figure makes a statistic even in an opinionated sentence, as the curated claims do.
+ * not a claim (too short to assert anything, a question, site boilerplate, a label with no
+ * verb and no figure). The order matters: a figure makes a statistic even in an opinionated
+ * sentence, as the curated claims do; a modal or superlative makes an opinion even in a
+ * sentence about the law.
  */
 export function claimCue(unit: string, a: SentenceAnalysis): Cue | null {
   const words = a.tokens.filter((_, i) => a.pos[i] !== "PUNCT" && a.pos[i] !== "SYM");
   if (words.length < 4 || /\?["”’)]*$/.test(unit) || BOILERPLATE.test(unit)) return null;
   // "287(g)" is the name of a statute's section, not a figure.
   const figures = unit.replace(STATUTE_NAME, "");
+  const hasVerb = a.pos.some((p) => p === "VERB" || p === "AUX");
+  if (!hasVerb && !/\d/.test(figures)) return null; // a heading or label asserts nothing
   const stat = a.entities.find(
     (e) => STATISTIC_ENTITIES.has(e.type) && /\d/.test(e.value) && figures.includes(e.value),
   );
@@ -45,16 +62,27 @@ export function claimCue(unit: string, a: SentenceAnalysis): Cue | null {
     STATUTE_NAME.lastIndex = 0;
     return { tag: "legal-fact", reason: `what a law or program permits or requires: “${permission[0]}”` };
   }
+  STATUTE_NAME.lastIndex = 0;
+  // A period of time or an amount in words is a statistic too ("over the past four years",
+  // "dozens of partners"); a date alone ("in 1996") only when no other cue comes first. A
+  // period must be counted ("four years", not "in recent years" or "for decades").
+  const period = a.entities.find(
+    (e) => (e.type === "DURATION" || e.type === "CARDINAL") && figures.includes(e.value) && COUNTED.test(e.value),
+  );
+  if (period) return { tag: "statistic", reason: `a ${period.type.toLowerCase()}: “${period.value}”` };
+  const quantifier = a.tokens.find((t, i) => QUANTIFIER.test(t) && a.pos[i] !== "ADV");
+  if (quantifier) return { tag: "statistic", reason: `an amount in words: “${quantifier}”` };
   const modal = a.tokens.find((t, i) => MODALS.has(t) && (a.pos[i] === "AUX" || a.pos[i] === "VERB"));
   if (modal) return { tag: "opinion", reason: `a modal: “${modal}”` };
   const superlative = a.tokens.find(
     (t, i) => a.pos[i] === "ADJ" && /(?:est|most)$/.test(t) && (t.length > 4 || t === "best"),
   );
   if (superlative) return { tag: "opinion", reason: `a superlative: “${superlative}”` };
-  if (Math.abs(a.sentiment) >= SENTIMENT_CUE)
-    return { tag: "opinion", reason: `evaluative wording (sentiment ${a.sentiment.toFixed(2)})` };
-  const figure = a.entities.find((e) => FIGURE_ENTITIES.has(e.type));
-  if (figure) return { tag: null, reason: `a ${figure.type.toLowerCase()}: “${figure.value}”` };
+  if (a.evaluative.length > 0) return { tag: "opinion", reason: `evaluative wording: “${a.evaluative[0]}”` };
+  const procedure = LEGAL_PROCEDURE.exec(unit);
+  if (procedure) return { tag: "legal-fact", reason: `what the law or its officers do: “${procedure[0]}”` };
+  const date = a.entities.find((e) => FIGURE_ENTITIES.has(e.type) && figures.includes(e.value));
+  if (date) return { tag: "statistic", reason: `a ${date.type.toLowerCase()}: “${date.value}”` };
   // In argumentative writing, a sentence with no figure, citation or date is most often the
   // author's case: suggested as opinion, for the reviewer to re-tag.
   return { tag: "opinion", reason: "an assertion with no figure, citation or date (argument)" };

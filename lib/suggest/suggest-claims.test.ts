@@ -81,6 +81,11 @@ describe("claimCue", () => {
     ["The 287(g) program allows local officers to serve administrative warrants.", "legal-fact", /permits or requires/],
     ["Congress should end this program at once.", "opinion", /modal: “should”/],
     ["It is the best tool sheriffs have ever had.", "opinion", /superlative/],
+    ["Over the past four years, the town grew its library.", "statistic", /duration: “four years”/],
+    ["Dozens of mayors signed the letter last spring.", "statistic", /amount in words: “dozens”/],
+    ["Officers serve warrants and transport suspects to custody.", "legal-fact", /officers do: “warrants”/],
+    ["The reckless plan hurts the towns it was meant to help.", "opinion", /evaluative wording: “reckless”/],
+    ["The suspect was arrested and booked into the county jail.", "legal-fact", /officers do/],
   ])("%s → %s", (sentence, tag, reason) => {
     expect(cue(sentence)).toMatchObject({ tag, reason: expect.stringMatching(reason) });
   });
@@ -94,6 +99,7 @@ describe("claimCue", () => {
     ["Subscribe to our newsletter for more."],
     ["Comments are closed."],
     ["Too short."],
+    ["Warrant Service Officer (WSO) Model"],
   ])("skips %s", (s) => {
     expect(cue(s)).toBeNull();
   });
