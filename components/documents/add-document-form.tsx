@@ -91,12 +91,13 @@ export function AddDocumentForm({ action, accept, maxBytes, versionOf }: Props) 
             type="url"
             error={state.field === "sourceUrl" ? state.message : undefined}
           />
-          <label className="check-field">
-            <input type="checkbox" name="suggest" value="yes" /> Suggest claims: mark the sentences that state a figure,
-            a law or an opinion as suggestions to accept or reject one key each
-          </label>
         </fieldset>
       )}
+      <label className="check-field">
+        <input type="checkbox" name="suggest" value="yes" /> Suggest claims: mark the sentences that state a figure, a
+        law or an opinion as suggestions to accept or reject one key each
+        {versionOf ? " (only passages no claim or pending suggestion covers yet)" : ""}
+      </label>
       {formError && !["date", "sourceUrl"].includes(state.field ?? "") ? (
         <p className="form-error" role="alert">
           {formError}
