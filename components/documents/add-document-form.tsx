@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useId, useState } from "react";
 import { Field } from "@/components/ui/field";
+import { describeImport, ImportProgress, type SentImport } from "./import-progress";
 
 interface AddDocumentState {
   ok: boolean;
@@ -29,8 +30,16 @@ const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 10
 export function AddDocumentForm({ action, accept, maxBytes, versionOf }: Props) {
   const router = useRouter();
   const [tooBig, setTooBig] = useState<string | null>(null);
+  // What the form was sent with, for the progress message (the inputs keep their values, but
+  // the message must describe the submitted import, not later edits).
+  const [sent, setSent] = useState<SentImport>({ file: null, suggest: false });
   const [state, submit, pending] = useActionState<AddDocumentState, FormData>(
     async (prev, form) => {
+      const file = form.get("file");
+      setSent({
+        file: file instanceof File && file.size > 0 ? { name: file.name, size: file.size } : null,
+        suggest: form.get("suggest") === "yes",
+      });
       try {
         return await action(prev, form);
       } catch {
@@ -109,8 +118,9 @@ export function AddDocumentForm({ action, accept, maxBytes, versionOf }: Props) 
         </p>
       ) : null}
       <p id={statusId} role="status" className="field-hint" aria-live="polite">
-        {pending ? "Reading the file and importing… (a long PDF takes a few seconds)" : ""}
+        {pending ? describeImport(sent) : ""}
       </p>
+      {pending ? <ImportProgress labelledBy={statusId} suggest={sent.suggest} /> : null}
       <button
         type="submit"
         className="button-primary"
