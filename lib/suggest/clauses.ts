@@ -22,17 +22,35 @@ export function splitClauses(sentence: string, tokens: Token[]): Span[] {
   const lastCut = (i: number) => Math.max(0, ...[...cuts.keys()].filter((k) => k <= i));
   const n = tokens.length;
 
+  // A label before a colon ("Warrant Service Officer Model: Introduced in 2019, …") names
+  // what follows and asserts nothing itself: the text after it is read as a sentence start.
+  let head = 0;
+  const colon = tokens.findIndex((t) => t.value === ":");
+  if (colon > 0 && !hasVerb(0, colon) && words(colon + 1, n) >= 3) {
+    cut(colon, colon + 1);
+    head = colon + 1;
+  }
+
   // An introductory participle ("Having spent two decades…", "Introduced in 2019…"), concessive
   // ("Although…") or means clause ("By training…") asserts its own content, unlike a condition
-  // or a time ("If…", "When…"), which only qualifies the main clause: cut at its comma.
-  const first = tokens[0];
+  // or a time ("If…", "When…"), which only qualifies the main clause: cut where the main
+  // clause begins, at the first comma followed by a subject and its verb (not at a comma
+  // inside the clause's own list, "to identify, process, and remove…").
+  const first = tokens[head];
   const intro =
     (first?.pos === "VERB" && /(?:ing|ed|en)$/i.test(first.value)) ||
     /^(?:although|though|whereas)$/i.test(first?.value ?? "") ||
-    (/^by$/i.test(first?.value ?? "") && /ing$/i.test(tokens[1]?.value ?? ""));
+    (/^by$/i.test(first?.value ?? "") && /ing$/i.test(tokens[head + 1]?.value ?? ""));
   if (intro) {
-    const c = nextComma(0);
-    if (c < n && words(0, c) >= 3 && words(c + 1, n) >= 3 && hasVerb(c + 1, n)) cut(c, c + 1);
+    for (let c = nextComma(head); c < n; c = nextComma(c)) {
+      const subject = tokens[c + 1];
+      const startsClause =
+        subject && /^(?:DET|PRON|PROPN|NOUN|ADJ|NUM)$/.test(subject.pos) && hasVerb(c + 1, nextComma(c + 1));
+      if (startsClause && words(head, c) >= 3 && words(c + 1, n) >= 3) {
+        cut(c, c + 1);
+        break;
+      }
+    }
   }
 
   for (let i = 1; i < n; i++) {

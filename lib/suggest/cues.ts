@@ -50,7 +50,9 @@ export function claimCue(unit: string, a: SentenceAnalysis): Cue | null {
   // "287(g)" is the name of a statute's section, not a figure.
   const figures = unit.replace(STATUTE_NAME, "");
   const hasVerb = a.pos.some((p) => p === "VERB" || p === "AUX");
-  if (!hasVerb && !/\d/.test(figures)) return null; // a heading or label asserts nothing
+  // A short heading or label with no verb and no figure asserts nothing (a longer one is more
+  // likely a headline whose verb the tagger missed, "program benefits everyone").
+  if (!hasVerb && !/\d/.test(figures) && words.length <= 6) return null;
   const stat = a.entities.find(
     (e) => STATISTIC_ENTITIES.has(e.type) && /\d/.test(e.value) && figures.includes(e.value),
   );

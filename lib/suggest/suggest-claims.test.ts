@@ -55,6 +55,14 @@ describe("splitClauses", () => {
       "The new law — which lets cities raise taxes — is under attack everywhere.",
       ["The new law — which lets cities raise taxes", "is under attack everywhere."],
     ],
+    [
+      "By teaching pupils to read, write, and count, the school prepares them for work.",
+      ["By teaching pupils to read, write, and count", "the school prepares them for work."],
+    ],
+    [
+      "Night Service Model: Introduced in 2019, the night service is more limited in scope.",
+      ["Night Service Model", "Introduced in 2019", "the night service is more limited in scope."],
+    ],
   ])("%s", (sentence, expected) => {
     expect(parts(sentence)).toEqual(expected);
   });
