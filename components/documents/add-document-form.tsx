@@ -20,6 +20,14 @@ interface Props {
   versionOf?: string;
 }
 
+function sentFrom(form: FormData): SentImport {
+  const file = form.get("file");
+  return {
+    file: file instanceof File && file.size > 0 ? { name: file.name, size: file.size } : null,
+    suggest: form.get("suggest") === "yes",
+  };
+}
+
 const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
 /**
@@ -35,11 +43,6 @@ export function AddDocumentForm({ action, accept, maxBytes, versionOf }: Props) 
   const [sent, setSent] = useState<SentImport>({ file: null, suggest: false });
   const [state, submit, pending] = useActionState<AddDocumentState, FormData>(
     async (prev, form) => {
-      const file = form.get("file");
-      setSent({
-        file: file instanceof File && file.size > 0 ? { name: file.name, size: file.size } : null,
-        suggest: form.get("suggest") === "yes",
-      });
       try {
         return await action(prev, form);
       } catch {
@@ -61,7 +64,13 @@ export function AddDocumentForm({ action, accept, maxBytes, versionOf }: Props) 
   const fileError = tooBig ?? (state.field === "file" ? state.message : undefined);
   const formError = state.message && state.field !== "file" ? state.message : undefined;
   return (
-    <form className="stack add-document" action={submit} noValidate>
+    <form
+      className="stack add-document"
+      action={submit}
+      // Read here, not in the action: state set inside an action only commits when it ends.
+      onSubmit={(e) => setSent(sentFrom(new FormData(e.currentTarget)))}
+      noValidate
+    >
       <fieldset className="stack">
         <legend>The text</legend>
         <Field
