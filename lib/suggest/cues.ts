@@ -13,7 +13,7 @@ const STATISTIC_ENTITIES = new Set(["CARDINAL", "PERCENT", "MONEY"]);
 // A citation (a section, an act, a code, a court) names a legal fact outright; a program or
 // power named by its statute ("287(g)") makes one only with a verb of permission or duty.
 const CITATION =
-  /\b(?:section \d|§|u\.s\.c\.|c\.f\.r\.|[A-Z][a-z]+ Act\b|statutes?|court|ruled|ruling|constitution(?:al)?|regulations?)\b/;
+  /\b(?:[Ss]ection \d|§|u\.s\.c\.|c\.f\.r\.|[A-Z][a-z]+ Act\b|statutes?|court|ruled|ruling|constitution(?:al)?|regulations?)\b/;
 const PERMISSION =
   /\b(?:allows?|allowed|permits?|permitted|authori[sz]es?|authori[sz]ed|authority|requires?|required|deputi[sz]es?|delegat\w*|confers?|empowers?|may not|can(?:no|')t|prohibit\w*|mandat\w*|warrants?|detainers?)\b/i;
 const STATUTE_NAME = /\b\d+\([a-z]\)/g;
@@ -34,6 +34,10 @@ const QUANTIFIER =
 const LEGAL_PROCEDURE =
   /\b(?:statut\w+|arrest(?:ed|s)?|booked|jails?|custody|warrants?|detainers?|supervision|proceedings?|screened|jurisdictions?|agreements?|authority|authorities)\b/i;
 
+const YEAR = /^(?:1[89]|20)\d\d$/;
+// The author stating a view in the first person ("we believe", "I have often said"):
+// general verbs of saying and thinking, auxiliaries and adverbs allowed between.
+const STANCE_VERBS = /^(?:said|say|believe|believed|think|thought|feel|felt|argue|argued|know|knew)$/;
 const COUNTED =
   /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|dozen|hundred|thousand|million|billion)\b/i;
 
@@ -53,8 +57,9 @@ export function claimCue(unit: string, a: SentenceAnalysis): Cue | null {
   // A short heading or label with no verb and no figure asserts nothing (a longer one is more
   // likely a headline whose verb the tagger missed, "program benefits everyone").
   if (!hasVerb && !/\d/.test(figures) && words.length <= 6) return null;
+  // A year on its own ("the Act of 1996") dates something; it is not a figure.
   const stat = a.entities.find(
-    (e) => STATISTIC_ENTITIES.has(e.type) && /\d/.test(e.value) && figures.includes(e.value),
+    (e) => STATISTIC_ENTITIES.has(e.type) && /\d/.test(e.value) && !YEAR.test(e.value) && figures.includes(e.value),
   );
   if (stat) return { tag: "statistic", reason: `a figure: “${stat.value}” (${stat.type.toLowerCase()})` };
   const citation = CITATION.exec(unit);
@@ -74,6 +79,8 @@ export function claimCue(unit: string, a: SentenceAnalysis): Cue | null {
   if (period) return { tag: "statistic", reason: `a ${period.type.toLowerCase()}: “${period.value}”` };
   const quantifier = a.tokens.find((t, i) => QUANTIFIER.test(t) && a.pos[i] !== "ADV");
   if (quantifier) return { tag: "statistic", reason: `an amount in words: “${quantifier}”` };
+  const stance = firstPersonStance(a);
+  if (stance) return { tag: "opinion", reason: `the author's own view: “${stance}”` };
   const modal = a.tokens.find((t, i) => MODALS.has(t) && (a.pos[i] === "AUX" || a.pos[i] === "VERB"));
   if (modal) return { tag: "opinion", reason: `a modal: “${modal}”` };
   const superlative = a.tokens.find(
@@ -83,7 +90,9 @@ export function claimCue(unit: string, a: SentenceAnalysis): Cue | null {
   if (a.evaluative.length > 0) return { tag: "opinion", reason: `evaluative wording: “${a.evaluative[0]}”` };
   const procedure = LEGAL_PROCEDURE.exec(unit);
   if (procedure) return { tag: "legal-fact", reason: `what the law or its officers do: “${procedure[0]}”` };
-  const date = a.entities.find((e) => FIGURE_ENTITIES.has(e.type) && figures.includes(e.value));
+  const date = a.entities.find(
+    (e) => FIGURE_ENTITIES.has(e.type) && figures.includes(e.value) && (e.type !== "DURATION" || COUNTED.test(e.value)),
+  );
   if (date) return { tag: "statistic", reason: `a ${date.type.toLowerCase()}: “${date.value}”` };
   // In argumentative writing, a sentence with no figure, citation or date is most often the
   // author's case: suggested as opinion, for the reviewer to re-tag.
@@ -100,4 +109,16 @@ export function isOpinion(a: SentenceAnalysis, threshold = SENTIMENT_CUE): boole
   if (a.tokens.some((t, i) => a.pos[i] === "ADJ" && /(?:est|most)$/.test(t) && (t.length > 4 || t === "best")))
     return true;
   return Math.abs(a.sentiment) >= threshold;
+}
+
+/** "I have often said", "we believe": the first-person words, or null. */
+function firstPersonStance(a: SentenceAnalysis): string | null {
+  for (let i = 0; i < a.tokens.length; i++) {
+    if ((a.tokens[i] !== "i" && a.tokens[i] !== "we") || a.pos[i] !== "PRON") continue;
+    for (let j = i + 1; j < Math.min(i + 4, a.tokens.length); j++) {
+      if (STANCE_VERBS.test(a.tokens[j])) return a.tokens.slice(i, j + 1).join(" ");
+      if (a.pos[j] !== "AUX" && a.pos[j] !== "ADV") break;
+    }
+  }
+  return null;
 }

@@ -94,6 +94,9 @@ describe("claimCue", () => {
     ["Officers serve warrants and transport suspects to custody.", "legal-fact", /officers do: “warrants”/],
     ["The reckless plan hurts the towns it was meant to help.", "opinion", /evaluative wording: “reckless”/],
     ["The suspect was arrested and booked into the county jail.", "legal-fact", /officers do/],
+    ["The Clean Water Act of 1972 set limits on what factories may discharge.", "legal-fact", /citation: “Water Act”/],
+    ["I have often said that small towns need their own clinics.", "opinion", /own view: “i have often said”/],
+    ["In recent years, the mayor has talked with the unions every month.", "opinion", /argument/],
   ])("%s → %s", (sentence, tag, reason) => {
     expect(cue(sentence)).toMatchObject({ tag, reason: expect.stringMatching(reason) });
   });
