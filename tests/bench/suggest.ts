@@ -102,7 +102,7 @@ export async function run(args: string[]): Promise<void> {
     );
   for (const r of rows) line(r.document, r.method, r.score);
   const labels: Record<string, string> = {
-    all: "all five",
+    all: `all ${corpus.length}`,
     tuning: "tuning (000, 001, 003)",
     heldOut: "held out (002, 004)",
   };
