@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useId, useState } from "react";
 import { Field } from "@/components/ui/field";
+import { describeImport, ImportProgress, type SentImport } from "./import-progress";
 
 interface AddDocumentState {
   ok: boolean;
@@ -19,6 +20,14 @@ interface Props {
   versionOf?: string;
 }
 
+function sentFrom(form: FormData): SentImport {
+  const file = form.get("file");
+  return {
+    file: file instanceof File && file.size > 0 ? { name: file.name, size: file.size } : null,
+    suggest: form.get("suggest") === "yes",
+  };
+}
+
 const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
 /**
@@ -29,6 +38,9 @@ const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 10
 export function AddDocumentForm({ action, accept, maxBytes, versionOf }: Props) {
   const router = useRouter();
   const [tooBig, setTooBig] = useState<string | null>(null);
+  // What the form was sent with, for the progress message (the inputs keep their values, but
+  // the message must describe the submitted import, not later edits).
+  const [sent, setSent] = useState<SentImport>({ file: null, suggest: false });
   const [state, submit, pending] = useActionState<AddDocumentState, FormData>(
     async (prev, form) => {
       try {
@@ -52,7 +64,13 @@ export function AddDocumentForm({ action, accept, maxBytes, versionOf }: Props) 
   const fileError = tooBig ?? (state.field === "file" ? state.message : undefined);
   const formError = state.message && state.field !== "file" ? state.message : undefined;
   return (
-    <form className="stack add-document" action={submit} noValidate>
+    <form
+      className="stack add-document"
+      action={submit}
+      // Read here, not in the action: state set inside an action only commits when it ends.
+      onSubmit={(e) => setSent(sentFrom(new FormData(e.currentTarget)))}
+      noValidate
+    >
       <fieldset className="stack">
         <legend>The text</legend>
         <Field
@@ -91,12 +109,13 @@ export function AddDocumentForm({ action, accept, maxBytes, versionOf }: Props) 
             type="url"
             error={state.field === "sourceUrl" ? state.message : undefined}
           />
-          <label className="check-field">
-            <input type="checkbox" name="suggest" value="yes" /> Suggest claims: mark the sentences that state a figure,
-            a law or an opinion as suggestions to accept or reject one key each
-          </label>
         </fieldset>
       )}
+      <label className="check-field">
+        <input type="checkbox" name="suggest" value="yes" /> Suggest claims: mark the sentences that state a figure, a
+        law or an opinion as suggestions to accept or reject one key each
+        {versionOf ? " (only passages no claim or pending suggestion covers yet)" : ""}
+      </label>
       {formError && !["date", "sourceUrl"].includes(state.field ?? "") ? (
         <p className="form-error" role="alert">
           {formError}
@@ -108,8 +127,9 @@ export function AddDocumentForm({ action, accept, maxBytes, versionOf }: Props) 
         </p>
       ) : null}
       <p id={statusId} role="status" className="field-hint" aria-live="polite">
-        {pending ? "Reading the file and importing… (a long PDF takes a few seconds)" : ""}
+        {pending ? describeImport(sent) : ""}
       </p>
+      {pending ? <ImportProgress labelledBy={statusId} suggest={sent.suggest} /> : null}
       <button
         type="submit"
         className="button-primary"

@@ -1,17 +1,22 @@
 import "server-only";
 import { splitParagraphs } from "../anchoring/paragraphs";
+import type { Span } from "../anchoring/types";
 import type { ImportedText } from "../documents/parse-document";
 import { type AnchorState, countStates, type ReanchorReport, reanchorClaim } from "../documents/reanchor";
 import { appendAudit } from "./audit";
 import type { Db } from "./client";
 import { DuplicateDocumentError } from "./document-imports";
 import { ConflictError, NotFoundError, WriteError } from "./errors";
+import type { Prisma } from "./generated/client";
 
 export interface NewVersionResult {
+  documentId: string;
   slug: string;
   title: string;
   number: number;
   report: ReanchorReport;
+  /** Pending suggestions carried to the new text (unchanged or moved) and dropped (anything less sure). */
+  suggestions: { carried: number; dropped: number };
 }
 
 /**
@@ -93,6 +98,7 @@ export async function addDocumentVersion(
       }
     }
     const report = countStates(carried.map((c) => c.state));
+    const suggestions = await carrySuggestions(tx, doc.id, doc.sha256, imported, paragraphs);
     await tx.documentVersion.create({
       data: {
         documentId: doc.id,
@@ -130,10 +136,41 @@ export async function addDocumentVersion(
         originalSha256: imported.originalSha256,
         report,
         claims: carried,
+        suggestions,
       },
     });
-    return { slug: doc.slug, title: doc.title, number, report };
+    return { documentId: doc.id, slug: doc.slug, title: doc.title, number, report, suggestions };
   });
+}
+
+/**
+ * Carries a document's suggestions to its new text with the claims' re-anchoring. A pending
+ * suggestion found unchanged or moved keeps waiting on its new passage; one that would need a
+ * reviewer's confirmation (fuzzy) or is gone (orphaned) is dropped, since it was never
+ * decided and suggesting on the new text offers its passage again if it still has a cue. A
+ * rejected suggestion is carried too when it can be, so its passage is not offered again.
+ */
+async function carrySuggestions(
+  tx: Prisma.TransactionClient,
+  documentId: string,
+  oldHash: string,
+  imported: ImportedText,
+  paragraphs: Span[],
+): Promise<{ carried: number; dropped: number }> {
+  const rows = await tx.suggestion.findMany({
+    where: { documentId, textHash: oldHash, status: { in: ["pending", "rejected"] } },
+  });
+  let carried = 0;
+  const dropped: string[] = [];
+  for (const row of rows) {
+    const r = reanchorClaim(imported.text, row, paragraphs);
+    if (r.state === "unchanged" || r.state === "moved") {
+      await tx.suggestion.update({ where: { id: row.id }, data: { ...r.selectors, textHash: imported.sha256 } });
+      if (row.status === "pending") carried++;
+    } else if (row.status === "pending") dropped.push(row.id);
+  }
+  if (dropped.length) await tx.suggestion.deleteMany({ where: { id: { in: dropped } } });
+  return { carried, dropped: dropped.length };
 }
 
 export type AnchorResolution = "confirm" | "retire";

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Span } from "../anchoring/types";
 import { suggestClaims } from "../suggest/suggest-claims";
 import { appendAudit } from "./audit";
 import { type ClaimForReading, getClaimForReading } from "./claim-reads";
@@ -24,21 +25,26 @@ export interface SuggestionForReading {
 const forReading = { id: true, start: true, end: true, exact: true, tag: true, reason: true } as const;
 
 /**
- * Suggests claims for a document's current text (lib/suggest) and keeps them as pending,
- * replacing earlier pending suggestions; passages that already are claims are left out.
- * Returns how many are pending.
+ * Suggests claims for a document's current text (lib/suggest) and keeps them as pending.
+ * A passage already covered, for at least half its length, by a live claim or by a pending
+ * or rejected suggestion on the current text is not offered (again): suggesting twice adds
+ * nothing, and after a new version only the passages the carried-over claims and
+ * suggestions leave uncovered are new. Returns how many were added and how many are pending.
  */
-export async function storeSuggestions(db: Db, documentId: string): Promise<number> {
+export async function storeSuggestions(db: Db, documentId: string): Promise<{ added: number; pending: number }> {
   return db.$transaction(async (tx) => {
     const doc = await tx.document.findUnique({ where: { id: documentId }, select: { text: true, sha256: true } });
     if (!doc) throw new NotFoundError("This document no longer exists.");
-    const claimed = await tx.claim.findMany({
-      where: { documentId, deletedAt: null },
-      select: { start: true, end: true },
-    });
-    const taken = new Set(claimed.map((c) => `${c.start}-${c.end}`));
+    const onText = { documentId, textHash: doc.sha256 };
+    const covering = [
+      ...(await tx.claim.findMany({ where: { ...onText, deletedAt: null }, select: { start: true, end: true } })),
+      ...(await tx.suggestion.findMany({
+        where: { ...onText, status: { in: ["pending", "rejected"] } },
+        select: { start: true, end: true },
+      })),
+    ];
     const rows = suggestClaims(doc.text).flatMap((s) => {
-      if (taken.has(`${s.start}-${s.end}`)) return [];
+      if (covering.some((c) => coveredShare(s, c) >= 0.5)) return [];
       try {
         const selectors = anchorNewSpan(doc.text, s);
         return [{ ...selectors, documentId, textHash: doc.sha256, tag: s.tag, reason: s.reason }];
@@ -46,10 +52,16 @@ export async function storeSuggestions(db: Db, documentId: string): Promise<numb
         return []; // a unit the claim rules refuse (across paragraphs): not offered
       }
     });
-    await tx.suggestion.deleteMany({ where: { documentId, status: "pending" } });
     if (rows.length) await tx.suggestion.createMany({ data: rows });
-    return rows.length;
+    const pending = await tx.suggestion.count({ where: { ...onText, status: "pending" } });
+    return { added: rows.length, pending };
   });
+}
+
+/** How much of `unit` another span covers, 0–1. */
+function coveredShare(unit: Span, other: Span): number {
+  const overlap = Math.min(unit.end, other.end) - Math.max(unit.start, other.start);
+  return Math.max(0, overlap) / Math.max(1, unit.end - unit.start);
 }
 
 /** A document's pending suggestions on its current text, in reading order. */

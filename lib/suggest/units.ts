@@ -1,10 +1,12 @@
 import { splitParagraphs } from "../anchoring/paragraphs";
 import type { Span } from "../anchoring/types";
+import { splitClauses } from "./clauses";
+import { tokenize } from "./nlp";
 
 /**
  * The checkable units of a text, as spans: every line of every paragraph (a list item is
- * its own claim), every sentence of a line (Intl.Segmenter), and every clause of a sentence
- * that a semicolon separates. Whitespace is trimmed from each span.
+ * its own claim), every sentence of a line (Intl.Segmenter), and every separately checkable
+ * clause of a sentence (lib/suggest/clauses). Whitespace is trimmed from each span.
  */
 export function splitUnits(text: string): Span[] {
   const units: Span[] = [];
@@ -13,13 +15,12 @@ export function splitUnits(text: string): Span[] {
     let lineStart = paragraph.start;
     for (const line of text.slice(paragraph.start, paragraph.end).split("\n")) {
       for (const s of sentences.segment(line)) {
-        let clauseStart = 0;
-        for (const part of s.segment.split(/(?<=;)\s+/)) {
-          const at = s.segment.indexOf(part, clauseStart);
-          clauseStart = at + part.length;
-          const span = trimSpan(text, lineStart + s.index + at, lineStart + s.index + at + part.length);
-          if (span) units.push(span);
-        }
+        const sentence = trimSpan(s.segment, 0, s.segment.length);
+        if (!sentence) continue;
+        const body = s.segment.slice(sentence.start, sentence.end);
+        const at = lineStart + s.index + sentence.start;
+        for (const part of splitClauses(body, tokenize(body)))
+          units.push({ start: at + part.start, end: at + part.end });
       }
       lineStart += line.length + 1;
     }

@@ -88,7 +88,7 @@ export async function run(args: string[]): Promise<void> {
       samples.store.push(stored.ms);
       const suggestion = await timed(() => storeSuggestions(db, stored.value.id));
       samples.suggest.push(suggestion.ms);
-      suggested = suggestion.value;
+      suggested = suggestion.value.added;
     }
   } finally {
     await db.$disconnect();

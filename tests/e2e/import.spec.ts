@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { makeDocx, makePdf } from "../integration/helpers/make-files";
 import { ensureAccount, pageAs } from "./fixtures/accounts";
@@ -61,6 +62,31 @@ test("a reviewer uploads each format and reads its text in paragraphs", async ({
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("A Word memo");
 });
 
+test("while an import runs the form shows an indeterminate bar, the file, its steps and the time elapsed", async ({
+  browser,
+}) => {
+  const page = await pageAs(browser, ensureAccount(REVIEWER));
+  // The server action answers in well under a second here: hold its request back so the
+  // progress can be looked at (and checked with axe) as a long PDF's would be.
+  await page.route("**/documents/new", async (route) => {
+    if (route.request().method() === "POST") await new Promise((r) => setTimeout(r, 2_500));
+    await route.continue();
+  });
+  await page.goto("/documents/new");
+  await page
+    .getByLabel("File")
+    .setInputFiles({ name: "slow.txt", mimeType: "text/plain", buffer: Buffer.from(`Slow import\n\n${FIRST} 5`) });
+  await page.getByLabel(/Suggest claims/).check();
+  await page.getByRole("button", { name: "Add document" }).click();
+  const bar = page.getByRole("progressbar", { name: /^Importing “slow\.txt” \(1 KB\): .* then suggest claims\.$/ });
+  await expect(bar).toBeVisible();
+  await expect(page.getByRole("status")).toContainText("upload and read the text, then store it");
+  await expect(page.locator(".import-progress")).toContainText(/\d+ s so far/);
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+  await expect(page).toHaveURL(/\/documents\/\d{3}-slow-import$/);
+});
+
 test("pasted text is imported; the same text again is refused naming the document; hostile files get a message", async ({
   browser,
 }) => {
@@ -100,8 +126,10 @@ test("a file between Next's default limits and ours (15 MB) reaches the action w
   await upload(page, "large.txt", big);
   // Over the 3,000,000-character text limit: refused by the parser, which proves the whole body arrived
   // (a body truncated at 10 MB by the proxy would be refused differently or imported cut).
+  // Sending and reading 15 MB takes more than the default 5 s on a loaded 2-core machine.
   await expect(page.locator(".form-error")).toContainText(
     /The text is 1[5-9],\d{3},\d{3} characters long; the limit is 3,000,000/,
+    { timeout: 30_000 },
   );
 });
 

@@ -187,6 +187,24 @@ describe("claims documents add --version-of", () => {
   });
 });
 
+describe("claims documents add --suggest", () => {
+  it("suggests claims for a new document, then for a new version only what is not covered yet", async () => {
+    const v1 = "Town budget\n\nThe town spent $4 million on roads in 2023. The council should fix the bridge first.";
+    const file = path.join(dir, "budget.txt");
+    fs.writeFileSync(file, v1);
+    const first = claims("documents", "add", file, "--suggest");
+    expect(first.stderr).toBe("");
+    expect(first.stdout).toMatch(/^2 new suggested claim\(s\); 2 wait for a reviewer's decision$/m);
+    const row = await t.db.document.findFirstOrThrow({ where: { originalName: "budget.txt" } });
+    const v2 = path.join(dir, "budget-v2.txt");
+    fs.writeFileSync(v2, `${v1}\n\nThe town hired 12 new engineers in 2024.`);
+    const second = claims("documents", "add", v2, "--version-of", row.slug, "--suggest");
+    expect(second.stderr).toBe("");
+    expect(second.stdout).toContain("2 pending suggestion(s) carried over, 0 dropped");
+    expect(second.stdout).toMatch(/^1 new suggested claim\(s\); 3 wait for a reviewer's decision$/m);
+  });
+});
+
 describe("an imported document in search and the W3C export", () => {
   it("is searched and exported like a shipped one, its positions counted in code points past emoji", async () => {
     const { createClaim } = await import("@/lib/db/claim-writes");

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { addDocumentVersion } from "@/lib/db/document-versions";
 import { ConflictError } from "@/lib/db/errors";
 import {
   acceptSuggestion,
@@ -9,6 +10,7 @@ import {
   storeSuggestions,
 } from "@/lib/db/suggestions";
 import { createUser, type UserSummary } from "@/lib/db/users";
+import { parsePastedText } from "@/lib/documents/parse-document";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 
 let t: TestDatabase;
@@ -39,8 +41,9 @@ afterEach(async () => {
 
 describe("suggested claims", () => {
   it("are stored as pending, each on its exact passage with a tag and a reason", async () => {
-    const count = await storeSuggestions(t.db, doc.id);
+    const { added: count, pending: total } = await storeSuggestions(t.db, doc.id);
     expect(count).toBeGreaterThan(5);
+    expect(total).toBe(count);
     const pending = await listPendingSuggestions(t.db, doc.id);
     expect(pending).toHaveLength(count);
     for (const s of pending) {
@@ -49,8 +52,8 @@ describe("suggested claims", () => {
     }
     expect(pending.some((s) => s.tag === "statistic")).toBe(true);
     expect((await listAllPendingSuggestions(t.db)).every((s) => s.document === doc.fileName)).toBe(true);
-    // Suggesting again replaces the pending ones instead of doubling them.
-    expect(await storeSuggestions(t.db, doc.id)).toBe(count);
+    // Suggesting again adds nothing: every passage is covered by a pending suggestion already.
+    expect(await storeSuggestions(t.db, doc.id)).toEqual({ added: 0, pending: count });
     expect(await listPendingSuggestions(t.db, doc.id)).toHaveLength(count);
   });
 
@@ -85,5 +88,60 @@ describe("suggested claims", () => {
     const claims = await acceptSuggestionsInParagraph(t.db, reviewer.id, { documentId: doc.id, offset: target.start });
     expect(claims).toHaveLength(sameParagraph);
     expect(await t.db.suggestion.count({ where: { documentId: doc.id, status: "pending", paragraphStart } })).toBe(0);
+  });
+});
+
+describe("suggestions on a new version of the document", () => {
+  const share = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+    Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start)) / (a.end - a.start);
+
+  it("carry the pending ones over or drop them, and suggest only passages nothing covers yet", async () => {
+    await storeSuggestions(t.db, doc.id);
+    const first = await t.db.suggestion.findMany({ where: { documentId: doc.id }, orderBy: { start: "asc" } });
+    // One accepted (now a claim), one rejected; then, in two other paragraphs, one pending
+    // suggestion whose paragraph the new version deletes and one whose words it changes.
+    const [accepted, rejected] = first;
+    await acceptSuggestion(t.db, reviewer.id, { suggestionId: accepted.id });
+    await rejectSuggestion(t.db, reviewer.id, { suggestionId: rejected.id });
+    const others = first.filter((s) => s.paragraphStart > rejected.paragraphEnd);
+    const deleted = others[0];
+    const edited = others.find((s) => s.paragraphStart > deleted.paragraphEnd)!;
+    let text = doc.text;
+    const at = edited.start + edited.exact.indexOf(" ") + 1;
+    text = `${text.slice(0, at)}really ${text.slice(at)}`;
+    text = text.slice(0, deleted.paragraphStart) + text.slice(deleted.paragraphEnd + 2);
+    const added = "The county counted 4,321 new permits in 2025, twice the year before.";
+    text = `${added}\n\n${text}`;
+
+    const version = await addDocumentVersion(t.db, reviewer.id, { id: doc.id }, parsePastedText(text));
+    const pendingBefore = first.length - 2;
+    const inDeletedParagraph = first.filter((s) => s.paragraphStart === deleted.paragraphStart).length;
+    expect(version.suggestions.dropped).toBeGreaterThanOrEqual(inDeletedParagraph + 1);
+    expect(version.suggestions.carried + version.suggestions.dropped).toBe(pendingBefore);
+    const audit = await t.db.auditEvent.findFirstOrThrow({
+      where: { action: "document.new-version", entityId: doc.id },
+    });
+    expect(JSON.parse(audit.after ?? "{}").suggestions).toEqual(version.suggestions);
+
+    const carried = await listPendingSuggestions(t.db, doc.id);
+    expect(carried).toHaveLength(version.suggestions.carried);
+    const current = await t.db.document.findUniqueOrThrow({ where: { id: doc.id } });
+    for (const s of carried) expect(current.text.slice(s.start, s.end)).toBe(s.exact);
+
+    const result = await storeSuggestions(t.db, doc.id);
+    expect(result.pending).toBe(carried.length + result.added);
+    const fresh = (await listPendingSuggestions(t.db, doc.id)).filter((s) => !carried.some((c) => c.id === s.id));
+    expect(fresh).toHaveLength(result.added);
+    // The new paragraph and the edited passage are offered; nothing a claim, a carried
+    // suggestion or the rejected one covers is offered again.
+    expect(fresh.some((s) => s.start === 0 && s.tag === "statistic")).toBe(true);
+    expect(fresh.some((s) => s.exact.includes("really"))).toBe(true);
+    const claim = await t.db.claim.findFirstOrThrow({ where: { documentId: doc.id, deletedAt: null } });
+    const stillRejected = await t.db.suggestion.findUniqueOrThrow({ where: { id: rejected.id } });
+    expect(stillRejected.textHash).toBe(current.sha256);
+    for (const s of fresh) {
+      for (const c of [claim, stillRejected, ...carried]) expect(share(s, c)).toBeLessThan(0.5);
+      expect(current.text.slice(s.start, s.end)).toBe(s.exact);
+    }
   });
 });

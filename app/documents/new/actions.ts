@@ -31,6 +31,7 @@ export async function addDocumentAction(_prev: AddDocumentState, form: FormData)
         : parsePastedText(input.text ?? "");
       if (input.versionOf) {
         const version = await addDocumentVersion(db, user.id, { slug: input.versionOf }, imported, input.file?.name);
+        if (input.suggest) await storeSuggestions(db, version.documentId);
         return { slug: version.slug };
       }
       const doc = await importDocument(db, user.id, imported, { ...input, originalName: input.file?.name });

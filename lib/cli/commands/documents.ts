@@ -57,6 +57,10 @@ export async function runDocuments(db: Db, args: string[], io: CliIo): Promise<v
       io.stdout,
       `version ${r.number} of "${r.title}" (${r.slug}): ${unchanged} claim(s) unchanged, ${moved} moved, ${fuzzy} fuzzy (to confirm), ${orphaned} orphaned`,
     );
+    const { carried, dropped } = r.suggestions;
+    if (carried + dropped > 0)
+      println(io.stdout, `${carried} pending suggestion(s) carried over, ${dropped} dropped (their passage changed)`);
+    if (values.suggest) printSuggested(io, await storeSuggestions(db, r.documentId));
     return;
   }
   const doc = await importDocument(db, null, imported, { ...parsed.data, originalName: path.basename(file) });
@@ -64,6 +68,9 @@ export async function runDocuments(db: Db, args: string[], io: CliIo): Promise<v
     io.stdout,
     `imported ${path.basename(file)} as "${doc.title}" (${doc.slug}): ${imported.text.length.toLocaleString("en")} characters, sha256 ${imported.sha256}`,
   );
-  if (values.suggest)
-    println(io.stdout, `${await storeSuggestions(db, doc.id)} suggested claim(s) wait for a reviewer's decision`);
+  if (values.suggest) printSuggested(io, await storeSuggestions(db, doc.id));
+}
+
+function printSuggested(io: CliIo, s: { added: number; pending: number }) {
+  println(io.stdout, `${s.added} new suggested claim(s); ${s.pending} wait for a reviewer's decision`);
 }
