@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,6 +7,7 @@ import { createUser } from "@/lib/db/users";
 import { parseDocumentFile, parsePastedText } from "@/lib/documents/parse-document";
 import { seedCorpus } from "@/lib/seed/seed-corpus";
 import { makeDocx, makePdf } from "./helpers/make-files";
+import { claims as runCli } from "./helpers/run-cli";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 
 let t: TestDatabase;
@@ -22,17 +22,8 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function claims(...args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "lib/cli/main.ts", ...args],
-    {
-      env: { ...process.env, DATABASE_URL: t.url },
-      encoding: "utf8",
-    },
-  );
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** `npm run claims -- …` in process (helpers/run-cli.ts); cli.test.ts keeps one real process. */
+const claims = (...args: string[]) => runCli(t.url, ...args);
 
 describe("importing a document", () => {
   it("stores the text, both hashes, the first version and the audit event, numbered after the corpus", async () => {
@@ -125,7 +116,7 @@ describe("claims documents add", () => {
         Title: "Info title",
       }),
     );
-    const r = claims(
+    const r = await claims(
       "documents",
       "add",
       file,
@@ -147,21 +138,23 @@ describe("claims documents add", () => {
       format: "pdf",
       text: "The county report says 300 deputies were trained in 2022.\n\nA second page.",
     });
-    const again = claims("documents", "add", file);
+    const again = await claims("documents", "add", file);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain(`error: This text is already stored as "County report" (/documents/${row.slug}).`);
   });
 
   it("refuses bad flags, a missing file and a hostile file with a message, changing nothing", async () => {
     const before = await t.db.document.count();
-    expect(claims("documents", "add", "x.txt", "--date", "2022-13-45").stderr).toContain("--date: is not a real date");
-    expect(claims("documents", "add", "x.txt", "--source-url", "javascript:alert(1)").stderr).toContain(
+    expect((await claims("documents", "add", "x.txt", "--date", "2022-13-45")).stderr).toContain(
+      "--date: is not a real date",
+    );
+    expect((await claims("documents", "add", "x.txt", "--source-url", "javascript:alert(1)")).stderr).toContain(
       "--source-url: must be an http(s) URL",
     );
-    expect(claims("documents", "add", path.join(dir, "missing.txt")).stderr).toContain("no such file");
+    expect((await claims("documents", "add", path.join(dir, "missing.txt"))).stderr).toContain("no such file");
     const empty = path.join(dir, "empty.txt");
     fs.writeFileSync(empty, "");
-    const r = claims("documents", "add", empty);
+    const r = await claims("documents", "add", empty);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("error: The file is empty (0 bytes).");
     expect(await t.db.document.count()).toBe(before);
@@ -173,17 +166,19 @@ describe("claims documents add --version-of", () => {
     const shipped = await t.db.document.findFirstOrThrow({ where: { fileName: { startsWith: "004" } } });
     const file = path.join(dir, "004-v2.txt");
     fs.writeFileSync(file, `Editor's note: updated.\n\n${shipped.text}`);
-    const r = claims("documents", "add", file, "--version-of", `prisma/seed/documents/${shipped.fileName}`);
+    const r = await claims("documents", "add", file, "--version-of", `prisma/seed/documents/${shipped.fileName}`);
     expect(r.stderr).toBe("");
     expect(r.stdout).toMatch(
       new RegExp(
         `^version 2 of "${shipped.title}" \\(${shipped.slug}\\): \\d+ claim\\(s\\) unchanged, \\d+ moved, \\d+ fuzzy \\(to confirm\\), 0 orphaned`,
       ),
     );
-    const listed = JSON.parse(claims("list", "--json").stdout) as { document: string; anchor: string }[];
+    const listed = JSON.parse((await claims("list", "--json")).stdout) as { document: string; anchor: string }[];
     const states = new Set(listed.filter((c) => c.document === shipped.fileName).map((c) => c.anchor));
     expect([...states].every((s) => ["unchanged", "moved", "fuzzy"].includes(s))).toBe(true);
-    expect(claims("documents", "add", file, "--version-of", "no-such-document").stderr).toContain("no such document");
+    expect((await claims("documents", "add", file, "--version-of", "no-such-document")).stderr).toContain(
+      "no such document",
+    );
   });
 });
 
@@ -192,13 +187,13 @@ describe("claims documents add --suggest", () => {
     const v1 = "Town budget\n\nThe town spent $4 million on roads in 2023. The council should fix the bridge first.";
     const file = path.join(dir, "budget.txt");
     fs.writeFileSync(file, v1);
-    const first = claims("documents", "add", file, "--suggest");
+    const first = await claims("documents", "add", file, "--suggest");
     expect(first.stderr).toBe("");
     expect(first.stdout).toMatch(/^2 new suggested claim\(s\); 2 wait for a reviewer's decision$/m);
     const row = await t.db.document.findFirstOrThrow({ where: { originalName: "budget.txt" } });
     const v2 = path.join(dir, "budget-v2.txt");
     fs.writeFileSync(v2, `${v1}\n\nThe town hired 12 new engineers in 2024.`);
-    const second = claims("documents", "add", v2, "--version-of", row.slug, "--suggest");
+    const second = await claims("documents", "add", v2, "--version-of", row.slug, "--suggest");
     expect(second.stderr).toBe("");
     expect(second.stdout).toContain("2 pending suggestion(s) carried over, 0 dropped");
     expect(second.stdout).toMatch(/^1 new suggested claim\(s\); 3 wait for a reviewer's decision$/m);
