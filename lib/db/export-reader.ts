@@ -1,5 +1,5 @@
 import "server-only";
-import type { ClaimTagRow, ExportClaim, ExportNote, ExportPerson, ExportVerdict } from "../export/model";
+import type { ClaimTagRow, ExportClaim, ExportNote, ExportPerson, ExportTagging, ExportVerdict } from "../export/model";
 import { type Db, engineOfDb, urlOfDb } from "./client";
 import { openPostgresExportReader } from "./postgres/export-reader";
 import { openSqliteExportReader } from "./sqlite/export-reader";
@@ -97,22 +97,23 @@ export interface VerdictRow {
 }
 
 export interface ClaimChildren {
-  tags: TagRow[];
-  suggested: SuggestedRow[];
+  tags: ExportTagging[];
+  suggestedTags: string[];
   notes: NoteRow[];
   verdict: VerdictRow[];
 }
 
-const SQL_DATE = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?$/;
-
 /**
- * Dates as Prisma reads them: epoch milliseconds, ISO 8601 text, or SQLite's
- * CURRENT_TIMESTAMP form ("YYYY-MM-DD HH:MM:SS", UTC, which Date would read as local time).
+ * Dates as Prisma reads them: epoch milliseconds (a number, or digits when SQLite concatenated
+ * it), ISO 8601 text, or SQLite's CURRENT_TIMESTAMP form ("YYYY-MM-DD HH:MM:SS", UTC, which
+ * Date would read as local time).
  */
 export function toDate(value: RawDate): Date {
-  if (value instanceof Date) return value;
-  if (typeof value === "number") return new Date(value);
-  return new Date(SQL_DATE.test(value) ? `${value.replace(" ", "T")}Z` : value);
+  if (typeof value !== "string") return value instanceof Date ? value : new Date(value);
+  const at10 = value.charCodeAt(10);
+  if (at10 === 84 /* T */) return new Date(value);
+  if (at10 === 32 /* space */) return new Date(`${value.replace(" ", "T")}Z`);
+  return /^\d+$/.test(value) ? new Date(Number(value)) : new Date(value);
 }
 
 /** Code-unit order, so the export does not depend on the machine's locale. */
@@ -136,14 +137,15 @@ export class ClaimAssembler {
     return p;
   }
 
-  claim(c: ClaimRow, children: ClaimChildren): ExportClaim {
-    const tags = children.tags.map((t) => ({
-      tag: t.tag,
-      reviewer: this.person(t.reviewerId, t.email, t.name),
-      createdAt: toDate(t.createdAt),
-    }));
+  /** A reviewer's tag from its row. */
+  tagging(t: TagRow): ExportTagging {
+    return { tag: t.tag, reviewer: this.person(t.reviewerId, t.email, t.name), createdAt: toDate(t.createdAt) };
+  }
+
+  /** A claim from its row and its rows in other tables (tags and suggested tags in any order). */
+  claim(c: ClaimRow, children: ClaimChildren, creator?: ExportPerson | null): ExportClaim {
+    const { tags, suggestedTags } = children;
     if (tags.length > 1) tags.sort((a, b) => compare(a.reviewer.email, b.reviewer.email) || compare(a.tag, b.tag));
-    const suggestedTags = children.suggested.map((s) => s.tag);
     if (suggestedTags.length > 1) suggestedTags.sort();
     return {
       id: c.id,
@@ -162,7 +164,12 @@ export class ClaimAssembler {
       tags,
       verdict: children.verdict.length ? this.verdict(children.verdict) : null,
       notes: children.notes.length ? this.notes(children.notes) : [],
-      createdBy: c.creatorId ? this.person(c.creatorId, c.creatorEmail as string, c.creatorName as string) : null,
+      createdBy:
+        creator !== undefined
+          ? creator
+          : c.creatorId
+            ? this.person(c.creatorId, c.creatorEmail as string, c.creatorName as string)
+            : null,
       createdAt: toDate(c.createdAt),
       updatedAt: toDate(c.updatedAt),
     };
@@ -218,11 +225,16 @@ export class ClaimAssembler {
   }
 
   /** The summary table's view of a claim: its tags only. */
-  claimTags(id: string, tags: TagRow[], suggested: SuggestedRow[], verdict: VerdictRow[]): ClaimTagRow {
+  claimTags(
+    id: string,
+    tags: { tag: string; reviewerId: string }[],
+    suggestedTags: string[],
+    verdict: VerdictRow[],
+  ): ClaimTagRow {
     return {
       id,
-      suggestedTags: suggested.map((s) => s.tag),
-      reviewerTags: tags.map((t) => ({ tag: t.tag, reviewerId: t.reviewerId })),
+      suggestedTags,
+      reviewerTags: tags,
       finalTags: verdict.length ? this.verdict(verdict).tags : null,
     };
   }

@@ -108,8 +108,8 @@ export async function openPostgresExportReader(url: string): Promise<ExportReade
       const verdicts = await childRows<VerdictRow>(VERDICTS, ids);
       const out = page.map((c) =>
         assembler.claim(c, {
-          tags: tags.get(c.id) ?? [],
-          suggested: suggested.get(c.id) ?? [],
+          tags: (tags.get(c.id) ?? []).map((t) => assembler.tagging(t)),
+          suggestedTags: (suggested.get(c.id) ?? []).map((s) => s.tag),
           notes: notes.get(c.id) ?? [],
           verdict: verdicts.get(c.id) ?? [],
         }),
@@ -125,7 +125,12 @@ export async function openPostgresExportReader(url: string): Promise<ExportReade
       const suggested = await childRows<SuggestedRow>(SUGGESTED, ids);
       const verdicts = await childRows<VerdictRow>(VERDICTS, ids);
       for (const { id } of page)
-        yield assembler.claimTags(id, tags.get(id) ?? [], suggested.get(id) ?? [], verdicts.get(id) ?? []);
+        yield assembler.claimTags(
+          id,
+          (tags.get(id) ?? []).map((t) => ({ tag: t.tag, reviewerId: t.reviewerId })),
+          (suggested.get(id) ?? []).map((s) => s.tag),
+          verdicts.get(id) ?? [],
+        );
     }
   }
 
