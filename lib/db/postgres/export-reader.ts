@@ -77,6 +77,8 @@ export async function openPostgresExportReader(url: string): Promise<ExportReade
   const client = new pg.Client({ connectionString: url, types });
   await client.connect();
   await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+  // The snapshot is taken by the transaction's first statement: now, not at the first claim read.
+  await client.query("SELECT 1");
   const assembler = new ClaimAssembler();
   let cursors = 0;
 
