@@ -20,14 +20,28 @@ export function createDb(url = databaseUrl()): Db {
   if (engineOf(url) === "postgres") {
     const db = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
     postgresClients.add(db);
+    urls.set(db, url);
     return db;
   }
-  return new PrismaClient({
+  const db = new PrismaClient({
     adapter: new DurableSqliteAdapter(url),
     // A transaction may wait up to BUSY_TIMEOUT_MS for the write lock (lib/db/immediate-transactions.ts):
     // Prisma must not give up on it sooner, or it would abandon a transaction that then begins.
     transactionOptions: { maxWait: BUSY_TIMEOUT_MS + 2000 },
   });
+  urls.set(db, url);
+  return db;
+}
+
+// The URL each client was made for, so a reader that bypasses Prisma (the exports' streaming
+// read, lib/db/export-reader.ts) can open its own connection on the same database.
+const urls = new WeakMap<object, string>();
+
+/** The database URL a client made by createDb connects to. */
+export function urlOfDb(db: Db): string {
+  const url = urls.get(db);
+  if (!url) throw new Error("This database client was not made by createDb: its URL is unknown.");
+  return url;
 }
 
 // Prisma's client classes do not survive instanceof (instances are proxies), so createDb

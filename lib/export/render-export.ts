@@ -5,7 +5,7 @@ import { renderJson } from "./render/json";
 import { renderJsonLd } from "./render/jsonld";
 import { renderMarkdown } from "./render/markdown";
 import { renderPdf } from "./render/pdf";
-import type { ExportSource } from "./source";
+import { beginExportRead, type ExportSource } from "./source";
 
 export type ExportChunks = AsyncGenerator<string | Uint8Array>;
 
@@ -19,9 +19,18 @@ const RENDERERS: Record<ExportFormat, (source: ExportSource) => ExportChunks> = 
   jsonld: renderJsonLd,
 };
 
-/** The export as a stream of chunks; nothing is read from the database until it is pulled. */
-export function renderExport(format: ExportFormat, source: ExportSource): ExportChunks {
-  return RENDERERS[format](source);
+/**
+ * The export as a stream of chunks; nothing is read from the database until it is pulled.
+ * All its claims are read in one read transaction (one snapshot), ended when the stream
+ * finishes, fails or is cancelled.
+ */
+export async function* renderExport(format: ExportFormat, source: ExportSource): ExportChunks {
+  const read = await beginExportRead(source);
+  try {
+    yield* RENDERERS[format](source);
+  } finally {
+    await read.close();
+  }
 }
 
 /** A pull-driven web stream for route handlers: the next chunk is rendered only when the client reads. */

@@ -1,15 +1,7 @@
 import { claimNumbers } from "../claims/numbering";
 import type { Db } from "../db/client";
-import {
-  type ClaimCursor,
-  countLiveClaims,
-  listExportDocuments,
-  listExportTags,
-  readClaimNumbering,
-  readClaimPage,
-  readClaimTagPage,
-  readExportDocument,
-} from "../db/export-read";
+import { countLiveClaims, listExportDocuments, listExportTags, readExportDocument } from "../db/export-read";
+import { type ExportReader, openExportReader } from "../db/export-reader";
 import { loadInstallationKey } from "../db/settings";
 import { countClaim } from "../tags/counting-rule";
 import type {
@@ -23,7 +15,7 @@ import type {
 import { withoutEmail } from "./reviewer-id";
 import type { ExportScope } from "./scope";
 
-/** Claims are read in pages of this many, so memory stays flat whatever the corpus size. */
+/** Progress is reported every this many claims. */
 export const PAGE_SIZE = 500;
 
 export interface ExportSource {
@@ -44,6 +36,10 @@ export interface ExportSource {
   installationKey: string;
   /** For callers below admin: reviewers appear by name, their addresses replaced by placeholders. */
   hideEmails: boolean;
+  /** The claim read of the export under way (renderExport opens it), one snapshot for all its claims. */
+  reader?: ExportReader;
+  /** Each person as shown without an address, by user id (computed once: it costs an HMAC). */
+  hidden: Map<string, ExportPerson>;
 }
 
 export interface ExportOptions {
@@ -74,6 +70,36 @@ export async function openExportSource(db: Db, scope: ExportScope, options: Expo
     progressDone: 0,
     installationKey,
     hideEmails: options.hideEmails ?? false,
+    hidden: new Map(),
+  };
+}
+
+/**
+ * Runs `use` with the export's claim reader: the one renderExport opened (so the whole export
+ * reads one snapshot), or else one opened for this call and closed after it.
+ */
+async function* withReader<T>(source: ExportSource, use: (reader: ExportReader) => AsyncGenerator<T>) {
+  if (source.reader) {
+    yield* use(source.reader);
+    return;
+  }
+  const reader = await openExportReader(source.db);
+  try {
+    yield* use(reader);
+  } finally {
+    await reader.close();
+  }
+}
+
+/** Opens the claim reader for a whole export; `close` ends its snapshot. */
+export async function beginExportRead(source: ExportSource): Promise<{ close(): Promise<void> }> {
+  const reader = await openExportReader(source.db);
+  source.reader = reader;
+  return {
+    async close() {
+      if (source.reader === reader) source.reader = undefined;
+      await reader.close();
+    },
   };
 }
 
@@ -87,31 +113,29 @@ export function claimLink(source: Pick<ExportSource, "baseUrl">, slug: string, c
 }
 
 /** A document's claim numbers, as the annotator gives them (lib/claims/numbering.ts). */
-async function numbersOf(source: ExportSource, documentId: string): Promise<Map<string, number>> {
-  const { current, other } = await readClaimNumbering(source.db, documentId);
+async function numbersOf(reader: ExportReader, documentId: string): Promise<Map<string, number>> {
+  const { current, other } = await reader.numbering(documentId);
   const numbers = claimNumbers(current);
   for (const [id, n] of claimNumbers(other)) numbers.set(id, current.length + n);
   return numbers;
 }
 
-/** A document's claims in scope, in reading order, page by page, each with its number in the app. */
-export async function* claimsOf(source: ExportSource, documentId: string): AsyncGenerator<NumberedClaim> {
-  const numbers = await numbersOf(source, documentId);
-  let cursor: ClaimCursor | null = null;
-  for (;;) {
-    const page = await readClaimPage(source.db, documentId, cursor, PAGE_SIZE);
-    if (page.length === 0) return;
-    for (const claim of page) {
-      if (source.scope.includeClaim && !source.scope.includeClaim(claim.id)) continue;
+/** A document's claims in scope, in reading order, each with its number in the app. */
+export function claimsOf(source: ExportSource, documentId: string): AsyncGenerator<NumberedClaim> {
+  return withReader(source, async function* (reader) {
+    const numbers = await numbersOf(reader, documentId);
+    const include = source.scope.includeClaim;
+    let read = 0;
+    for await (const claim of reader.claims(documentId)) {
+      if (++read % PAGE_SIZE === 0) source.onProgress?.(source.progressDone, source.claimCount);
+      if (include && !include(claim.id)) continue;
       source.progressDone++;
-      const number = numbers.get(claim.id) ?? 0;
-      yield { ...(source.hideEmails ? hideEmailsOf(source.installationKey, claim) : claim), number };
+      const numbered = (source.hideEmails ? hideEmailsOf(source, claim) : claim) as NumberedClaim;
+      numbered.number = numbers.get(claim.id) ?? 0;
+      yield numbered;
     }
     source.onProgress?.(source.progressDone, source.claimCount);
-    if (page.length < PAGE_SIZE) return;
-    const last = page[page.length - 1];
-    cursor = { start: last.start, end: last.end, id: last.id };
-  }
+  });
 }
 
 export interface SummaryRow {
@@ -126,26 +150,27 @@ export interface SummaryRow {
 /** Claims per consensus tag per document: a first, light pass for the reports' summary table. */
 export async function summarize(source: ExportSource): Promise<SummaryRow[]> {
   const rows: SummaryRow[] = [];
+  const include = source.scope.includeClaim;
   for (const document of source.documents) {
     const row: SummaryRow = { document, claims: 0, byTag: {}, noConsensus: 0 };
-    let cursor: ClaimCursor | null = null;
-    for (;;) {
-      const page = await readClaimTagPage(source.db, document.id, cursor, PAGE_SIZE * 4);
-      for (const claim of page) {
-        if (source.scope.includeClaim && !source.scope.includeClaim(claim.id)) continue;
-        countClaim(row, claim);
-      }
-      if (page.length < PAGE_SIZE * 4) break;
-      const last = page[page.length - 1];
-      cursor = { start: last.start, end: last.end, id: last.id };
-    }
+    const tagRows = withReader(source, async function* (reader) {
+      yield* reader.claimTags(document.id);
+    });
+    for await (const claim of tagRows) if (!include || include(claim.id)) countClaim(row, claim);
     rows.push(row);
   }
   return rows;
 }
 
-function hideEmailsOf(key: string, claim: ExportClaim): ExportClaim {
-  const hide = (p: ExportPerson) => withoutEmail(key, p);
+function hideEmailsOf(source: ExportSource, claim: ExportClaim): ExportClaim {
+  const hide = (p: ExportPerson) => {
+    let hidden = source.hidden.get(p.id);
+    if (!hidden || hidden.name !== p.name) {
+      hidden = withoutEmail(source.installationKey, p);
+      source.hidden.set(p.id, hidden);
+    }
+    return hidden;
+  };
   return {
     ...claim,
     tags: claim.tags.map((t) => ({ ...t, reviewer: hide(t.reviewer) })),

@@ -6,8 +6,12 @@ export interface AppliedTag {
 /** Each reviewer's tag set on one claim, as sorted slug lists keyed by reviewer. */
 export function tagSetsByReviewer(tags: AppliedTag[]): Map<string, string[]> {
   const sets = new Map<string, string[]>();
-  for (const { tag, reviewerId } of tags) sets.set(reviewerId, [...(sets.get(reviewerId) ?? []), tag]);
-  for (const [id, slugs] of sets) sets.set(id, [...new Set(slugs)].sort());
+  for (const { tag, reviewerId } of tags) {
+    const set = sets.get(reviewerId);
+    if (set) set.push(tag);
+    else sets.set(reviewerId, [tag]);
+  }
+  for (const [id, slugs] of sets) if (slugs.length > 1) sets.set(id, [...new Set(slugs)].sort());
   return sets;
 }
 

@@ -22,7 +22,7 @@ interface Row {
  * `npm run bench -- export [--sizes 10000,100000] [--formats csv,json,...]`: claims per
  * second and peak memory of each export format over synthetic corpora, each export in its
  * own process. "floor" is the baseline: the same rows read straight from SQLite with
- * better-sqlite3 and nothing built from them; "read" is the app's paged claim read with no rendering.
+ * better-sqlite3 and nothing built from them; "read" is the app's claim read (lib/db/export-reader.ts) with no rendering.
  * Prints a table, then (last line) the same figures as one JSON object.
  */
 export async function run(args: string[]): Promise<void> {

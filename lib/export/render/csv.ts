@@ -1,8 +1,7 @@
-import { stringify } from "csv-stringify/sync";
-import { neutraliseCell } from "../csv-safety";
 import type { NumberedClaim } from "../model";
 import { claimConsensus } from "../report/describe";
 import { claimLink, claimsOf, type ExportSource } from "../source";
+import { csvRecord } from "./csv-field";
 
 /**
  * Columns a reader uses: the claim's number and link in the app come first; the document's
@@ -46,8 +45,9 @@ type Cell = string | number;
 
 /** RFC 4180: comma-separated, fields quoted when they hold a comma, quote or line break, CRLF line ends. */
 function csvLines(rows: Cell[][]): string {
-  const safe = rows.map((row) => row.map((cell) => (typeof cell === "string" ? neutraliseCell(cell) : cell)));
-  return stringify(safe, { record_delimiter: "windows", quoted_match: /[\r\n]/ });
+  let out = "";
+  for (const row of rows) out += csvRecord(row);
+  return out;
 }
 
 function claimRow(doc: { fileName: string; title: string }, c: NumberedClaim, link: string): Cell[] {
@@ -84,15 +84,16 @@ function claimRow(doc: { fileName: string; title: string }, c: NumberedClaim, li
 export async function* renderClaimsCsv(source: ExportSource): AsyncGenerator<string> {
   yield csvLines([[...CLAIM_COLUMNS]]);
   for (const doc of source.documents) {
-    let batch: Cell[][] = [];
+    let batch = "";
+    let rows = 0;
     for await (const claim of claimsOf(source, doc.id)) {
-      batch.push(claimRow(doc, claim, claimLink(source, doc.slug, claim.id)));
-      if (batch.length >= 500) {
-        yield csvLines(batch);
-        batch = [];
+      batch += csvRecord(claimRow(doc, claim, claimLink(source, doc.slug, claim.id)));
+      if (++rows % 500 === 0) {
+        yield batch;
+        batch = "";
       }
     }
-    if (batch.length) yield csvLines(batch);
+    if (batch) yield batch;
   }
 }
 

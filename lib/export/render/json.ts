@@ -76,6 +76,9 @@ function nested(value: unknown, level: number): string {
   return JSON.stringify(value, null, 2).replace(/\n/g, `\n${"  ".repeat(level)}`);
 }
 
+/** Claims are sent on in chunks of about this many characters, not one small chunk each. */
+const CHUNK = 1 << 16;
+
 function fields(entries: [string, unknown][], level: number): string {
   const pad = "  ".repeat(level);
   return entries.map(([key, value]) => `${pad}${JSON.stringify(key)}: ${nested(value, level)}`).join(",\n");
@@ -120,9 +123,15 @@ export async function* renderJson(source: ExportSource): AsyncGenerator<string> 
     ];
     yield `${i ? "," : ""}\n    {\n${fields(meta, 3)},\n      "claims": [`;
     let n = 0;
-    for await (const claim of claimsOf(source, doc.id))
-      yield `${n++ ? "," : ""}\n        ${nested(toFileClaim(claim), 4)}`;
-    yield n ? "\n      ]\n    }" : "]\n    }";
+    let chunk = "";
+    for await (const claim of claimsOf(source, doc.id)) {
+      chunk += `${n++ ? "," : ""}\n        ${nested(toFileClaim(claim), 4)}`;
+      if (chunk.length >= CHUNK) {
+        yield chunk;
+        chunk = "";
+      }
+    }
+    yield `${chunk}${n ? "\n      ]\n    }" : "]\n    }"}`;
   }
   yield source.documents.length ? "\n  ]" : "]";
   // Links only when there are some, so exports without links stay byte-identical to before.

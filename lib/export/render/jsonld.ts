@@ -25,14 +25,27 @@ export function documentTextIri(source: ExportSource, slug: string): string {
   return `${source.baseUrl}/documents/${encodeURIComponent(slug)}/text`;
 }
 
+// Each person's agent is made once per export (its id costs an HMAC) and shared by every body.
+const agents = new WeakMap<ExportSource, Map<string, Json>>();
+
 function personAgent(source: ExportSource, p: ExportPerson): Json {
-  // An opaque per-installation id, not a hash of the address: a hash of a guessable address
-  // is reversed by hashing guesses.
-  return {
-    id: `urn:claimbook:reviewer:${opaqueReviewerId(source.installationKey, p.id)}`,
-    type: "Person",
-    name: p.name,
-  };
+  let known = agents.get(source);
+  if (!known) {
+    known = new Map();
+    agents.set(source, known);
+  }
+  let agent = known.get(p.id);
+  if (!agent || agent.name !== p.name) {
+    // An opaque per-installation id, not a hash of the address: a hash of a guessable address
+    // is reversed by hashing guesses.
+    agent = {
+      id: `urn:claimbook:reviewer:${opaqueReviewerId(source.installationKey, p.id)}`,
+      type: "Person",
+      name: p.name,
+    };
+    known.set(p.id, agent);
+  }
+  return agent;
 }
 
 const curatedAgent = { type: "Software", name: "Claimbook curated claim set" };
@@ -173,6 +186,7 @@ export async function* renderJsonLd(source: ExportSource): AsyncGenerator<string
     return;
   }
   let index = 0;
+  let chunk = "";
   const openPage = (n: number) =>
     `{"id": ${JSON.stringify(pageIri(n))}, "type": "AnnotationPage", "partOf": ${JSON.stringify(iri)}, "startIndex": ${(n - 1) * ANNOTATION_PAGE_SIZE}, "items": [`;
   yield `,\n "last": ${JSON.stringify(pageIri(pages))},\n "first": ${openPage(1)}`;
@@ -181,11 +195,17 @@ export async function* renderJsonLd(source: ExportSource): AsyncGenerator<string
     const toPoints = codePointOffsets(doc.text);
     for await (const claim of claimsOf(source, doc.id)) {
       if (index > 0 && index % ANNOTATION_PAGE_SIZE === 0)
-        yield `\n],\n"next": ${openPage(index / ANNOTATION_PAGE_SIZE + 1)}`;
-      yield `${index % ANNOTATION_PAGE_SIZE ? "," : ""}\n${JSON.stringify(toAnnotation(source, doc, claim, toPoints))}`;
+        chunk += `\n],\n"next": ${openPage(index / ANNOTATION_PAGE_SIZE + 1)}`;
+      chunk += `${index % ANNOTATION_PAGE_SIZE ? "," : ""}\n${JSON.stringify(toAnnotation(source, doc, claim, toPoints))}`;
       index++;
+      // Sent on in chunks of about 64k characters, not one small chunk per claim.
+      if (chunk.length >= 1 << 16) {
+        yield chunk;
+        chunk = "";
+      }
     }
   }
+  if (chunk) yield chunk;
   for (const link of links) {
     if (index > 0 && index % ANNOTATION_PAGE_SIZE === 0)
       yield `\n],\n"next": ${openPage(index / ANNOTATION_PAGE_SIZE + 1)}`;
