@@ -17,7 +17,7 @@ const CITATION =
 const PERMISSION =
   /\b(?:allows?|allowed|permits?|permitted|authori[sz]es?|authori[sz]ed|authority|requires?|required|deputi[sz]es?|delegat\w*|confers?|empowers?|may not|can(?:no|')t|prohibit\w*|mandat\w*|warrants?|detainers?)\b/i;
 const STATUTE_NAME = /\b\d+\([a-z]\)/g;
-const MODALS = new Set(["should", "must", "ought", "need", "needs", "shall"]);
+export const MODALS = new Set(["should", "must", "ought", "need", "needs", "shall"]);
 const BOILERPLATE =
   /\b(?:subscribe|newsletter|sign up|cookies?|all rights reserved|comments are closed|share this|follow us|click here|read more|about author|privacy policy|terms of use)\b|©/i;
 
@@ -112,7 +112,7 @@ export function isOpinion(a: SentenceAnalysis, threshold = SENTIMENT_CUE): boole
 }
 
 /** "I have often said", "we believe": the first-person words, or null. */
-function firstPersonStance(a: SentenceAnalysis): string | null {
+export function firstPersonStance(a: SentenceAnalysis): string | null {
   for (let i = 0; i < a.tokens.length; i++) {
     if ((a.tokens[i] !== "i" && a.tokens[i] !== "we") || a.pos[i] !== "PRON") continue;
     for (let j = i + 1; j < Math.min(i + 4, a.tokens.length); j++) {
