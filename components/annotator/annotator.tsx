@@ -170,20 +170,33 @@ export function Annotator({
   );
 
   // A link to #claim-<id> opens the document at that claim, on load or when the hash changes.
+  // The claims arrive after first paint: a claim not in the list yet waits for it (revealing
+  // a row the list does not hold yet would leave the list elsewhere).
+  const pendingHash = useRef<string | null>(null);
+  const revealPending = useCallback(() => {
+    const id = pendingHash.current;
+    if (!id || !claims.some((c) => c.id === id)) return;
+    pendingHash.current = null;
+    select(id, "text");
+    listRef.current?.reveal(id);
+  }, [claims, select]);
+  const revealPendingRef = useRef(revealPending);
+  revealPendingRef.current = revealPending;
   useEffect(() => {
     function followHash() {
       const id = location.hash.startsWith(HASH_PREFIX)
         ? decodeURIComponent(location.hash.slice(HASH_PREFIX.length))
         : null;
       if (id && initial.some((c) => c.id === id)) {
-        select(id, "text");
-        listRef.current?.reveal(id);
+        pendingHash.current = id;
+        revealPendingRef.current();
       }
     }
     followHash();
     window.addEventListener("hashchange", followHash);
     return () => window.removeEventListener("hashchange", followHash);
-  }, [initial, select]);
+  }, [initial]);
+  useEffect(revealPending, [revealPending]);
 
   /** A claim's span moved by a word, never out of its paragraph (the server would refuse it). */
   const stepInParagraph = useCallback(
