@@ -178,7 +178,8 @@ export function Annotator({
     if (!id || !claims.some((c) => c.id === id)) return;
     pendingHash.current = null;
     select(id, "text");
-    listRef.current?.reveal(id);
+    // Two frames later: rows that just arrived have been laid out and measured by then.
+    requestAnimationFrame(() => requestAnimationFrame(() => listRef.current?.reveal(id)));
   }, [claims, select]);
   const revealPendingRef = useRef(revealPending);
   revealPendingRef.current = revealPending;
