@@ -7,6 +7,7 @@ import { hashPassword } from "../../lib/auth/password";
 import { createDb } from "../../lib/db/client";
 import { benchPort, ensureBuild, prepareDatabase, startAppServer } from "../support/app-server";
 import { signInOverHttp } from "../support/http-session";
+import { processGroupCpuSeconds } from "./process-cpu";
 import { printTable, quantile, round } from "./stats";
 
 /** Reviewers (one connection and session each) and seconds of load; --smoke is the smallest run that still exercises every request kind. */
@@ -61,11 +62,17 @@ async function signInAll(base: string, reviewers: number): Promise<string[]> {
 type Context = { cookie?: string; slug?: string; claim?: string; tag?: string; kind?: string };
 const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)];
 
+/** Whether the build fetches a document's claims after first paint (the page then holds only its text). */
+const CLAIMS_ROUTE = "/api/documents/[slug]/claims";
+const fetchesClaims = () => fs.existsSync(`.next/server/app${CLAIMS_ROUTE}/route.js`);
+
 /**
  * One simulated reviewer per connection, each with their own session, looping: open the
- * document list, read two documents, tag a claim of the last one, remove that tag.
+ * document list, read two documents, tag a claim of the last one, remove that tag. Reading a
+ * document is what a browser asks for: the page, and its claims when the build fetches them
+ * after first paint (so builds from before and after that change do the same work per round).
  */
-function reviewerRequests(target: Target, cookies: string[]): autocannon.Request[] {
+function reviewerRequests(target: Target, cookies: string[], withClaims: boolean): autocannon.Request[] {
   let next = 0;
   const as = (kind: string, build: (context: Context) => Partial<autocannon.Request>): autocannon.Request => ({
     setupRequest: ((request: autocannon.Request, context: Context) => {
@@ -83,11 +90,16 @@ function reviewerRequests(target: Target, cookies: string[]): autocannon.Request
     c.slug = pick(target.slugs);
     return { method: "GET", path: `/documents/${c.slug}` };
   });
+  const readClaims = as("document claims (JSON)", (c) => ({
+    method: "GET",
+    path: `/api/documents/${encodeURIComponent(c.slug!)}/claims`,
+  }));
+  const read = withClaims ? [readDocument, readClaims] : [readDocument];
   return [
     as("document list", () => ({ method: "GET", path: "/documents" })),
-    readDocument,
+    ...read,
     search,
-    readDocument,
+    ...read,
     as("tag claim (PUT)", (c) => {
       c.claim = pick(target.claimsBySlug.get(c.slug!)!);
       c.tag = pick(target.tags);
@@ -99,6 +111,33 @@ function reviewerRequests(target: Target, cookies: string[]): autocannon.Request
       body: JSON.stringify({ tag: c.tag }),
     })),
   ];
+}
+
+/**
+ * Every page and route the load asks for, once per document, before the clock starts: the
+ * first request of each compiles and loads its code, which a 30 s run would otherwise count
+ * (in latency and in server CPU) as if it were the steady cost.
+ */
+async function warmUp(base: string, target: Target, cookie: string, withClaims: boolean) {
+  const send = async (path: string, method = "GET", body?: unknown) => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { cookie, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`warm-up: ${method} ${path} answered ${response.status}`);
+  };
+  const get = (path: string) => send(path);
+  await get("/documents");
+  await get("/api/claims?q=sheriff");
+  for (const slug of target.slugs) {
+    await get(`/documents/${slug}`);
+    if (withClaims) await get(`/api/documents/${encodeURIComponent(slug)}/claims`);
+  }
+  const claim = target.claimsBySlug.get(target.slugs[0])![0];
+  await send(`/api/claims/${claim}/tags`, "PUT", { tag: target.tags[0] });
+  await send(`/api/claims/${claim}/tags`, "DELETE", { tag: target.tags[0] });
 }
 
 export async function run(args: string[]) {
@@ -120,6 +159,7 @@ export async function run(args: string[]) {
   const server = await startAppServer(url, await benchPort());
   try {
     const cookies = await signInAll(server.base, REVIEWERS);
+    await warmUp(server.base, target, cookies[0], fetchesClaims());
     console.log(`${REVIEWERS} reviewers signed in; ${seconds} s of load against ${server.base} (loopback only)…`);
     const latencies = new Map<string, number[]>();
     const failures = new Map<string, number>();
@@ -129,13 +169,15 @@ export async function run(args: string[]) {
       finish = resolve;
       fail = reject;
     });
+    const withClaims = fetchesClaims();
     const options = {
       url: server.base,
       connections: REVIEWERS,
       duration: seconds,
       timeout: 30,
-      requests: reviewerRequests(target, cookies),
+      requests: reviewerRequests(target, cookies, withClaims),
     };
+    const cpuBefore = processGroupCpuSeconds(server.process.pid as number);
     const instance = autocannon(options, (error, result) => (error ? fail(error) : finish(result)));
     instance.on("response", (client: unknown, status: number, _bytes: number, ms: number) => {
       const kind = (client as { requestIterator: { context: Context } }).requestIterator.context.kind ?? "?";
@@ -144,6 +186,8 @@ export async function run(args: string[]) {
       if (status >= 400) failures.set(kind, (failures.get(kind) ?? 0) + 1);
     });
     const result = await done;
+    const cpuAfter = processGroupCpuSeconds(server.process.pid as number);
+    const serverCpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
     const rows = [...latencies].map(([kind, ms]) => ({
       request: kind,
       count: ms.length,
@@ -161,6 +205,16 @@ export async function run(args: string[]) {
       errors: result.errors,
       timeouts: result.timeouts,
       non_2xx: result.non2xx,
+      // A round is one reviewer's loop (list, two documents, search, tag, untag): the same work
+      // whether or not a document's claims come in a request of their own.
+      rounds_per_s: round((latencies.get("document list")?.length ?? 0) / seconds),
+      server_cpu_s: serverCpuSeconds === null ? null : round(serverCpuSeconds),
+      // Less disturbed by other work on a shared machine than requests per wall-clock second.
+      requests_per_server_cpu_s: serverCpuSeconds ? round(result.requests.total / serverCpuSeconds) : null,
+      rounds_per_server_cpu_s: serverCpuSeconds
+        ? round((latencies.get("document list")?.length ?? 0) / serverCpuSeconds)
+        : null,
+      claims_fetched_separately: withClaims,
     };
     console.log(
       `\nload benchmark${values.smoke ? " (smoke: figures not meaningful)" : ""}: ${REVIEWERS} reviewers (one connection and session each) for ${seconds} s, next start on 127.0.0.1, ${os.cpus().length} cores, load average ${os
@@ -180,7 +234,12 @@ export async function run(args: string[]) {
       },
     ]);
     console.log(
-      `\nthroughput ${total.throughput_rps} requests/s; ${total.errors} errors, ${total.timeouts} timeouts, ${total.non_2xx} non-2xx responses`,
+      `\nthroughput ${total.throughput_rps} requests/s, ${total.rounds_per_s} reviewer rounds/s; ${total.errors} errors, ${total.timeouts} timeouts, ${total.non_2xx} non-2xx responses`,
+    );
+    console.log(
+      total.server_cpu_s === null
+        ? "server CPU: not measurable here (no /proc)"
+        : `server CPU ${total.server_cpu_s} s (user + system, the next start process group): ${total.requests_per_server_cpu_s} requests and ${total.rounds_per_server_cpu_s} rounds per server CPU-second${withClaims ? "; each document read includes its claims request" : ""}`,
     );
     console.log(
       JSON.stringify({
