@@ -5,8 +5,9 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { hashPassword } from "../../lib/auth/password";
 import { createDb } from "../../lib/db/client";
-import { benchPort, ensureBuild, prepareDatabase, startAppServer } from "../support/app-server";
+import { type AppServer, benchPort, ensureBuild, prepareDatabase, startAppServer } from "../support/app-server";
 import { signInOverHttp } from "../support/http-session";
+import { adminQuery, ensureTestServer, withDatabase } from "../support/postgres/test-server";
 import { processGroupCpuSeconds } from "./process-cpu";
 import { printTable, quantile, round } from "./stats";
 
@@ -143,24 +144,52 @@ async function warmUp(base: string, target: Target, cookie: string, withClaims: 
 export async function run(args: string[]) {
   const { values } = parseArgs({
     args,
-    options: { seconds: { type: "string" }, smoke: { type: "boolean", default: false } },
+    options: {
+      seconds: { type: "string" },
+      smoke: { type: "boolean", default: false },
+      engine: { type: "string", default: "sqlite" },
+      servers: { type: "string", default: "1" },
+    },
     strict: true,
   });
+  if (values.engine !== "sqlite" && values.engine !== "postgres")
+    throw new Error(`--engine must be sqlite or postgres, got "${values.engine}"`);
+  const serverCount = Number(values.servers);
+  // Several servers share state only through the database: on SQLite that is one file and one
+  // process's lock, so the option is PostgreSQL's.
+  if (!(serverCount === 1 || (serverCount === 2 && values.engine === "postgres")))
+    throw new Error(`--servers must be 1, or 2 with --engine postgres, got "${values.servers}"`);
   const plan = values.smoke ? SMOKE : FULL;
   const REVIEWERS = plan.reviewers;
   const seconds = Number(values.seconds ?? plan.seconds);
   if (!Number.isInteger(seconds) || seconds < 1 || seconds > 600)
     throw new Error(`--seconds must be a whole number from 1 to 600, got "${values.seconds}"`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimbook-load-"));
-  const url = `file:${path.join(dir, "load.db")}`;
-  console.log(`preparing a seeded database with ${REVIEWERS} reviewers…`);
+  const database = `claimbook_bench_load_${process.pid}`;
+  let pgUrl: string | undefined;
+  let url = `file:${path.join(dir, "load.db")}`;
+  if (values.engine === "postgres") {
+    pgUrl = (await ensureTestServer()).url;
+    await adminQuery(pgUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`, `CREATE DATABASE "${database}"`);
+    url = withDatabase(pgUrl, database);
+  }
+  console.log(`preparing a seeded ${values.engine} database with ${REVIEWERS} reviewers…`);
   const target = await prepare(url, REVIEWERS);
   ensureBuild(["/api/claims/[id]/tags"], url);
-  const server = await startAppServer(url, await benchPort());
+  const servers: AppServer[] = [];
+  for (let i = 0; i < serverCount; i++) servers.push(await startAppServer(url, await benchPort()));
+  const server = servers[0];
+  const serverCpu = () => {
+    const each = servers.map((s) => processGroupCpuSeconds(s.process.pid as number));
+    return each.includes(null) ? null : (each as number[]).reduce((a, b) => a + b, 0);
+  };
   try {
+    // Sessions are signed with the installation's secret (in the database): a cookie from one
+    // server is good on the other, so the reviewers' connections are spread over both.
     const cookies = await signInAll(server.base, REVIEWERS);
-    await warmUp(server.base, target, cookies[0], fetchesClaims());
-    console.log(`${REVIEWERS} reviewers signed in; ${seconds} s of load against ${server.base} (loopback only)…`);
+    for (const s of servers) await warmUp(s.base, target, cookies[0], fetchesClaims());
+    const against = servers.map((s) => s.base).join(" and ");
+    console.log(`${REVIEWERS} reviewers signed in; ${seconds} s of load against ${against} (loopback only)…`);
     const latencies = new Map<string, number[]>();
     const failures = new Map<string, number>();
     let finish!: (result: autocannon.Result) => void;
@@ -171,13 +200,14 @@ export async function run(args: string[]) {
     });
     const withClaims = fetchesClaims();
     const options = {
-      url: server.base,
+      // Connection i goes to URL i mod n (autocannon's lib/run.js; its types only say string).
+      url: (servers.length === 1 ? server.base : servers.map((s) => s.base)) as string,
       connections: REVIEWERS,
       duration: seconds,
       timeout: 30,
       requests: reviewerRequests(target, cookies, withClaims),
     };
-    const cpuBefore = processGroupCpuSeconds(server.process.pid as number);
+    const cpuBefore = serverCpu();
     const instance = autocannon(options, (error, result) => (error ? fail(error) : finish(result)));
     instance.on("response", (client: unknown, status: number, _bytes: number, ms: number) => {
       const kind = (client as { requestIterator: { context: Context } }).requestIterator.context.kind ?? "?";
@@ -186,7 +216,7 @@ export async function run(args: string[]) {
       if (status >= 400) failures.set(kind, (failures.get(kind) ?? 0) + 1);
     });
     const result = await done;
-    const cpuAfter = processGroupCpuSeconds(server.process.pid as number);
+    const cpuAfter = serverCpu();
     const serverCpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
     const rows = [...latencies].map(([kind, ms]) => ({
       request: kind,
@@ -217,7 +247,7 @@ export async function run(args: string[]) {
       claims_fetched_separately: withClaims,
     };
     console.log(
-      `\nload benchmark${values.smoke ? " (smoke: figures not meaningful)" : ""}: ${REVIEWERS} reviewers (one connection and session each) for ${seconds} s, next start on 127.0.0.1, ${os.cpus().length} cores, load average ${os
+      `\nload benchmark${values.smoke ? " (smoke: figures not meaningful)" : ""}: ${REVIEWERS} reviewers (one connection and session each) for ${seconds} s, ${servers.length} next start on 127.0.0.1 (${values.engine}), ${os.cpus().length} cores, load average ${os
         .loadavg()
         .map((n) => n.toFixed(1))
         .join(" ")}\n`,
@@ -245,6 +275,8 @@ export async function run(args: string[]) {
       JSON.stringify({
         benchmark: "load",
         smoke: values.smoke,
+        engine: values.engine,
+        servers: servers.length,
         reviewers: REVIEWERS,
         seconds,
         loadAverage: os.loadavg(),
@@ -256,7 +288,8 @@ export async function run(args: string[]) {
     const failed = total.errors + total.timeouts + total.non_2xx;
     if (failed > 0) throw new Error(`${failed} request(s) failed or timed out`);
   } finally {
-    await server.kill("SIGTERM");
+    for (const s of servers) await s.kill("SIGTERM");
+    if (pgUrl) await adminQuery(pgUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
