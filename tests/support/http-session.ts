@@ -27,7 +27,12 @@ export async function attemptSignInOverHttp(base: string, email: string, passwor
   });
   keep(response);
   const signedIn = [...jar.keys()].some((k) => k.endsWith("next-auth.session-token"));
-  return { cookie: signedIn ? cookie() : null, location: response.headers.get("location") };
+  // With json=true next-auth answers { url } instead of a redirect; either way it names where it sends us.
+  const location =
+    response.headers.get("location") ??
+    ((await response.json().catch(() => null)) as { url?: string } | null)?.url ??
+    null;
+  return { cookie: signedIn ? cookie() : null, location };
 }
 
 /** Signs in through next-auth's credentials callback, as a script would, and returns the Cookie header to send. */
