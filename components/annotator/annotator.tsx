@@ -24,7 +24,6 @@ import { Legend } from "./legend";
 import { offsetAtPoint } from "./point-offset";
 import { Presence } from "./presence";
 import { SuggestionQueue } from "./suggestion-queue";
-import { type ClaimSource, useClaimSet } from "./use-claim-set";
 import { useClaimWrites } from "./use-claim-writes";
 import { useClaims } from "./use-claims";
 import { useKeyboardSelection } from "./use-keyboard-selection";
@@ -35,8 +34,7 @@ import type { Viewer } from "./viewer";
 interface Props {
   documentId: string;
   text: string;
-  /** Where the claims come from: fetched after first paint, not sent with the page. */
-  claimSource: ClaimSource;
+  claims: ClaimForReading[];
   /** Pending suggested claims (an import with suggestions), in reading order. */
   suggestions?: SuggestionForReading[];
   tags: TagView[];
@@ -49,7 +47,6 @@ interface Props {
 
 const HASH_PREFIX = "#claim-";
 const NO_SUGGESTIONS: SuggestionForReading[] = [];
-const NO_CLAIMS: ClaimForReading[] = [];
 type Filter = "live" | ClaimStatus | "deleted";
 
 /** What a screen reader hears when j / k move to a claim: its place, passage, tags and status. */
@@ -75,7 +72,7 @@ function describeClaim(
 export function Annotator({
   documentId,
   text,
-  claimSource,
+  claims: initial,
   suggestions: suggested = NO_SUGGESTIONS,
   tags,
   viewer,
@@ -83,12 +80,7 @@ export function Annotator({
   follow,
 }: Props) {
   const textRef = useRef<HTMLDivElement>(null);
-  const loaded = useClaimSet(claimSource, text);
-  const initial = loaded.claims ?? NO_CLAIMS;
   const { claims, upsert, apply, notice, setNotice } = useClaims(initial);
-  useEffect(() => {
-    if (loaded.error) setNotice({ kind: "error", text: loaded.error });
-  }, [loaded.error, setNotice]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [filter, setFilter] = useState<Filter>("live");
   const [helpOpen, setHelpOpen] = useState(false);
@@ -170,34 +162,20 @@ export function Annotator({
   );
 
   // A link to #claim-<id> opens the document at that claim, on load or when the hash changes.
-  // The claims arrive after first paint: a claim not in the list yet waits for it (revealing
-  // a row the list does not hold yet would leave the list elsewhere).
-  const pendingHash = useRef<string | null>(null);
-  const revealPending = useCallback(() => {
-    const id = pendingHash.current;
-    if (!id || !claims.some((c) => c.id === id)) return;
-    pendingHash.current = null;
-    select(id, "text");
-    // Two frames later: rows that just arrived have been laid out and measured by then.
-    requestAnimationFrame(() => requestAnimationFrame(() => listRef.current?.reveal(id)));
-  }, [claims, select]);
-  const revealPendingRef = useRef(revealPending);
-  revealPendingRef.current = revealPending;
   useEffect(() => {
     function followHash() {
       const id = location.hash.startsWith(HASH_PREFIX)
         ? decodeURIComponent(location.hash.slice(HASH_PREFIX.length))
         : null;
       if (id && initial.some((c) => c.id === id)) {
-        pendingHash.current = id;
-        revealPendingRef.current();
+        select(id, "text");
+        listRef.current?.reveal(id);
       }
     }
     followHash();
     window.addEventListener("hashchange", followHash);
     return () => window.removeEventListener("hashchange", followHash);
-  }, [initial]);
-  useEffect(revealPending, [revealPending]);
+  }, [initial, select]);
 
   /** A claim's span moved by a word, never out of its paragraph (the server would refuse it). */
   const stepInParagraph = useCallback(
@@ -454,7 +432,7 @@ export function Annotator({
   }
 
   return (
-    <div className="reader" aria-busy={loaded.claims === null}>
+    <div className="reader">
       {/* biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: a pointer shortcut; the keyboard selects claims with j/k and the claim list */}
       <div className="reader-text" ref={textRef} onClick={onTextClick} onMouseMove={onTextHover}>
         <DocumentText
@@ -523,7 +501,7 @@ export function Annotator({
         )}
         <div className="list-head">
           <h2 className="panel-title">
-            Claims <span className="count">{loaded.claims === null ? claimSource.claimCount : live.length}</span>
+            Claims <span className="count">{live.length}</span>
           </h2>
           <label className="status-field">
             <span className="visually-hidden">Show</span>
