@@ -87,6 +87,10 @@ export function Annotator({
   const [noteFocus, setNoteFocus] = useState(0);
   const [describeSignal, setDescribeSignal] = useState(0);
   const [announcement, setAnnouncement] = useState("");
+  // Busy until hydrated: the server-rendered page shows the text and the first rows, but the
+  // keys, the clicks and the list's scrolling only work once React has taken over.
+  const [interactive, setInteractive] = useState(false);
+  useEffect(() => setInteractive(true), []);
 
   const live = useMemo(() => claims.filter((c) => !c.deleted), [claims]);
   // Numbers never change (lib/claims/numbering.ts): a new claim takes the next one, wherever it sits in the text.
@@ -432,7 +436,7 @@ export function Annotator({
   }
 
   return (
-    <div className="reader">
+    <div className="reader" aria-busy={!interactive}>
       {/* biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: a pointer shortcut; the keyboard selects claims with j/k and the claim list */}
       <div className="reader-text" ref={textRef} onClick={onTextClick} onMouseMove={onTextHover}>
         <DocumentText
