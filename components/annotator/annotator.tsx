@@ -24,6 +24,7 @@ import { Legend } from "./legend";
 import { offsetAtPoint } from "./point-offset";
 import { Presence } from "./presence";
 import { SuggestionQueue } from "./suggestion-queue";
+import { type ClaimSource, useClaimSet } from "./use-claim-set";
 import { useClaimWrites } from "./use-claim-writes";
 import { useClaims } from "./use-claims";
 import { useKeyboardSelection } from "./use-keyboard-selection";
@@ -34,7 +35,8 @@ import type { Viewer } from "./viewer";
 interface Props {
   documentId: string;
   text: string;
-  claims: ClaimForReading[];
+  /** Where the claims come from: fetched after first paint, not sent with the page. */
+  claimSource: ClaimSource;
   /** Pending suggested claims (an import with suggestions), in reading order. */
   suggestions?: SuggestionForReading[];
   tags: TagView[];
@@ -47,6 +49,7 @@ interface Props {
 
 const HASH_PREFIX = "#claim-";
 const NO_SUGGESTIONS: SuggestionForReading[] = [];
+const NO_CLAIMS: ClaimForReading[] = [];
 type Filter = "live" | ClaimStatus | "deleted";
 
 /** What a screen reader hears when j / k move to a claim: its place, passage, tags and status. */
@@ -72,7 +75,7 @@ function describeClaim(
 export function Annotator({
   documentId,
   text,
-  claims: initial,
+  claimSource,
   suggestions: suggested = NO_SUGGESTIONS,
   tags,
   viewer,
@@ -80,17 +83,18 @@ export function Annotator({
   follow,
 }: Props) {
   const textRef = useRef<HTMLDivElement>(null);
+  const loaded = useClaimSet(claimSource, text);
+  const initial = loaded.claims ?? NO_CLAIMS;
   const { claims, upsert, apply, notice, setNotice } = useClaims(initial);
+  useEffect(() => {
+    if (loaded.error) setNotice({ kind: "error", text: loaded.error });
+  }, [loaded.error, setNotice]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [filter, setFilter] = useState<Filter>("live");
   const [helpOpen, setHelpOpen] = useState(false);
   const [noteFocus, setNoteFocus] = useState(0);
   const [describeSignal, setDescribeSignal] = useState(0);
   const [announcement, setAnnouncement] = useState("");
-  // Busy until hydrated: the server-rendered page shows the text and the first rows, but the
-  // keys, the clicks and the list's scrolling only work once React has taken over.
-  const [interactive, setInteractive] = useState(false);
-  useEffect(() => setInteractive(true), []);
 
   const live = useMemo(() => claims.filter((c) => !c.deleted), [claims]);
   // Numbers never change (lib/claims/numbering.ts): a new claim takes the next one, wherever it sits in the text.
@@ -166,20 +170,34 @@ export function Annotator({
   );
 
   // A link to #claim-<id> opens the document at that claim, on load or when the hash changes.
+  // The claims arrive after first paint: a claim not in the list yet waits for it (revealing
+  // a row the list does not hold yet would leave the list elsewhere).
+  const pendingHash = useRef<string | null>(null);
+  const revealPending = useCallback(() => {
+    const id = pendingHash.current;
+    if (!id || !claims.some((c) => c.id === id)) return;
+    pendingHash.current = null;
+    select(id, "text");
+    // Two frames later: rows that just arrived have been laid out and measured by then.
+    requestAnimationFrame(() => requestAnimationFrame(() => listRef.current?.reveal(id)));
+  }, [claims, select]);
+  const revealPendingRef = useRef(revealPending);
+  revealPendingRef.current = revealPending;
   useEffect(() => {
     function followHash() {
       const id = location.hash.startsWith(HASH_PREFIX)
         ? decodeURIComponent(location.hash.slice(HASH_PREFIX.length))
         : null;
       if (id && initial.some((c) => c.id === id)) {
-        select(id, "text");
-        listRef.current?.reveal(id);
+        pendingHash.current = id;
+        revealPendingRef.current();
       }
     }
     followHash();
     window.addEventListener("hashchange", followHash);
     return () => window.removeEventListener("hashchange", followHash);
-  }, [initial, select]);
+  }, [initial]);
+  useEffect(revealPending, [revealPending]);
 
   /** A claim's span moved by a word, never out of its paragraph (the server would refuse it). */
   const stepInParagraph = useCallback(
@@ -436,7 +454,7 @@ export function Annotator({
   }
 
   return (
-    <div className="reader" aria-busy={!interactive}>
+    <div className="reader" aria-busy={loaded.claims === null}>
       {/* biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: a pointer shortcut; the keyboard selects claims with j/k and the claim list */}
       <div className="reader-text" ref={textRef} onClick={onTextClick} onMouseMove={onTextHover}>
         <DocumentText
@@ -505,7 +523,7 @@ export function Annotator({
         )}
         <div className="list-head">
           <h2 className="panel-title">
-            Claims <span className="count">{live.length}</span>
+            Claims <span className="count">{loaded.claims === null ? claimSource.claimCount : live.length}</span>
           </h2>
           <label className="status-field">
             <span className="visually-hidden">Show</span>

@@ -18,8 +18,9 @@ export function useClaims(initial: ClaimForReading[]) {
   const [claims, setClaims] = useState(() => [...initial].sort(byReadingOrder));
   const [notice, setNotice] = useState<Notice>(null);
 
-  // The page re-read on the server (router.refresh after settling a claim from the anchor
-  // queue): take in claims it did not have and newer versions of the ones it had.
+  // The claim set arrived (fetched after first paint, and again after router.refresh, e.g. on
+  // settling a claim from the anchor queue): take in claims not here yet and newer versions of
+  // the ones here (a live event may have brought a claim before the set arrived).
   const first = useRef(initial);
   useEffect(() => {
     if (initial === first.current) return;

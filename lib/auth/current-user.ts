@@ -1,20 +1,21 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { db } from "../db/client";
-import { findActiveUser, type UserSummary } from "../db/users";
+import type { UserSummary } from "../db/users";
 import type { Role } from "../validation/user";
 import { getAuthOptions } from "./options";
+import { sessionCookieName, userFromSessionCookies } from "./session-user";
 
 /**
  * The signed-in user as the database knows them now, or null. Memoised per request with
- * React's cache(): the layout, the page and requireUser all ask, and one session check
- * and one user row are enough.
+ * React's cache(): the layout, the page and requireUser all ask, and one decrypted token and
+ * one user row are enough (lib/auth/session-user.ts).
  */
 export const getCurrentUser = cache(async (): Promise<UserSummary | null> => {
-  const session = await getServerSession(await getAuthOptions());
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  return id ? findActiveUser(db, id) : null;
+  const [options, jar, requestHeaders] = await Promise.all([getAuthOptions(), cookies(), headers()]);
+  const name = sessionCookieName(process.env, requestHeaders.get("x-forwarded-proto"));
+  return userFromSessionCookies(db, jar.getAll(), name, options.secret as string);
 });
 
 const RANK: Record<Role, number> = { viewer: 0, reviewer: 1, curator: 2, admin: 3 };

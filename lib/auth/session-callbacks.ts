@@ -1,7 +1,7 @@
 import "server-only";
 import type { CallbacksOptions, EventCallbacks } from "next-auth";
 import type { Db } from "../db/client";
-import { findSessionUser, revokeSessions } from "../db/users";
+import { findSessionUser, revokeSessions, type UserSummary } from "../db/users";
 import type { SignedInUser } from "./sign-in";
 
 // A session token carries the user id, the user's session version at sign-in, and when the
@@ -28,12 +28,17 @@ interface ClaimbookToken {
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
+/** The active user a decoded token still stands for (their current session), or null. */
+export async function sessionUser(db: Db, token: ClaimbookToken, now = nowSeconds()): Promise<UserSummary | null> {
+  if (typeof token.sub !== "string" || typeof token.sv !== "number" || typeof token.signedInAt !== "number")
+    return null;
+  if (now - token.signedInAt > SESSION_MAX_AGE_SECONDS) return null;
+  return findSessionUser(db, token.sub, token.sv);
+}
+
 /** Whether a decoded token still stands for an active user's current session. */
 export async function isSessionCurrent(db: Db, token: ClaimbookToken, now = nowSeconds()): Promise<boolean> {
-  if (typeof token.sub !== "string" || typeof token.sv !== "number" || typeof token.signedInAt !== "number")
-    return false;
-  if (now - token.signedInAt > SESSION_MAX_AGE_SECONDS) return false;
-  return (await findSessionUser(db, token.sub, token.sv)) !== null;
+  return (await sessionUser(db, token, now)) !== null;
 }
 
 export function sessionCallbacks(db: Db): Pick<CallbacksOptions, "jwt" | "session"> {

@@ -1,7 +1,8 @@
 import "server-only";
-import { countClaim, emptyTagCounts, type TagCounts, type TaggedClaim } from "../tags/counting-rule";
+import { countClaim, emptyTagCounts, type TagCounts } from "../tags/counting-rule";
 import { type ClaimForReading, claimForReadingInclude, toClaimForReading } from "./claim-reads";
 import type { Db } from "./client";
+import { claimsFromTagRows, type TagRow } from "./tag-rows";
 
 export type { ClaimForReading };
 
@@ -20,15 +21,6 @@ export interface DocumentSummary extends DocumentMetadata {
   /** Live claims per final tag (lib/tags/counting-rule.ts: the exports' rule too), by tag slug. */
   tagCounts: Record<string, number>;
 }
-
-/** One tag of a live claim: suggested (kind "s"), a reviewer's ("r") or a verdict's ("f"; tag null for a verdict of no tags). */
-type TagRow = {
-  documentId: string;
-  claimId: string;
-  kind: "s" | "r" | "f";
-  tag: string | null;
-  reviewerId: string | null;
-};
 
 /**
  * Every document with its live-claim count and per-tag counts. The tags of live claims come
@@ -53,20 +45,7 @@ export async function listDocumentSummaries(db: Db): Promise<DocumentSummary[]> 
       LEFT JOIN "Tag" t ON t."id" = ct."tagId"`,
   ]);
   const claimsOf = new Map(claimCounts.map((c) => [c.documentId, c._count._all]));
-  const tagged = new Map<string, { documentId: string; finalTags?: string[] } & TaggedClaim>();
-  for (const row of tagRows) {
-    let claim = tagged.get(row.claimId);
-    if (!claim) {
-      claim = { documentId: row.documentId, suggestedTags: [], reviewerTags: [] };
-      tagged.set(row.claimId, claim);
-    }
-    if (row.kind === "f") {
-      claim.finalTags ??= [];
-      if (row.tag !== null) (claim.finalTags as string[]).push(row.tag);
-    } else if (row.tag === null) continue;
-    else if (row.kind === "s") claim.suggestedTags.push(row.tag);
-    else claim.reviewerTags.push({ tag: row.tag, reviewerId: row.reviewerId! });
-  }
+  const tagged = claimsFromTagRows(tagRows);
   const countsOf = new Map<string, TagCounts>();
   for (const claim of tagged.values()) {
     const counts = countsOf.get(claim.documentId) ?? emptyTagCounts();
@@ -99,65 +78,91 @@ export function getDocumentMetadata(db: Db, slug: string): Promise<DocumentMetad
   });
 }
 
-export interface DocumentForReading extends DocumentMetadata {
+/** What the document page renders on the server: no claims (the reading view fetches those after first paint). */
+export interface DocumentPage extends DocumentMetadata {
   id: string;
   sourceUrl: string | null;
   text: string;
   sha256: string;
-  /** Claims anchored on the current text (an orphaned claim's offsets point into an old text, so it is not here). */
-  claims: ClaimForReading[];
+  /** Live claims anchored on the current text: the footer's total. */
+  liveClaimCount: number;
   versionNumber: number;
   /** How the claims were carried over to the current version, when it is not the first. */
   versionReport: { unchanged: number; moved: number; fuzzy: number; orphaned: number } | null;
   anchorQueue: AnchorQueueItem[];
 }
 
+export interface DocumentForReading extends DocumentPage {
+  /** Claims anchored on the current text (an orphaned claim's offsets point into an old text, so it is not here). */
+  claims: ClaimForReading[];
+}
+
 /**
- * A document with its claims in reading order (outer claims before the ones nested in
- * them), deleted ones included and flagged so they can be restored.
+ * One document as its page shows it before the claims arrive: text, metadata, the anchor
+ * queue (a few claims) and the live-claim count, in a handful of small queries whatever the
+ * claim count.
  */
-export async function getDocumentForReading(db: Db, slug: string): Promise<DocumentForReading | null> {
+export async function getDocumentPage(db: Db, slug: string): Promise<DocumentPage | null> {
   const doc = await db.document.findUnique({
     where: { slug },
-    include: {
-      claims: {
-        orderBy: [{ start: "asc" }, { end: "desc" }],
-        include: claimForReadingInclude,
-      },
+    select: {
+      id: true,
+      slug: true,
+      fileName: true,
+      title: true,
+      author: true,
+      publication: true,
+      publishedOn: true,
+      sourceUrl: true,
+      text: true,
+      sha256: true,
+      versionNumber: true,
     },
   });
   if (!doc) return null;
-  const current =
+  const [current, queue, liveClaimCount] = await Promise.all([
     doc.versionNumber > 1
-      ? await db.documentVersion.findUnique({
+      ? db.documentVersion.findUnique({
           where: { documentId_number: { documentId: doc.id, number: doc.versionNumber } },
           select: { reanchorReport: true },
         })
-      : null;
-  const anchorQueue = doc.claims
-    .filter((c) => c.deletedAt === null && (c.anchorState === "fuzzy" || c.anchorState === "orphaned"))
-    .map((c) => ({
-      id: c.id,
-      version: c.version,
-      state: c.anchorState as "fuzzy" | "orphaned",
-      exact: c.exact,
-      start: c.start,
-      end: c.end,
-    }));
+      : null,
+    db.claim.findMany({
+      where: { documentId: doc.id, deletedAt: null, anchorState: { in: ["fuzzy", "orphaned"] } },
+      orderBy: [{ start: "asc" }, { end: "desc" }],
+      select: { id: true, version: true, anchorState: true, exact: true, start: true, end: true },
+    }),
+    db.claim.count({ where: { documentId: doc.id, deletedAt: null, textHash: doc.sha256 } }),
+  ]);
   return {
-    id: doc.id,
-    slug: doc.slug,
-    fileName: doc.fileName,
-    title: doc.title,
-    author: doc.author,
-    publication: doc.publication,
-    publishedOn: doc.publishedOn,
-    sourceUrl: doc.sourceUrl,
-    text: doc.text,
-    sha256: doc.sha256,
-    claims: doc.claims.filter((c) => c.textHash === doc.sha256).map(toClaimForReading),
-    versionNumber: doc.versionNumber,
+    ...doc,
+    liveClaimCount,
     versionReport: current?.reanchorReport ? JSON.parse(current.reanchorReport) : null,
-    anchorQueue,
+    anchorQueue: queue.map(({ anchorState, ...c }) => ({ ...c, state: anchorState as "fuzzy" | "orphaned" })),
   };
+}
+
+/**
+ * A document's claims in reading order (outer claims before the ones nested in them),
+ * deleted ones included and flagged so they can be restored; only those anchored on the
+ * current text (`sha256`).
+ */
+export async function readDocumentClaims(db: Db, documentId: string, sha256: string): Promise<ClaimForReading[]> {
+  const rows = await db.claim.findMany({
+    where: { documentId, textHash: sha256 },
+    orderBy: [{ start: "asc" }, { end: "desc" }],
+    include: claimForReadingInclude,
+  });
+  return rows.map(toClaimForReading);
+}
+
+/** A document with every claim: the page's data and the claim set together (tests, scripts). */
+export async function getDocumentForReading(db: Db, slug: string): Promise<DocumentForReading | null> {
+  const page = await getDocumentPage(db, slug);
+  return page && { ...page, claims: await readDocumentClaims(db, page.id, page.sha256) };
+}
+
+/** A document's id and text hash by slug (what a claim read needs), or null. */
+export function findDocumentHeader(db: Db, slug: string): Promise<{ id: string; sha256: string } | null> {
+  return db.document.findUnique({ where: { slug }, select: { id: true, sha256: true } });
 }

@@ -37,6 +37,7 @@ const claimRoute = await import("@/app/api/claims/[id]/route");
 const tagsRoute = await import("@/app/api/claims/[id]/tags/route");
 const exportRoute = await import("@/app/api/export/route");
 const textRoute = await import("@/app/documents/[slug]/text/route");
+const documentClaimsRoute = await import("@/app/api/documents/[slug]/claims/route");
 const eventsRoute = await import("@/app/api/events/route");
 const { closeLiveServer } = await import("@/lib/live/live-server");
 const { NextRequest } = await import("next/server");
@@ -479,6 +480,16 @@ ACTIONS.push({
     const doc = await db.document.findFirstOrThrow();
     return viaRoute(
       await textRoute.GET(new Request("http://localhost/"), { params: Promise.resolve({ slug: doc.slug }) }),
+    );
+  },
+});
+ACTIONS.push({
+  name: "GET /api/documents/[slug]/claims (private data)",
+  allowed: ["viewer", "reviewer (not owner)", "curator", "admin"],
+  call: async () => {
+    const doc = await db.document.findFirstOrThrow();
+    return viaRoute(
+      await documentClaimsRoute.GET(new Request("http://localhost/"), { params: Promise.resolve({ slug: doc.slug }) }),
     );
   },
 });

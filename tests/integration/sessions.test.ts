@@ -1,4 +1,4 @@
-import type { JWT } from "next-auth/jwt";
+import { encode, type JWT } from "next-auth/jwt";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   SESSION_MAX_AGE_SECONDS,
@@ -6,6 +6,7 @@ import {
   sessionCallbacks,
   sessionEvents,
 } from "@/lib/auth/session-callbacks";
+import { sessionCookieName, userFromSessionCookies } from "@/lib/auth/session-user";
 import { createFirstAdmin, createUser, findUserForSignIn, type UserSummary, updateUserAccess } from "@/lib/db/users";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database";
 
@@ -69,5 +70,53 @@ describe("sessions", () => {
 
   it("a token without a session version (made before revocation existed, or forged) is refused", async () => {
     await expect(use({ sub: rita.id })).rejects.toBeInstanceOf(SessionRevokedError);
+  });
+});
+
+describe("the signed-in user of a page request (one decrypted cookie, one user read)", () => {
+  const secret = "a test secret that is long enough";
+  const NAME = "next-auth.session-token";
+  const cookieOf = async (token: JWT) => [{ name: NAME, value: await encode({ token, secret }) }];
+
+  it("is the user the cookie stands for, refused once revoked, deactivated or too old", async () => {
+    const token = await signIn();
+    await expect(userFromSessionCookies(t.db, await cookieOf(token), NAME, secret)).resolves.toMatchObject({
+      id: rita.id,
+      role: "reviewer",
+    });
+    const old = { ...token, signedInAt: Math.floor(Date.now() / 1000) - SESSION_MAX_AGE_SECONDS - 1 };
+    expect(await userFromSessionCookies(t.db, await cookieOf(old), NAME, secret)).toBeNull();
+    await sessionEvents(t.db).signOut?.({ token, session: undefined as never });
+    expect(await userFromSessionCookies(t.db, await cookieOf(token), NAME, secret)).toBeNull();
+    const fresh = await signIn();
+    await updateUserAccess(t.db, admin.id, { userId: rita.id, active: false });
+    expect(await userFromSessionCookies(t.db, await cookieOf(fresh), NAME, secret)).toBeNull();
+  });
+
+  it("refuses a token sealed with another secret, a garbled one, or none", async () => {
+    const token = await signIn();
+    const other = [{ name: NAME, value: await encode({ token, secret: "another secret, also long enough" }) }];
+    expect(await userFromSessionCookies(t.db, other, NAME, secret)).toBeNull();
+    expect(await userFromSessionCookies(t.db, [{ name: NAME, value: "garbage" }], NAME, secret)).toBeNull();
+    expect(await userFromSessionCookies(t.db, [], NAME, secret)).toBeNull();
+    // A cookie under the secure name is not read where next-auth would not read it.
+    expect(await userFromSessionCookies(t.db, await cookieOf(token), `__Secure-${NAME}`, secret)).toBeNull();
+  });
+
+  it("joins a chunked cookie in chunk order, as next-auth's session store does", async () => {
+    const value = await encode({ token: await signIn(), secret });
+    const chunks = [
+      { name: `${NAME}.1`, value: value.slice(100) },
+      { name: `${NAME}.0`, value: value.slice(0, 100) },
+    ];
+    await expect(userFromSessionCookies(t.db, chunks, NAME, secret)).resolves.toMatchObject({ id: rita.id });
+  });
+
+  it("uses next-auth's cookie name: secure only behind an https NEXTAUTH_URL or a trusted https proxy", () => {
+    expect(sessionCookieName({}, null)).toBe(NAME);
+    expect(sessionCookieName({ NEXTAUTH_URL: "https://claims.example" }, null)).toBe(`__Secure-${NAME}`);
+    expect(sessionCookieName({ NEXTAUTH_URL: "http://localhost:3000" }, "https")).toBe(NAME);
+    expect(sessionCookieName({ AUTH_TRUST_HOST: "1" }, "https")).toBe(`__Secure-${NAME}`);
+    expect(sessionCookieName({ AUTH_TRUST_HOST: "1" }, "http")).toBe(NAME);
   });
 });

@@ -18,12 +18,11 @@ import { TagLegend } from "@/components/tags/tag-legend";
 import { hasRole } from "@/lib/auth/current-user";
 import { requireUser } from "@/lib/auth/require-user";
 import { db } from "@/lib/db/client";
-import { getDocumentForReading } from "@/lib/db/documents";
-import { claimsForViewer } from "@/lib/db/independent-review";
+import { documentTagCounts } from "@/lib/db/document-tag-counts";
+import { getDocumentPage } from "@/lib/db/documents";
 import { latestLiveSeq } from "@/lib/db/live-events";
 import { listPendingSuggestions } from "@/lib/db/suggestions";
 import { listTags } from "@/lib/db/tags";
-import { countTags } from "@/lib/tags/counting-rule";
 import {
   acceptParagraphSuggestionsAction,
   acceptSuggestionAction,
@@ -47,8 +46,10 @@ export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ slug: string }> };
 
-// One query per request, shared by the metadata and the page.
-const loadDocument = cache((slug: string) => getDocumentForReading(db, slug));
+// One read per request, shared by the metadata and the page. It holds no claims: the reading
+// view fetches them after first paint (GET /api/documents/<slug>/claims), so the page's size
+// and hydration do not grow with the claim count.
+const loadDocument = cache((slug: string) => getDocumentPage(db, slug));
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const doc = await loadDocument((await params).slug);
@@ -63,12 +64,11 @@ export default async function DocumentPage({ params }: Params) {
   const [doc, tags] = await Promise.all([loadDocument(slug), listTags(db)]);
   if (!doc) notFound();
   // What this user may see: during an independent review, other reviewers' tags are left out
-  // of the claims and so of the counts drawn from them.
-  const [claims, suggestions] = await Promise.all([
-    claimsForViewer(db, user, doc.id, doc.claims),
+  // of the counts (and of the claims the reading view fetches).
+  const [tagCounts, suggestions] = await Promise.all([
+    documentTagCounts(db, user, doc),
     listPendingSuggestions(db, doc.id),
   ]);
-  const liveClaims = doc.claims.filter((c) => !c.deleted).length;
   return (
     <article className="document-page">
       <header className="document-header">
@@ -104,7 +104,12 @@ export default async function DocumentPage({ params }: Params) {
       <Annotator
         documentId={doc.id}
         text={doc.text}
-        claims={claims}
+        claimSource={{
+          url: `/api/documents/${encodeURIComponent(doc.slug)}/claims`,
+          sha256: doc.sha256,
+          claimCount: doc.liveClaimCount,
+          renderedAt: Date.now(),
+        }}
         suggestions={suggestions}
         tags={tags}
         viewer={{ id: user.id, name: user.name, role: user.role }}
@@ -135,13 +140,7 @@ export default async function DocumentPage({ params }: Params) {
       <section className="document-footer" aria-label="About this document">
         <h2>Final tags in this document</h2>
         <p className="meta">Counted when the page was loaded: reload to count tags added since.</p>
-        <TagCountBar
-          tags={tags}
-          counts={
-            countTags(claims.filter((c) => !c.deleted).map((c) => ({ ...c, finalTags: c.verdict?.tags ?? null }))).byTag
-          }
-          total={liveClaims}
-        />
+        <TagCountBar tags={tags} counts={tagCounts} total={doc.liveClaimCount} />
         <TagLegend tags={tags} />
         {hasRole(user.role, "admin") ? (
           <EditDetailsForm
