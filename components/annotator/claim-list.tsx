@@ -89,9 +89,11 @@ export function ClaimList({ items, tagBySlug, selectedId, onSelect, ref }: Props
     const request = pending.current;
     const el = scrollRef.current;
     if (!request || !el) return;
-    pending.current = null;
     const index = items.findIndex((item) => item.claim.id === request.id);
+    // A row the list does not hold yet (its claim set is still arriving) stays asked for: this
+    // runs again when the rows change.
     if (index === -1) return;
+    pending.current = null;
     if (!rowHeight.current) measure();
     const h = rowHeight.current || 80;
     const top = index * h;
