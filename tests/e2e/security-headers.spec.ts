@@ -34,6 +34,8 @@ test("pages carry a nonce-based CSP without unsafe-inline scripts, and the app s
   // Hydrated and interactive under the policy: a key press selects a claim.
   await page.locator(".document-card a").first().click();
   await expect(page.locator(".document-text")).toBeVisible();
+  // The claims arrive after first paint; until then the reader is aria-busy and j has nothing to select.
+  await expect(page.locator('.reader[aria-busy="false"]')).toBeAttached();
   await page.keyboard.press("j");
   await expect(page.locator('.claim-item[aria-pressed="true"]')).toHaveCount(1);
   expect(violations).toEqual([]);
