@@ -95,6 +95,7 @@ const PROBES: Record<string, { method: string; route: () => string; body?: unkno
   // A stream that never ends: its headers are checked, then it is closed.
   "app/api/events/route.ts": [{ method: "GET", route: () => `/api/events?document=${slug}` }],
   "app/documents/[slug]/text/route.ts": [{ method: "GET", route: () => `/documents/${slug}/text` }],
+  "app/api/documents/[slug]/claims/route.ts": [{ method: "GET", route: () => `/api/documents/${slug}/claims` }],
 };
 
 function routeFiles(dir = "app"): string[] {
