@@ -47,10 +47,13 @@ export function ClaimList({ items, tagBySlug, selectedId, onSelect, ref }: Props
     const el = scrollRef.current;
     if (!el) return;
     if (!rowHeight.current) {
+      // Measured on a row (fractional: 5.6rem is 89.6 px). An empty list (its claims still
+      // arriving) has none to measure: the guess is used but not kept, or every position
+      // computed once 10,000 rows arrive would be off by thousands of pixels.
       const probe = el.querySelector<HTMLElement>(".claim-list > li");
-      rowHeight.current = probe?.getBoundingClientRect().height || 80; // fractional: 5.6rem is 89.6 px
+      if (probe) rowHeight.current = probe.getBoundingClientRect().height;
     }
-    const h = rowHeight.current;
+    const h = rowHeight.current || 80;
     const first = Math.max(0, Math.floor(el.scrollTop / h) - OVERSCAN);
     const last = Math.ceil((el.scrollTop + el.clientHeight) / h) + OVERSCAN;
     setWindow((w) => (w.first === first && w.last === last ? w : { first, last }));
@@ -90,10 +93,11 @@ export function ClaimList({ items, tagBySlug, selectedId, onSelect, ref }: Props
     const el = scrollRef.current;
     if (!request || !el) return;
     const index = items.findIndex((item) => item.claim.id === request.id);
-    // A row the list does not hold yet (its claim set is still arriving) stays asked for: this
-    // runs again when the rows change.
-    if (index === -1) return;
+    // Asked while the list is empty (its claims still arriving): kept until rows arrive. A claim
+    // the list does not show (filtered out) is dropped, or a later filter change would jump to it.
+    if (index === -1 && items.length === 0) return;
     pending.current = null;
+    if (index === -1) return;
     if (!rowHeight.current) measure();
     const h = rowHeight.current || 80;
     const top = index * h;
