@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cache } from "react";
+import { cache, Suspense } from "react";
 import {
   createLinkAction,
   findLinkTargetsAction,
@@ -63,12 +63,7 @@ export default async function DocumentPage({ params }: Params) {
   const liveSince = await latestLiveSeq(db);
   const [doc, tags] = await Promise.all([loadDocument(slug), listTags(db)]);
   if (!doc) notFound();
-  // What this user may see: during an independent review, other reviewers' tags are left out
-  // of the counts (and of the claims the reading view fetches).
-  const [tagCounts, suggestions] = await Promise.all([
-    documentTagCounts(db, user, doc),
-    listPendingSuggestions(db, doc.id),
-  ]);
+  const suggestions = await listPendingSuggestions(db, doc.id);
   return (
     <article className="document-page">
       <header className="document-header">
@@ -140,7 +135,11 @@ export default async function DocumentPage({ params }: Params) {
       <section className="document-footer" aria-label="About this document">
         <h2>Final tags in this document</h2>
         <p className="meta">Counted when the page was loaded: reload to count tags added since.</p>
-        <TagCountBar tags={tags} counts={tagCounts} total={doc.liveClaimCount} />
+        {/* Streamed after the rest of the page: counting reads every tag row of the document,
+            which at 10,000 claims would hold back the page's first byte. */}
+        <Suspense fallback={<p className="meta">Counting tags…</p>}>
+          <FinalTagCounts user={user} doc={doc} tags={tags} />
+        </Suspense>
         <TagLegend tags={tags} />
         {hasRole(user.role, "admin") ? (
           <EditDetailsForm
@@ -158,4 +157,21 @@ export default async function DocumentPage({ params }: Params) {
       </section>
     </article>
   );
+}
+
+/**
+ * The footer's tag counts, as this user may see them: during an independent review, other
+ * reviewers' tags are left out of the counts (as they are of the claims the reading view fetches).
+ */
+async function FinalTagCounts({
+  user,
+  doc,
+  tags,
+}: {
+  user: { id: string; role: string };
+  doc: { id: string; sha256: string; liveClaimCount: number };
+  tags: Awaited<ReturnType<typeof listTags>>;
+}) {
+  const counts = await documentTagCounts(db, user, doc);
+  return <TagCountBar tags={tags} counts={counts} total={doc.liveClaimCount} />;
 }
