@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { WriteError } from "../db/errors";
+import { retryWhenBusy, withoutRetry } from "../db/unavailable";
 import { findPasswordHash, replacePassword, type UserSummary } from "../db/users";
 import type { ChangeOwnPassword } from "../validation/password-change";
 import { hashPassword, verifyPassword } from "./password";
@@ -21,6 +22,20 @@ export async function changeOwnPassword(
   input: ChangeOwnPassword,
   address: string,
 ): Promise<void> {
+  // The check runs once: retried on a busy database (as guardedWrite retries a write), it
+  // would count the attempt against the limits again. Only the final write is retried.
+  await withoutRetry(() => checkCurrentPassword(db, limiter, user, input.currentPassword, address));
+  const passwordHash = await hashPassword(input.newPassword);
+  await retryWhenBusy(() => replacePassword(db, user.id, { userId: user.id, passwordHash, how: "changed" }));
+}
+
+async function checkCurrentPassword(
+  db: Db,
+  limiter: SignInLimiter,
+  user: UserSummary,
+  currentPassword: string,
+  address: string,
+): Promise<void> {
   const admission = await limiter.admit(user.email, address);
   if (!admission.ok) {
     throw new WriteError(
@@ -31,7 +46,7 @@ export async function changeOwnPassword(
   const hash = await findPasswordHash(db, user.id);
   let ok: boolean;
   try {
-    ok = hash !== null && (await verifyPassword(input.currentPassword, hash));
+    ok = hash !== null && (await verifyPassword(currentPassword, hash));
   } catch (error) {
     if (!(error instanceof HashingBusyError)) throw error;
     await admission.undo();
@@ -39,6 +54,4 @@ export async function changeOwnPassword(
   }
   if (!ok) throw new WriteError("That is not your current password.", "currentPassword");
   await admission.succeeded();
-  const passwordHash = await hashPassword(input.newPassword);
-  await replacePassword(db, user.id, { userId: user.id, passwordHash, how: "changed" });
 }

@@ -47,6 +47,20 @@ export function unavailability(error: unknown): Unavailability | null {
   return null;
 }
 
+/**
+ * Runs a step that must not be repeated (it counts an attempt, or checks a password): a busy
+ * or read-only database becomes DatabaseUnavailableError, which retryWhenBusy passes on
+ * without running the write again.
+ */
+export async function withoutRetry<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    const reason = error instanceof DatabaseUnavailableError ? null : unavailability(error);
+    throw reason ? new DatabaseUnavailableError(reason, error) : error;
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -60,6 +74,8 @@ export async function retryWhenBusy<T>(write: () => Promise<T>, attempts = 3, bu
     try {
       return await write();
     } catch (error) {
+      // Already given up on (by a retry inside the write, or a step that must not run twice).
+      if (error instanceof DatabaseUnavailableError) throw error;
       const reason = unavailability(error);
       if (!reason) throw error;
       if (reason === "read-only" || attempt >= attempts || Date.now() - started >= budgetMs) {
