@@ -1,6 +1,7 @@
 import "server-only";
 import { countClaim, emptyTagCounts, type TagCounts } from "../tags/counting-rule";
-import { type ClaimForReading, claimForReadingInclude, toClaimForReading } from "./claim-reads";
+import type { ClaimForReading } from "./claim-reads";
+import { readDocumentClaims } from "./claim-set-read";
 import type { Db } from "./client";
 import { claimsFromTagRows, type TagRow } from "./tag-rows";
 
@@ -140,20 +141,6 @@ export async function getDocumentPage(db: Db, slug: string): Promise<DocumentPag
     versionReport: current?.reanchorReport ? JSON.parse(current.reanchorReport) : null,
     anchorQueue: queue.map(({ anchorState, ...c }) => ({ ...c, state: anchorState as "fuzzy" | "orphaned" })),
   };
-}
-
-/**
- * A document's claims in reading order (outer claims before the ones nested in them),
- * deleted ones included and flagged so they can be restored; only those anchored on the
- * current text (`sha256`).
- */
-export async function readDocumentClaims(db: Db, documentId: string, sha256: string): Promise<ClaimForReading[]> {
-  const rows = await db.claim.findMany({
-    where: { documentId, textHash: sha256 },
-    orderBy: [{ start: "asc" }, { end: "desc" }],
-    include: claimForReadingInclude,
-  });
-  return rows.map(toClaimForReading);
 }
 
 /** A document with every claim: the page's data and the claim set together (tests, scripts). */

@@ -1,8 +1,9 @@
 import { privateJson } from "@/lib/api/private-response";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { toWireClaims } from "@/lib/claims/wire-claims";
+import { readDocumentClaims } from "@/lib/db/claim-set-read";
 import { db } from "@/lib/db/client";
-import { findDocumentHeader, readDocumentClaims } from "@/lib/db/documents";
+import { findDocumentHeader } from "@/lib/db/documents";
 import { claimsForViewer } from "@/lib/db/independent-review";
 
 export const dynamic = "force-dynamic";
