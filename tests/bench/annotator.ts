@@ -49,6 +49,17 @@ async function prepareBenchDatabase(url: string, claimCount: number) {
       },
     });
     await db.claim.createMany({ data: claims.map((c) => ({ ...c, documentId: doc.id, textHash: doc.sha256 })) });
+    // The same text with no claims: what still grows with the document once its claims cost
+    // nothing is its text (sent as HTML and again as the annotator's prop).
+    await db.document.create({
+      data: {
+        slug: "bench-large-text",
+        fileName: "bench-large-text.txt",
+        title: "Synthetic document, its text without claims",
+        text,
+        sha256: doc.sha256,
+      },
+    });
     await createUser(db, REVIEWER, null);
   } finally {
     await db.$disconnect();
@@ -205,16 +216,16 @@ async function measure(
   const baselineSlug = await page.locator(".document-card a").nth(2).getAttribute("href");
   const baselineClaims = await page.locator(".document-card").nth(2).locator(".tag-count-total dd").textContent();
   const targets = [
-    { name: `corpus document (${baselineClaims} claims): baseline`, url: `${base}${baselineSlug}` },
-    { name: `synthetic document (${claimCount} claims)`, url: `${base}/documents/bench-large` },
+    { name: `corpus document (${baselineClaims} claims): baseline`, url: `${base}${baselineSlug}`, tags: true },
+    { name: `synthetic document (${claimCount} claims)`, url: `${base}/documents/bench-large`, tags: true },
+    { name: "synthetic document's text, no claims", url: `${base}/documents/bench-large-text`, tags: false },
   ];
   const rows: Record<string, string | number>[] = [];
   const figures: Record<string, Record<string, number>> = {};
   for (const target of targets) {
     const loads = [];
     for (let i = 0; i < plan.loads; i++) loads.push(await measureLoad(page, target.url));
-    const tagging = await measureTagging(page, target.url, plan.tagClaims);
-    const f = {
+    const f: Record<string, number> = {
       ttfb_ms_p50: median(loads.map((l) => l.ttfb)),
       dom_content_loaded_ms_p50: median(loads.map((l) => l.dcl)),
       interactive_ms_p50: median(loads.map((l) => l.interactive)),
@@ -222,16 +233,23 @@ async function measure(
         loads.map((l) => l.interactive),
         0.95,
       ),
-      tag_key_to_highlight_ms_p50: median(tagging.latency),
-      tag_key_to_highlight_ms_p95: quantile(tagging.latency, 0.95),
-      action_round_trip_ms_p50: median(tagging.roundTrip),
-      action_round_trip_ms_p95: quantile(tagging.roundTrip, 0.95),
     };
+    if (target.tags) {
+      const tagging = await measureTagging(page, target.url, plan.tagClaims);
+      Object.assign(f, {
+        tag_key_to_highlight_ms_p50: median(tagging.latency),
+        tag_key_to_highlight_ms_p95: quantile(tagging.latency, 0.95),
+        action_round_trip_ms_p50: median(tagging.roundTrip),
+        action_round_trip_ms_p95: quantile(tagging.roundTrip, 0.95),
+      });
+    }
     figures[target.name] = Object.fromEntries(Object.entries(f).map(([k, v]) => [k, round(v)]));
     rows.push({ document: target.name, ...figures[target.name] });
   }
-  const [baseline, large] = Object.values(figures);
+  const [baseline, large, textOnly] = Object.values(figures);
   const ratios = Object.fromEntries(Object.keys(large).map((k) => [k, round(large[k] / baseline[k], 2)]));
+  // What the claims themselves cost, beside what the text costs: the synthetic document over its text alone.
+  const claimsOverText = Object.fromEntries(Object.keys(textOnly).map((k) => [k, round(large[k] / textOnly[k], 2)]));
   const load = os
     .loadavg()
     .map((n) => n.toFixed(1))
@@ -241,7 +259,11 @@ async function measure(
       `${plan.tagClaims * 2} tag toggles per document, Chromium headless, 1280×900, the app's CSP enforced; ` +
       `${os.cpus().length} cores, load average ${load}\n`,
   );
-  printTable([...rows, { document: "ratio synthetic / baseline", ...ratios }]);
+  printTable([
+    ...rows,
+    { document: "ratio synthetic / baseline", ...ratios },
+    { document: "ratio synthetic / its text alone", ...claimsOverText },
+  ]);
   console.log(
     JSON.stringify({
       benchmark: "annotator",
@@ -252,6 +274,7 @@ async function measure(
       loadAverage: os.loadavg(),
       figures,
       ratios,
+      claimsOverText,
     }),
   );
 }

@@ -12,9 +12,9 @@ export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 1
 /** Prints rows as an aligned table. */
 export function printTable(rows: Record<string, string | number>[]): void {
   const columns = Object.keys(rows[0] ?? {});
-  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? "–").length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join("  ");
   console.log(line(columns));
   console.log(line(widths.map((w) => "-".repeat(w))));
-  for (const row of rows) console.log(line(columns.map((c) => String(row[c]))));
+  for (const row of rows) console.log(line(columns.map((c) => String(row[c] ?? "–"))));
 }
