@@ -4,7 +4,6 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { splitParagraphs } from "@/lib/anchoring/paragraphs";
 import type { Span } from "@/lib/anchoring/types";
 import { type SpanStep, stepSpan, trimSpan } from "@/lib/anchoring/word-steps";
-import { claimNumbers } from "@/lib/claims/numbering";
 import type { ClaimForReading } from "@/lib/db/claim-reads";
 import type { SuggestionForReading } from "@/lib/db/suggestions";
 import type { TagView } from "@/lib/db/tags";
@@ -24,6 +23,7 @@ import { Legend } from "./legend";
 import { offsetAtPoint } from "./point-offset";
 import { Presence } from "./presence";
 import { SuggestionQueue } from "./suggestion-queue";
+import { useClaimNumbers } from "./use-claim-numbers";
 import { type ClaimSource, useClaimSet } from "./use-claim-set";
 import { useClaimWrites } from "./use-claim-writes";
 import { useClaims } from "./use-claims";
@@ -98,7 +98,7 @@ export function Annotator({
 
   const live = useMemo(() => claims.filter((c) => !c.deleted), [claims]);
   // Numbers never change (lib/claims/numbering.ts): a new claim takes the next one, wherever it sits in the text.
-  const numbers = useMemo(() => claimNumbers(claims), [claims]);
+  const numbers = useClaimNumbers(claims);
   const listed = useMemo(
     () =>
       claims
