@@ -66,6 +66,7 @@ export function ClaimDetail({
     // tabIndex -1: Escape in a note box hands the focus back here, where the claim's shortcuts work.
     <section
       className="claim-detail"
+      data-claim-id={claim.id}
       aria-label={claim.deleted ? "Deleted claim" : `Claim ${number}`}
       tabIndex={-1}
       data-focus-return

@@ -152,7 +152,9 @@ test("e writes a claim's statement and kind, kept after a reload", async ({ brow
   await expect(a.detail).toContainText("Kind: factual");
   await a.page.reload();
   await a.page.goto(`${a.page.url().split("#")[0]}#claim-${id}`);
-  await expect(a.detail).toContainText("Local cooperation under 287(g) has run for nearly three decades.");
+  await expect(a.page.locator(`.claim-detail[data-claim-id="${id}"]`)).toContainText(
+    "Local cooperation under 287(g) has run for nearly three decades.",
+  );
   await a.page.close();
 });
 

@@ -39,7 +39,9 @@ test.beforeAll(() => {
 
 async function tag(page: Page, claimId: string, key: string, label: RegExp) {
   await page.goto(`${page.url().split("#")[0]}#claim-${claimId}`);
-  const detail = page.locator(".claim-detail");
+  // The claim named by the new hash, not the one still open from the last tag: a key pressed
+  // before the hash change is handled would tag that one.
+  const detail = page.locator(`.claim-detail[data-claim-id="${claimId}"]`);
   await expect(detail).toBeVisible();
   await page.keyboard.press(key);
   await expect(detail.getByRole("button", { name: label })).toHaveAttribute("aria-pressed", "true");
