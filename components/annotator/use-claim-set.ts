@@ -29,7 +29,9 @@ export function useClaimSet(source: ClaimSource, text: string) {
     const controller = new AbortController();
     (async () => {
       try {
-        const response = await fetch(url, { cache: "no-store", signal: controller.signal });
+        // The default cache mode, so the page's preload of this URL is used; the answer is
+        // private, no-store, so no cache keeps it for a later fetch.
+        const response = await fetch(url, { signal: controller.signal });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         const body = (await response.json()) as { sha256: string; claims: WireClaim[] };
         if (body.sha256 !== sha256) {
