@@ -22,6 +22,7 @@ import { commandForDraftKey, commandForKey, type KeyCommand, keyBelongsToField }
 import { Legend } from "./legend";
 import { offsetAtPoint } from "./point-offset";
 import { Presence } from "./presence";
+import { scrollToRange } from "./scroll-to-range";
 import { SuggestionQueue } from "./suggestion-queue";
 import { useClaimNumbers } from "./use-claim-numbers";
 import { type ClaimSource, useClaimSet } from "./use-claim-set";
@@ -153,9 +154,7 @@ export function Annotator({
   const scrollToClaim = useCallback((id: string) => {
     const range = painterRef.current?.rangeOf(id);
     if (!range) return;
-    const rect = range.getBoundingClientRect();
-    const reduce = matchMedia("(prefers-reduced-motion: reduce)").matches;
-    window.scrollTo({ top: window.scrollY + rect.top - innerHeight / 3, behavior: reduce ? "auto" : "smooth" });
+    scrollToRange(range, matchMedia("(prefers-reduced-motion: reduce)").matches);
     painterRef.current?.flash(id);
   }, []);
 

@@ -1,4 +1,4 @@
-import { memo } from "react";
+import { type CSSProperties, memo, useMemo } from "react";
 import type { Span } from "@/lib/anchoring/types";
 import type { ClaimForReading } from "@/lib/db/claim-reads";
 import type { TagView } from "@/lib/db/tags";
@@ -23,10 +23,11 @@ interface Props {
  * and the selected claim's detail are the accessible route to every claim.
  */
 export const DocumentText = memo(function DocumentText({ text, paragraphs, groups, tagBySlug, selectedId }: Props) {
+  const lines = useMemo(() => paragraphs.map((paragraph) => estimatedLines(text, paragraph)), [text, paragraphs]);
   return (
     <div className="document-text">
       {paragraphs.map((paragraph, i) => (
-        <div className="para" key={paragraph.start}>
+        <div className="para" key={paragraph.start} style={{ "--lines": lines[i] } as CSSProperties}>
           <Paragraph start={paragraph.start} text={text.slice(paragraph.start, paragraph.end)} />
           <GutterBadges
             claims={groups[i] ?? NONE}
@@ -40,6 +41,24 @@ export const DocumentText = memo(function DocumentText({ text, paragraphs, group
 });
 
 const NONE: readonly ClaimForReading[] = [];
+
+/**
+ * About how many lines the paragraph takes in the reading column (some 72 characters a line),
+ * the height it is given while off screen and not laid out (content-visibility in
+ * globals.css): the closer the guess, the less a jump to a far claim moves once the
+ * paragraphs around it render.
+ */
+function estimatedLines(text: string, paragraph: Span): number {
+  let lines = 1;
+  let column = 0;
+  for (let i = paragraph.start; i < paragraph.end; i++) {
+    if (text.charCodeAt(i) === 10 || column === 72) {
+      lines++;
+      column = 0;
+    } else column++;
+  }
+  return lines;
+}
 
 /** The paragraph's text, never re-rendered: its text node is what the highlight ranges point into. */
 const Paragraph = memo(function Paragraph({ start, text }: { start: number; text: string }) {
