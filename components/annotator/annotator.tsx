@@ -187,15 +187,15 @@ export function Annotator({
       const id = location.hash.startsWith(HASH_PREFIX)
         ? decodeURIComponent(location.hash.slice(HASH_PREFIX.length))
         : null;
-      if (id && initial.some((c) => c.id === id)) {
-        pendingHash.current = id;
-        revealPendingRef.current();
-      }
+      if (!id) return;
+      // Kept even when the claim is not here yet: revealPending runs again when the claims change.
+      pendingHash.current = id;
+      revealPendingRef.current();
     }
     followHash();
     window.addEventListener("hashchange", followHash);
     return () => window.removeEventListener("hashchange", followHash);
-  }, [initial]);
+  }, []);
   useEffect(revealPending, [revealPending]);
 
   /** A claim's span moved by a word, never out of its paragraph (the server would refuse it). */

@@ -42,7 +42,7 @@ async function tag(page: Page, claimId: string, key: string, label: RegExp) {
   // The claim named by the new hash, not the one still open from the last tag: a key pressed
   // before the hash change is handled would tag that one.
   const detail = page.locator(`.claim-detail[data-claim-id="${claimId}"]`);
-  await expect(detail).toBeVisible();
+  await expect(detail).toBeVisible({ timeout: 15_000 });
   await page.keyboard.press(key);
   await expect(detail.getByRole("button", { name: label })).toHaveAttribute("aria-pressed", "true");
 }
