@@ -8,18 +8,14 @@ import { type RawDate, toDate } from "./export-reader";
 // claims Prisma's include took about 550 ms of server CPU, most of it mapping nested results.
 // The SQL is written once for both engines: quoted identifiers, no engine-specific functions.
 
-interface ClaimRow {
-  id: string;
-  start: number;
-  end: number;
-  exact: string;
-  statement: string | null;
-  kind: string | null;
-  status: string;
-  version: number;
+/** A claim's own columns: the reading shape's scalar fields, with its dates as the driver returns them. */
+type ClaimRow = Pick<
+  ClaimForReading,
+  "id" | "start" | "end" | "exact" | "statement" | "kind" | "status" | "version"
+> & {
   deletedAt: RawDate | null;
   createdAt: RawDate;
-}
+};
 
 interface SlugRow {
   claimId: string;
